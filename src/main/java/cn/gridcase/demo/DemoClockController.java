@@ -1,0 +1,107 @@
+package cn.gridcase.demo;
+
+import cn.gridcase.platform.GridCaseTime;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The demo clock (training and simulation): moves the engine clock — and with it the domain clock —
+ * and runs the jobs that became due, so a trainer can show deadlines passing. Exists only in the
+ * demo profile with {@code gridcase.demo.clock-control=true}; elsewhere the path is 404. The clock
+ * keeps running from the moment set. Administrators only (see the security configuration).
+ */
+@RestController
+@RequestMapping("/api/admin/clock")
+@Profile("demo")
+@ConditionalOnProperty(name = "gridcase.demo.clock-control", havingValue = "true")
+@Tag(name = "Demo clock", description = "Training and simulation only")
+class DemoClockController {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoClockController.class);
+  private static final int MAX_JOBS_PER_MOVE = 10_000;
+
+  private final ManagementService managementService;
+  private final Clock clock;
+
+  DemoClockController(ManagementService managementService, Clock clock) {
+    this.managementService = managementService;
+    this.clock = clock;
+  }
+
+  record ClockRequest(@NotNull OffsetDateTime now) {}
+
+  record ClockView(OffsetDateTime now, boolean controlled, int jobsExecuted, int jobsFailed) {}
+
+  @GetMapping
+  @Operation(summary = "The current time of the system")
+  ClockView get() {
+    return new ClockView(GridCaseTime.now(clock), isControlled(), 0, 0);
+  }
+
+  @PutMapping
+  @Operation(summary = "Set the system clock and run the jobs that are due")
+  ClockView set(@Valid @RequestBody ClockRequest request) {
+    ClockUtil.offset(request.now().toInstant().toEpochMilli() - System.currentTimeMillis());
+    log.warn("Demo clock set to {}", request.now());
+    return runDueJobs();
+  }
+
+  @DeleteMapping
+  @Operation(summary = "Back to real time")
+  ClockView reset() {
+    ClockUtil.reset();
+    log.warn("Demo clock back to real time");
+    return runDueJobs();
+  }
+
+  private ClockView runDueJobs() {
+    int executed = 0;
+    int failed = 0;
+    // a job may create further due jobs (a timer that starts the next step): run until none is left
+    java.util.Set<String> tried = new java.util.HashSet<>();
+    while (tried.size() < MAX_JOBS_PER_MOVE) {
+      Date now = ClockUtil.getCurrentTime();
+      List<Job> due = managementService.createJobQuery().executable()
+          .duedateLowerThan(new Date(now.getTime() + 1)).orderByJobDuedate().asc().listPage(0, 100)
+          .stream().filter(job -> !tried.contains(job.getId())).toList();
+      if (due.isEmpty()) {
+        break;
+      }
+      for (Job job : due) {
+        tried.add(job.getId());
+        try {
+          managementService.executeJob(job.getId());
+          executed++;
+        } catch (RuntimeException e) {
+          // the job keeps Camunda's retry and incident handling; the clock move itself succeeded
+          failed++;
+          log.warn("Due job {} failed: {}", job.getId(), e.getMessage());
+        }
+      }
+    }
+    return new ClockView(GridCaseTime.now(clock), isControlled(), executed, failed);
+  }
+
+  private static boolean isControlled() {
+    return Math.abs(ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis()) > 1000;
+  }
+}

@@ -1,0 +1,23 @@
+package cn.gridcase.platform;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * The time of GridCase: every domain time is in Asia/Shanghai, whatever the machine's zone, and
+ * "now" is the process engine's clock, so that domain code and BPMN timers move together when the
+ * clock is controlled (tests, demo clock).
+ */
+public final class GridCaseTime {
+
+  /** The zone of every domain time (rule T1). */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private GridCaseTime() {}
+
+  /** The current moment of {@code clock} as an offset time in {@link #ZONE}. */
+  public static OffsetDateTime now(Clock clock) {
+    return OffsetDateTime.ofInstant(clock.instant(), ZONE);
+  }
+}

@@ -1,0 +1,32 @@
+package cn.gridcase.platform.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+  /** Browsers land in Tasklist. */
+  @Override
+  public void addViewControllers(ViewControllerRegistry registry) {
+    registry.addRedirectViewController("/", "/camunda/app/tasklist/default/");
+  }
+
+  @Bean
+  OpenAPI gridCaseOpenApi() {
+    return new OpenAPI()
+        .info(new Info().title("GridCase API").version("1")
+            .description("Grid-based community governance (网格化管理): events, deadlines in working days, "
+                + "supervision, accountability and assessment. Errors are application/problem+json (RFC 9457)."))
+        .components(new Components().addSecuritySchemes("basic",
+            new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+        .addSecurityItem(new SecurityRequirement().addList("basic"));
+  }
+}

@@ -1,0 +1,112 @@
+package cn.gridcase.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains. API clients ({@code /api}, {@code /engine-rest}, {@code /actuator},
+ * {@code /v3/api-docs}) use HTTP Basic and get problem+json for 401/403. Browsers log in once with
+ * a form and are then known to Tasklist, Cockpit and Admin as the same user with the same groups
+ * (see {@link CamundaWebappSingleSignOn}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  static final String TASKLIST = "/camunda/app/tasklist/default/";
+  static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/{engine}/login/{app}";
+  static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
+
+  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+  @Bean
+  AuthenticationManager authenticationManager(AuthenticationConfiguration configuration) throws Exception {
+    return configuration.getAuthenticationManager();
+  }
+
+  @Bean
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"),
+            PATHS.matcher("/actuator/**"), PATHS.matcher("/v3/api-docs/**"), PATHS.matcher("/v3/api-docs")))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**")).permitAll()
+            .requestMatchers(PATHS.matcher("/actuator/**")).hasRole(SystemGroups.ADMIN_ROLE)
+            .requestMatchers(PATHS.matcher("/api/admin/**")).hasRole(SystemGroups.ADMIN_ROLE)
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName(ProblemSecurityHandlers.REALM)
+            .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(true)))
+        // a browser that calls the API with its session cookie needs a CSRF token; a client that
+        // sends its own Authorization header cannot be forged cross-site
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
+            !isSafe(request.getMethod()) && request.getHeader("Authorization") == null))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .requestCache(cache -> cache.disable())
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(true))
+            .accessDeniedHandler(ProblemSecurityHandlers.forbidden()));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain browserChain(HttpSecurity http, AuthenticationManager authenticationManager,
+      SecurityContextRepository securityContextRepository) throws Exception {
+    RequestMatcher camundaApi = PATHS.matcher("/camunda/api/**");
+    RequestMatcher logout = new OrRequestMatcher(
+        PATHS.matcher(HttpMethod.POST, "/logout"), PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGOUT));
+    http.authorizeHttpRequests(requests -> requests
+            .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"), PATHS.matcher("/favicon.ico"))
+            .permitAll()
+            // Camunda's own login form: the bridge below logs the user in to Spring first
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGIN)).permitAll()
+            .anyRequest().authenticated())
+        .securityContext(context -> context.securityContextRepository(securityContextRepository))
+        .formLogin(form -> form.defaultSuccessUrl(TASKLIST, false).permitAll())
+        .logout(out -> out.logoutRequestMatcher(logout)
+            .logoutSuccessHandler((request, response, authentication) -> {
+              if (camundaApi.matches(request)) {
+                // the webapp's "log out" button: it shows its login form itself
+                response.setStatus(HttpServletResponse.SC_OK);
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.getWriter().write("{}");
+              } else {
+                response.sendRedirect(request.getContextPath() + "/login?logout");
+              }
+            }))
+        // the webapps send their own XSRF token (Camunda's CsrfPreventionFilter)
+        .csrf(csrf -> csrf.ignoringRequestMatchers(camundaApi))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(ProblemSecurityHandlers.unauthorized(false), camundaApi))
+        .addFilterBefore(new CamundaWebappLoginBridge(PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGIN),
+            authenticationManager, securityContextRepository), AnonymousAuthenticationFilter.class);
+    return http.build();
+  }
+
+  private static boolean isSafe(String method) {
+    return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method);
+  }
+}
