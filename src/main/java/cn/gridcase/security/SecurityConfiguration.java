@@ -6,14 +6,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -32,15 +29,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
   static final String TASKLIST = "/camunda/app/tasklist/default/";
-  static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/{engine}/login/{app}";
   static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
 
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
-
-  @Bean
-  AuthenticationManager authenticationManager(AuthenticationConfiguration configuration) throws Exception {
-    return configuration.getAuthenticationManager();
-  }
 
   @Bean
   SecurityContextRepository securityContextRepository() {
@@ -73,23 +64,22 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain browserChain(HttpSecurity http, AuthenticationManager authenticationManager,
-      SecurityContextRepository securityContextRepository) throws Exception {
+  SecurityFilterChain browserChain(HttpSecurity http, SecurityContextRepository securityContextRepository)
+      throws Exception {
     RequestMatcher camundaApi = PATHS.matcher("/camunda/api/**");
     RequestMatcher logout = new OrRequestMatcher(
         PATHS.matcher(HttpMethod.POST, "/logout"), PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGOUT));
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"), PATHS.matcher("/favicon.ico"))
             .permitAll()
-            // Camunda's own login form: the bridge below logs the user in to Spring first
-            .requestMatchers(PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGIN)).permitAll()
             .anyRequest().authenticated())
         .securityContext(context -> context.securityContextRepository(securityContextRepository))
         .formLogin(form -> form.defaultSuccessUrl(TASKLIST, false).permitAll())
         .logout(out -> out.logoutRequestMatcher(logout)
             .logoutSuccessHandler((request, response, authentication) -> {
               if (camundaApi.matches(request)) {
-                // the webapp's "log out" button: it shows its login form itself
+                // the webapps' "log out" button (an XHR): the Spring session is gone, the page
+                // itself is sent to the login form on its next load
                 response.setStatus(HttpServletResponse.SC_OK);
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response.getWriter().write("{}");
@@ -100,9 +90,7 @@ class SecurityConfiguration {
         // the webapps send their own XSRF token (Camunda's CsrfPreventionFilter)
         .csrf(csrf -> csrf.ignoringRequestMatchers(camundaApi))
         .exceptionHandling(errors -> errors
-            .defaultAuthenticationEntryPointFor(ProblemSecurityHandlers.unauthorized(false), camundaApi))
-        .addFilterBefore(new CamundaWebappLoginBridge(PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGIN),
-            authenticationManager, securityContextRepository), AnonymousAuthenticationFilter.class);
+            .defaultAuthenticationEntryPointFor(ProblemSecurityHandlers.unauthorized(false), camundaApi));
     return http.build();
   }
 

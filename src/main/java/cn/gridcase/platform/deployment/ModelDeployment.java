@@ -66,12 +66,14 @@ public class ModelDeployment {
         throw new IllegalStateException("Cannot read model " + entry.getKey(), e);
       }
     }
+    long before = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
     Deployment deployment = builder.deployWithResult();
-    List<String> deployed = new ArrayList<>(
-        repositoryService.getDeploymentResourceNames(deployment.getId()));
-    if (deployed.isEmpty()) {
+    // with duplicate filtering, "nothing changed" answers the previous deployment
+    if (repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count() == before) {
+      log.info("Models unchanged: nothing deployed");
       return null;
     }
+    List<String> deployed = new ArrayList<>(repositoryService.getDeploymentResourceNames(deployment.getId()));
     log.info("Deployed {} changed model(s) of {}: {}", deployed.size(), resources.size(), deployed);
     return deployment;
   }

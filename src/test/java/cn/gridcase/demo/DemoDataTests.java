@@ -1,0 +1,74 @@
+package cn.gridcase.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gridcase.test.GridCaseSpringTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The demo units and users of API.md. */
+@GridCaseSpringTest
+class DemoDataTests {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Autowired
+  IdentityService identityService;
+
+  @Autowired
+  DemoData demoData;
+
+  @Test
+  @DisplayName("township GS with villages GS-V01..GS-V08, two grids each, and three departments")
+  void units() {
+    assertThat(count("select count(*) from org_unit where kind = 'TOWNSHIP' and code = 'GS'")).isEqualTo(1);
+    assertThat(jdbc.queryForList("select code from org_unit where kind = 'VILLAGE' order by code", String.class))
+        .containsExactly("GS-V01", "GS-V02", "GS-V03", "GS-V04", "GS-V05", "GS-V06", "GS-V07", "GS-V08");
+    assertThat(jdbc.queryForList("select code from org_unit where kind = 'GRID' order by code", String.class))
+        .hasSize(16).contains("GS-V01-G01", "GS-V01-G02", "GS-V08-G02");
+    assertThat(jdbc.queryForList("select code from org_unit where kind = 'DEPARTMENT' order by code", String.class))
+        .containsExactly("DEPT-CIVIL", "DEPT-LAND", "DEPT-SAFETY");
+  }
+
+  @Test
+  @DisplayName("every demo user of API.md exists, is a GridCase user, and has the groups of their appointments")
+  void usersAndGroups() {
+    for (String user : new String[] {"admin", "worker1", "worker2", "worker3", "leader1", "instructor1",
+        "station1", "center1", "head1", "safety1", "civil1", "arealeader1", "supervisor1", "investigator1"}) {
+      assertThat(identityService.checkPassword(user, "demo")).as(user).isTrue();
+      assertThat(groupsOf(user)).as(user).contains("gridcase-users");
+    }
+    assertThat(groupsOf("admin")).contains("camunda-admin");
+    assertThat(groupsOf("worker1")).containsExactlyInAnyOrder("gridcase-users", "GS-V01-G01", "GS-V01-G01.GRID_WORKER");
+    assertThat(groupsOf("station1")).contains("GS-V01", "GS-V01.EVENT_HANDLER");
+    assertThat(groupsOf("center1")).contains("GS", "GS.EVENT_HANDLER");
+    assertThat(groupsOf("head1")).contains("GS", "GS.SECTION_HEAD");
+    assertThat(groupsOf("safety1")).contains("DEPT-SAFETY");
+    assertThat(groupsOf("leader1")).contains("GS-V01.GRID_LEADER").doesNotContain("GS-V01");
+    assertThat(groupsOf("supervisor1")).contains("GS.SUPERVISOR").doesNotContain("GS");
+    assertThat(groupsOf("arealeader1")).contains("GS-V01.AREA_LEADER", "GS-V02.AREA_LEADER",
+        "GS-V03.AREA_LEADER", "GS-V04.AREA_LEADER").doesNotContain("GS-V05.AREA_LEADER");
+  }
+
+  @Test
+  @DisplayName("loading again (a restart) changes nothing")
+  void idempotent() throws Exception {
+    long appointments = count("select count(*) from appointment");
+    long users = identityService.createUserQuery().count();
+    demoData.run(null);
+    assertThat(count("select count(*) from appointment")).isEqualTo(appointments);
+    assertThat(identityService.createUserQuery().count()).isEqualTo(users);
+  }
+
+  private long count(String sql) {
+    return jdbc.queryForObject(sql, Long.class);
+  }
+
+  private java.util.List<String> groupsOf(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+  }
+}

@@ -1,0 +1,77 @@
+package cn.gridcase.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gridcase.test.ApiClient.Reply;
+import cn.gridcase.test.ApiTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Every /api failure is problem+json naming its problems, never a stack trace or an HTML page. */
+class ProblemDetailsTests extends ApiTestSupport {
+
+  private static final String CLOCK = "/api/admin/clock";
+
+  @Test
+  @DisplayName("malformed JSON: 400 problem+json with the line and column")
+  void malformedJson() {
+    Reply reply = api.as("admin").put(CLOCK, "{\"now\": \"2026-10-09T12:00:00+08:00\",\n  oops}");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.isProblem()).isTrue();
+    assertThat(reply.json().get("detail").asText()).contains("line 2, column");
+    assertThat(reply.json().get("errors").get(0).get("code").asText()).isEqualTo("body.malformed");
+    assertNoInternals(reply);
+  }
+
+  @Test
+  @DisplayName("a value of the wrong type: 400 naming the field and the expected format")
+  void wrongType() {
+    Reply reply = api.as("admin").put(CLOCK, "{\"now\": \"next tuesday\"}");
+    assertThat(reply.status()).isEqualTo(400);
+    JsonNode error = reply.json().get("errors").get(0);
+    assertThat(error.get("field").asText()).isEqualTo("now");
+    assertThat(error.get("message").asText()).contains("date-time");
+    assertNoInternals(reply);
+  }
+
+  @Test
+  @DisplayName("a missing required field: 400 listing it in errors")
+  void missingField() {
+    Reply reply = api.as("admin").put(CLOCK, "{}");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.isProblem()).isTrue();
+    assertThat(reply.json().get("errors")).hasSize(1);
+    assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("now");
+  }
+
+  @Test
+  @DisplayName("an empty body: 400 problem+json")
+  void emptyBody() {
+    Reply reply = api.as("admin").put(CLOCK, "");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.isProblem()).isTrue();
+  }
+
+  @Test
+  @DisplayName("an unknown /api path: 404 problem+json")
+  void unknownPath() {
+    Reply reply = api.as("worker1").get("/api/no-such-thing");
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+    assertNoInternals(reply);
+  }
+
+  @Test
+  @DisplayName("a method the path does not support: 405 problem+json")
+  void wrongMethod() {
+    Reply reply = api.as("worker1").delete("/api/me");
+    assertThat(reply.status()).isEqualTo(405);
+    assertThat(reply.isProblem()).isTrue();
+  }
+
+  private static void assertNoInternals(Reply reply) {
+    assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at cn.gridcase")
+        .doesNotContain("com.fasterxml").doesNotContain("<html");
+  }
+}

@@ -1,0 +1,146 @@
+package cn.gridcase.test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An HTTP client of the running application with real authentication: HTTP Basic for API
+ * clients ({@link #as(String)}), or a browser-like session with cookies and no automatic redirects
+ * ({@link #browser()}).
+ */
+public final class ApiClient {
+
+  public static final String DEMO_PASSWORD = "demo";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String baseUrl;
+  private final HttpClient http;
+  private final String authorization;
+  private final Map<String, String> headers = new LinkedHashMap<>();
+
+  private ApiClient(String baseUrl, HttpClient http, String authorization) {
+    this.baseUrl = baseUrl;
+    this.http = http;
+    this.authorization = authorization;
+  }
+
+  public static ApiClient anonymous(int port) {
+    return new ApiClient("http://localhost:" + port, plainClient(), null);
+  }
+
+  /** A client that authenticates every request with HTTP Basic. */
+  public ApiClient as(String username, String password) {
+    String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new ApiClient(baseUrl, plainClient(), "Basic " + token);
+  }
+
+  /** A demo user with the demo password. */
+  public ApiClient as(String username) {
+    return as(username, DEMO_PASSWORD);
+  }
+
+  /** A browser: keeps cookies, follows no redirects, asks for HTML. */
+  public ApiClient browser() {
+    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    ApiClient browser = new ApiClient(baseUrl, client, null);
+    browser.headers.put("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    return browser;
+  }
+
+  /** The same client (and session) with an extra header on every request. */
+  public ApiClient withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public Reply get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  public Reply post(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Reply put(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Reply postForm(String path, Map<String, String> form) {
+    StringBuilder body = new StringBuilder();
+    form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+        .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+        .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    headers.forEach(builder::header);
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder;
+  }
+
+  private Reply send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Location").orElse(null), response.body(), response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpClient plainClient() {
+    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  /** An HTTP answer. */
+  public record Reply(int status, String contentType, String location, String body, HttpResponse<String> raw) {
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON (" + status + ", " + contentType + "): " + body, e);
+      }
+    }
+
+    public boolean isProblem() {
+      return contentType.startsWith("application/problem+json");
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + contentType + " " + (body.length() > 500 ? body.substring(0, 500) + "..." : body);
+    }
+  }
+}
