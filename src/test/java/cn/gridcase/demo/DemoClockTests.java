@@ -49,7 +49,7 @@ class DemoClockTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("domain times are in Asia/Shanghai whatever the machine's zone")
+  @DisplayName("T1 (zone) domain times are in Asia/Shanghai whatever the machine's zone")
   void timesInShanghaiWhateverTheMachineZone() {
     assertThat(TimeZone.getDefault().toZoneId()).as("the build runs the tests in another zone")
         .isNotEqualTo(ZoneId.of("Asia/Shanghai"));

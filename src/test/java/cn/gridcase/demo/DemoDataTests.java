@@ -1,12 +1,14 @@
 package cn.gridcase.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gridcase.test.GridCaseSpringTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The demo units and users of API.md. */
@@ -23,7 +25,7 @@ class DemoDataTests {
   DemoData demoData;
 
   @Test
-  @DisplayName("township GS with villages GS-V01..GS-V08, two grids each, and three departments")
+  @DisplayName("G1 (partial) hierarchy township → village → grid with unique codes: GS, GS-V01..GS-V08, two grids each, three departments")
   void units() {
     assertThat(count("select count(*) from org_unit where kind = 'TOWNSHIP' and code = 'GS'")).isEqualTo(1);
     assertThat(jdbc.queryForList("select code from org_unit where kind = 'VILLAGE' order by code", String.class))
@@ -32,10 +34,15 @@ class DemoDataTests {
         .hasSize(16).contains("GS-V01-G01", "GS-V01-G02", "GS-V08-G02");
     assertThat(jdbc.queryForList("select code from org_unit where kind = 'DEPARTMENT' order by code", String.class))
         .containsExactly("DEPT-CIVIL", "DEPT-LAND", "DEPT-SAFETY");
+    assertThat(jdbc.queryForObject("select parent_code from org_unit where code = 'GS-V03-G02'", String.class))
+        .isEqualTo("GS-V03");
+    assertThatThrownBy(() -> jdbc.update("insert into org_unit (code, name, kind, created_at)"
+        + " values ('GS-V01-G01', 'duplicate', 'GRID', current_timestamp)"))
+        .as("a unit code is unique").isInstanceOf(DuplicateKeyException.class);
   }
 
   @Test
-  @DisplayName("every demo user of API.md exists, is a GridCase user, and has the groups of their appointments")
+  @DisplayName("G4 (partial) every demo user of API.md exists with the role of their appointment and the derived groups")
   void usersAndGroups() {
     for (String user : new String[] {"admin", "worker1", "worker2", "worker3", "leader1", "instructor1",
         "station1", "center1", "head1", "safety1", "civil1", "arealeader1", "supervisor1", "investigator1"}) {
