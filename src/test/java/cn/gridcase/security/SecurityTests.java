@@ -167,6 +167,20 @@ class SecurityTests extends ApiTestSupport {
     }
 
     @Test
+    @DisplayName("every webapp sends its own login view to the one GridCase login form")
+    void webappsUseTheOneLoginForm() {
+      ApiClient browser = login("admin");
+      for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
+        Reply config = browser.get("/camunda/app/" + app + "/scripts/config.js");
+        assertThat(config.status()).as(app).isEqualTo(200);
+        assertThat(config.body()).as(app).contains("customScripts: ['../gridcase/single-login']");
+      }
+      Reply script = browser.get("/camunda/app/gridcase/single-login.js");
+      assertThat(script.status()).isEqualTo(200);
+      assertThat(script.body()).contains("#/login").contains("/login");
+    }
+
+    @Test
     @DisplayName("a wrong password on the login form goes back to the form with an error")
     void wrongPasswordOnForm() {
       ApiClient browser = api.browser();

@@ -1,0 +1,5 @@
+// GridCase configuration of Welcome (replaces the webjar's default config.js).
+export default {
+  // one login for all webapps: see ../../gridcase/single-login.js
+  customScripts: ['../gridcase/single-login']
+};
