@@ -3,7 +3,6 @@ package cn.gridcase.security;
 import cn.gridcase.platform.ProblemJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -39,9 +38,5 @@ final class ProblemSecurityHandlers {
           : "You are not allowed to do this.";
       ProblemJson.write(response, HttpStatus.FORBIDDEN, detail, request.getRequestURI());
     };
-  }
-
-  static void writeUnauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "Not logged in.", request.getRequestURI());
   }
 }

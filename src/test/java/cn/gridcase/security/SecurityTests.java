@@ -184,9 +184,7 @@ class SecurityTests extends ApiTestSupport {
     @DisplayName("a wrong password on the login form goes back to the form with an error")
     void wrongPasswordOnForm() {
       ApiClient browser = api.browser();
-      Reply form = browser.get("/login");
-      Reply login = browser.postForm("/login", Map.of("username", "center1", "password", "wrong",
-          "_csrf", csrfOf(form.body())));
+      Reply login = submitLoginForm(browser, "center1", "wrong");
       assertThat(login.status()).isEqualTo(302);
       assertThat(login.location()).endsWith("/login?error");
       assertThat(browser.get("/camunda/app/tasklist/default/").status()).isEqualTo(302);
@@ -226,15 +224,19 @@ class SecurityTests extends ApiTestSupport {
 
     private ApiClient login(String username) {
       ApiClient browser = api.browser();
-      Reply form = browser.get("/login");
-      assertThat(form.status()).isEqualTo(200);
-      Reply login = browser.postForm("/login", Map.of("username", username, "password", ApiClient.DEMO_PASSWORD,
-          "_csrf", csrfOf(form.body())));
+      Reply login = submitLoginForm(browser, username, ApiClient.DEMO_PASSWORD);
       assertThat(login.status()).as(login.toString()).isEqualTo(302);
       assertThat(login.location()).endsWith("/camunda/app/tasklist/default/");
       // the browser follows the redirect: the webapp page is where Camunda learns the user
       assertThat(browser.get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
       return browser;
+    }
+
+    private static Reply submitLoginForm(ApiClient browser, String username, String password) {
+      Reply form = browser.get("/login");
+      assertThat(form.status()).isEqualTo(200);
+      return browser.postForm("/login", Map.of("username", username, "password", password,
+          "_csrf", csrfOf(form.body())));
     }
 
     private static String csrfOf(String loginPage) {

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
@@ -38,10 +37,6 @@ public class ModelDeployment {
   public ModelDeployment(RepositoryService repositoryService, ResourcePatternResolver resolver) {
     this.repositoryService = repositoryService;
     this.resolver = resolver;
-  }
-
-  ModelDeployment(RepositoryService repositoryService) {
-    this(repositoryService, new PathMatchingResourcePatternResolver());
   }
 
   /**

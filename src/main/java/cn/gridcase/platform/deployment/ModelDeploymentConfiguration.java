@@ -1,6 +1,5 @@
 package cn.gridcase.platform.deployment;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Bean;
@@ -17,22 +16,9 @@ class ModelDeploymentConfiguration {
     return new ModelDeployment(repositoryService, ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
   }
 
-  /** Deploy once the engine is up, before the application reports itself started. */
-  @Bean
-  ModelDeploymentOnStart modelDeploymentOnStart(ModelDeployment deployment, ProcessEngine engine) {
-    return new ModelDeploymentOnStart(deployment);
-  }
-
-  static class ModelDeploymentOnStart {
-    private final ModelDeployment deployment;
-
-    ModelDeploymentOnStart(ModelDeployment deployment) {
-      this.deployment = deployment;
-    }
-
-    @EventListener(ApplicationStartedEvent.class)
-    void deploy() {
-      deployment.deployChanged();
-    }
+  /** Deploy once the engine is up, before the application runners (bootstrap, demo data) run. */
+  @EventListener
+  void deployOnStart(ApplicationStartedEvent started) {
+    started.getApplicationContext().getBean(ModelDeployment.class).deployChanged();
   }
 }

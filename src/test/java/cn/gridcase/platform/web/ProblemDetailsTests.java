@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ProblemDetailsTests extends ApiTestSupport {
 
   private static final String CLOCK = "/api/admin/clock";
+  private static final String FIXTURE = "/api/test/problems";
 
   @Test
   @DisplayName("malformed JSON: 400 problem+json with the line and column")
@@ -68,6 +69,64 @@ class ProblemDetailsTests extends ApiTestSupport {
     Reply reply = api.as("worker1").delete("/api/me");
     assertThat(reply.status()).isEqualTo(405);
     assertThat(reply.isProblem()).isTrue();
+  }
+
+  @Test
+  @DisplayName("invalid fields: 400 listing every problem, not the first")
+  void everyValidationProblem() {
+    Reply reply = api.as("worker1").post(FIXTURE + "/validated", "{\"name\": \" \", \"workingDays\": 0}");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.isProblem()).isTrue();
+    assertThat(reply.json().get("errors")).hasSize(2);
+    assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "workingDays");
+  }
+
+  @Test
+  @DisplayName("a wrong type in the body: 400 naming the field and the format")
+  void wrongTypeInBody() {
+    Reply reply = api.as("worker1").post(FIXTURE + "/validated",
+        "{\"name\": \"x\", \"workingDays\": 1, \"day\": \"2026-02-30\"}");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("day");
+    assertThat(reply.json().get("errors").get(0).get("message").asText()).contains("date (YYYY-MM-DD)");
+  }
+
+  @Test
+  @DisplayName("a query parameter of the wrong type: 400 naming the parameter")
+  void wrongQueryParameter() {
+    Reply reply = api.as("worker1").get(FIXTURE + "/typed?workingDays=five");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("workingDays");
+  }
+
+  @Test
+  @DisplayName("a domain rule refusal: 422 with every problem and its rule code")
+  void ruleViolation() {
+    Reply reply = api.as("worker1").get(FIXTURE + "/rule");
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.isProblem()).isTrue();
+    assertThat(reply.json().get("errors").findValuesAsText("code")).containsExactly("E2.parties", "E2.phone");
+  }
+
+  @Test
+  @DisplayName("an action that does not fit the state: 409; an unknown thing: 404")
+  void conflictAndNotFound() {
+    Reply conflict = api.as("worker1").get(FIXTURE + "/conflict");
+    assertThat(conflict.status()).isEqualTo(409);
+    assertThat(conflict.json().get("detail").asText()).isEqualTo("The event is already accepted");
+    Reply missing = api.as("worker1").get(FIXTURE + "/missing");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.isProblem()).isTrue();
+  }
+
+  @Test
+  @DisplayName("an unexpected failure: 500 problem+json without internals")
+  void unexpected() {
+    Reply reply = api.as("worker1").get(FIXTURE + "/bug");
+    assertThat(reply.status()).isEqualTo(500);
+    assertThat(reply.isProblem()).isTrue();
+    assertThat(reply.body()).doesNotContain("secret internal detail").doesNotContain("IllegalStateException");
+    assertNoInternals(reply);
   }
 
   private static void assertNoInternals(Reply reply) {
