@@ -2,6 +2,7 @@ package cn.gridcase.platform.web;
 
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
+import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -89,6 +90,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     String expected = ex.getRequiredType() != null ? ex.getRequiredType().getSimpleName() : "another type";
     String message = "'" + ex.getValue() + "' is not a valid " + expected;
     return ResponseEntity.badRequest().body(validationProblem(List.of(new ApiError(ex.getName(), "type", message))));
+  }
+
+  @ExceptionHandler(InvalidRequest.class)
+  ResponseEntity<Object> invalidRequest(InvalidRequest ex) {
+    ProblemDetail problem = validationProblem(ex.errors());
+    problem.setDetail(ex.getMessage() + ": " + problem.getDetail());
+    return ResponseEntity.badRequest().body(problem);
   }
 
   @ExceptionHandler(DomainRuleViolation.class)

@@ -1,0 +1,108 @@
+package cn.gridcase.calendar;
+
+import cn.gridcase.calendar.DeadlineStore.Row;
+import cn.gridcase.calendar.DeadlineStore.TargetType;
+import cn.gridcase.platform.GridCaseTime;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes the pending working-day deadlines that a loaded year's schedule affects (rule T3):
+ * those whose counted days touch that year. Each is counted again from its own moment and N with
+ * the new calendar; timers and tasks whose date moves get the new date. One transaction per batch
+ * of {@value #BATCH_SIZE}; progress goes to the audit row of the load.
+ */
+@Service
+class DeadlineRecompute {
+
+  static final int BATCH_SIZE = 500;
+  private static final Logger log = LoggerFactory.getLogger(DeadlineRecompute.class);
+
+  private final DeadlineStore store;
+  private final WorkingDays workingDays;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  DeadlineRecompute(DeadlineStore store, WorkingDays workingDays, TransactionTemplate transaction, Clock clock) {
+    this.store = store;
+    this.workingDays = workingDays;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  record Outcome(long auditId, int checked, int moved, int batches) {}
+
+  /**
+   * Recomputes the deadlines touching {@code year} that were remembered at or after
+   * {@code createdSince}, recording the progress on audit row {@code auditId}.
+   */
+  Outcome recompute(int year, long auditId, OffsetDateTime createdSince) {
+    LocalDate first = LocalDate.of(year, 1, 1);
+    LocalDate last = LocalDate.of(year, 12, 31);
+    long afterId = 0;
+    int checked = 0;
+    int moved = 0;
+    int batches = 0;
+    while (true) {
+      List<Row> rows = store.touching(first, last, createdSince, afterId, BATCH_SIZE);
+      if (rows.isEmpty()) {
+        break;
+      }
+      afterId = rows.get(rows.size() - 1).id();
+      Integer movedInBatch = transaction.execute(status -> {
+        int movedHere = recomputeBatch(rows);
+        store.addToAudit(auditId, rows.size(), movedHere);
+        return movedHere;
+      });
+      checked += rows.size();
+      moved += movedInBatch;
+      batches++;
+    }
+    store.finishAudit(auditId, GridCaseTime.now(clock));
+    log.info("Holiday schedule {}: {} pending deadline(s) checked, {} moved, in {} batch(es)", year, checked, moved,
+        batches);
+    return new Outcome(auditId, checked, moved, batches);
+  }
+
+  private int recomputeBatch(List<Row> rows) {
+    Map<TargetType, List<Row>> byType = new EnumMap<>(TargetType.class);
+    rows.forEach(row -> byType.computeIfAbsent(row.targetType(), type -> new ArrayList<>()).add(row));
+    List<Row> updated = new ArrayList<>();
+    List<Long> forgotten = new ArrayList<>();
+    int moved = 0;
+    for (Map.Entry<TargetType, List<Row>> entry : byType.entrySet()) {
+      Map<String, Long> current = store.currentDueDates(entry.getKey(),
+          entry.getValue().stream().map(Row::targetId).toList());
+      List<Object[]> moves = new ArrayList<>();
+      for (Row row : entry.getValue()) {
+        Long currentDue = current.get(row.targetId());
+        if (currentDue == null || currentDue != row.dueAt().toInstant().toEpochMilli()) {
+          // the timer fired, the task ended, or its date was changed by hand: nothing to recompute
+          forgotten.add(row.id());
+          continue;
+        }
+        Deadline fresh = workingDays.deadline(row.startAt(), row.workingDays());
+        if (!fresh.deadline().toInstant().equals(row.dueAt().toInstant())) {
+          moves.add(new Object[] {Timestamp.from(fresh.deadline().toInstant()), row.targetId()});
+        }
+        updated.add(new Row(row.id(), row.targetType(), row.targetId(), row.processInstanceId(), row.startAt(),
+            row.workingDays(), fresh.deadline(), fresh.provisional()));
+      }
+      store.moveTargets(entry.getKey(), moves);
+      moved += moves.size();
+    }
+    store.updateRows(updated, workingDays.version());
+    store.forget(forgotten);
+    return moved;
+  }
+}
