@@ -8,7 +8,11 @@ import cn.gridcase.test.PostgresServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -45,6 +49,9 @@ class PostgresProfileTests {
 
   @Autowired
   RuntimeService runtimeService;
+
+  @Autowired
+  ProcessEngine processEngine;
 
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry registry) {
@@ -87,6 +94,39 @@ class PostgresProfileTests {
         .status()).as("demo clock absent").isEqualTo(404);
     assertThat(api.as("pgadmin", "pg-secret").get("/engine-rest/deployment").json().toString())
         .contains("\"name\":\"gridcase\"");
+  }
+
+  @Test
+  @DisplayName("T3 on PostgreSQL: loading a year moves the pending working-day timers and task due dates")
+  void calendarRecomputeOnPostgres() {
+    try {
+      // Fri 2033-09-30, no schedule for 2033: Mon Oct 3 and Tue Oct 4 are the 2 working days
+      ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2033-09-30T10:00:00+08:00").toInstant()));
+      ProcessInstance instance = runtimeService.startProcessInstanceByKey("WorkingDaysProbe");
+      assertThat(jobDue(instance)).isEqualTo(OffsetDateTime.parse("2033-10-04T23:59:59+08:00").toInstant());
+
+      ApiClient api = ApiClient.anonymous(port).as("pgadmin", "pg-secret");
+      StringBuilder days = new StringBuilder();
+      for (int day = 3; day <= 7; day++) {
+        days.append(days.isEmpty() ? "" : ",").append("{\"date\": \"2033-10-0").append(day)
+            .append("\", \"name\": \"国庆节\", \"isOffDay\": true}");
+      }
+      ApiClient.Reply reply = api.put("/api/calendar/years/2033", "{\"days\": [" + days + "]}");
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+      assertThat(reply.json().get("recomputed").get("deadlinesMoved").asInt()).isEqualTo(3);
+
+      // Oct 3–7 off: Mon Oct 10 and Tue Oct 11
+      assertThat(jobDue(instance)).isEqualTo(OffsetDateTime.parse("2033-10-11T23:59:59+08:00").toInstant());
+      assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
+          .getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2033-10-11T23:59:59+08:00").toInstant());
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private java.time.Instant jobDue(ProcessInstance instance) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .singleResult().getDuedate().toInstant();
   }
 
   @Test

@@ -4,10 +4,14 @@ import cn.gridcase.calendar.DeadlineStore.Row;
 import cn.gridcase.calendar.DeadlineStore.TargetType;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
@@ -91,10 +95,17 @@ class DeadlineRegistry {
     public void onCommandContextClose(CommandContext commandContext) {
       List<Row> rows = new ArrayList<>();
       Set<String> bound = new HashSet<>();
+      Map<Long, Deque<TimerEntity>> timersByDue = null;
       for (Resolution resolution : resolutions) {
-        Row row = resolution.task() != null
-            ? bindTask((TaskEntity) resolution.task(), resolution, bound)
-            : bindTimer(commandContext, resolution, bound);
+        Row row;
+        if (resolution.task() != null) {
+          row = bindTask((TaskEntity) resolution.task(), resolution, bound);
+        } else {
+          if (timersByDue == null) {
+            timersByDue = timersByDue(commandContext);
+          }
+          row = bindTimer(timersByDue, resolution, bound);
+        }
         if (row != null) {
           rows.add(row);
         }
@@ -103,6 +114,19 @@ class DeadlineRegistry {
       if (!rows.isEmpty()) {
         registry.store.remember(rows, registry.workingDays.version(), GridCaseTime.now(registry.clock));
       }
+    }
+
+    /** The timers this command creates or changes, by due date (built once per command). */
+    private static Map<Long, Deque<TimerEntity>> timersByDue(CommandContext commandContext) {
+      Map<Long, Deque<TimerEntity>> timers = new HashMap<>();
+      for (CachedDbEntity cached : commandContext.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
+        DbEntityState state = cached.getEntityState();
+        if (cached.getEntity() instanceof TimerEntity timer && timer.getDuedate() != null
+            && (state == DbEntityState.TRANSIENT || state == DbEntityState.PERSISTENT || state == DbEntityState.MERGED)) {
+          timers.computeIfAbsent(timer.getDuedate().getTime(), due -> new ArrayDeque<>()).add(timer);
+        }
+      }
+      return timers;
     }
 
     private static Row bindTask(TaskEntity task, Resolution resolution, Set<String> bound) {
@@ -115,12 +139,11 @@ class DeadlineRegistry {
       return null;
     }
 
-    private static Row bindTimer(CommandContext commandContext, Resolution resolution, Set<String> bound) {
-      for (CachedDbEntity cached : commandContext.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
-        DbEntityState state = cached.getEntityState();
-        if (cached.getEntity() instanceof TimerEntity timer
-            && (state == DbEntityState.TRANSIENT || state == DbEntityState.PERSISTENT || state == DbEntityState.MERGED)
-            && same(timer.getDuedate(), resolution.due()) && bound.add(TargetType.TIMER + timer.getId())) {
+    private static Row bindTimer(Map<Long, Deque<TimerEntity>> timersByDue, Resolution resolution, Set<String> bound) {
+      Deque<TimerEntity> candidates = timersByDue.getOrDefault(resolution.due().getTime(), new ArrayDeque<>());
+      while (!candidates.isEmpty()) {
+        TimerEntity timer = candidates.poll();
+        if (bound.add(TargetType.TIMER + timer.getId())) {
           return row(TargetType.TIMER, timer.getId(), timer.getProcessInstanceId(), resolution);
         }
       }
