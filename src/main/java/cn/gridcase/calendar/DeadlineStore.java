@@ -69,13 +69,12 @@ class DeadlineStore {
   List<Row> touching(LocalDate first, LocalDate last, OffsetDateTime createdSince, long afterId, int limit) {
     return jdbc.query("select id, target_type, target_id, process_instance_id, start_at, working_days, due_at,"
             + " provisional from working_day_deadline where due_date >= ? and start_date <= ? and id > ?"
-            + " and created_at >= ? order by id",
+            + " and created_at >= ? order by id fetch first " + limit + " rows only",
         statement -> {
           statement.setDate(1, Date.valueOf(first));
           statement.setDate(2, Date.valueOf(last));
           statement.setLong(3, afterId);
           statement.setObject(4, createdSince);
-          statement.setMaxRows(limit);
         }, DeadlineStore::row);
   }
 
