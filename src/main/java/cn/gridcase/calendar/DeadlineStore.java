@@ -131,6 +131,14 @@ class DeadlineStore {
         (statement, id) -> statement.setLong(1, id));
   }
 
+  /** Forgets the deadlines whose timer fired or was cancelled, or whose task ended; returns how many. */
+  int forgetEnded() {
+    return jdbc.update("delete from working_day_deadline where (target_type = 'TIMER' and not exists"
+        + " (select 1 from ACT_RU_JOB j where j.ID_ = working_day_deadline.target_id))"
+        + " or (target_type <> 'TIMER' and not exists"
+        + " (select 1 from ACT_RU_TASK t where t.ID_ = working_day_deadline.target_id))");
+  }
+
   long startAudit(int year, String loadedBy, OffsetDateTime now) {
     var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.update(connection -> {

@@ -34,6 +34,9 @@ class WorkingDayProcessTests extends ProcessTestSupport {
   @Autowired
   HolidayScheduleLoading loading;
 
+  @Autowired
+  DeadlineHousekeeping housekeeping;
+
   @Test
   @DisplayName("T2 a user task due in 2 working days gets the end of the 2nd working day as due date, its follow-up the 1st")
   void userTaskDueDate() {
@@ -137,6 +140,26 @@ class WorkingDayProcessTests extends ProcessTestSupport {
     clock.executeDueJobs();
     assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery()
         .processInstanceId(instance.getId()).activityId("OverdueMarkedEndEvent").count()).as("fired once").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("T3 the registry keeps only pending deadlines: the nightly housekeeping forgets fired timers and ended tasks")
+  void housekeeping() {
+    clock.set("2026-09-30T10:00");
+    ProcessInstance instance = start();
+    assertThat(rowsOf(instance)).isEqualTo(3);
+    clock.set("2026-10-10T00:00");
+    clock.executeDueJobs(); // the boundary timer fires; the task stays
+    housekeeping.forgetEnded();
+    assertThat(rowsOf(instance)).as("task due and follow-up stay").isEqualTo(2);
+    complete(task(instance), withVariables("acceptedAt", new Date()));
+    housekeeping.forgetEnded();
+    assertThat(rowsOf(instance)).as("only the new intermediate timer").isEqualTo(1);
+  }
+
+  private long rowsOf(ProcessInstance instance) {
+    return jdbc.queryForObject("select count(*) from working_day_deadline where process_instance_id = ?", Long.class,
+        instance.getId());
   }
 
   private ProcessInstance start() {
