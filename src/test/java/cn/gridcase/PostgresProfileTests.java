@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(PostgresServer.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false",
-        "gridcase.bootstrap-admin.username=pgadmin", "gridcase.bootstrap-admin.password=pg-secret"})
+        "gridcase.bootstrap-admin.username=pgadmin", "gridcase.bootstrap-admin.password=pg-secret",
+        "gridcase.organisation.id-card-key=cGctdGVzdC1rZXktMzItYnl0ZXMtbG9uZy0tLS0tLSE="})
 @ActiveProfiles("postgres")
 class PostgresProfileTests {
 

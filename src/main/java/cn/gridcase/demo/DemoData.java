@@ -1,7 +1,14 @@
 package cn.gridcase.demo;
 
+import cn.gridcase.organisation.AppointmentRequest;
+import cn.gridcase.organisation.AppointmentRequest.PersonDetails;
 import cn.gridcase.organisation.AppointmentRole;
+import cn.gridcase.organisation.CurrentPost;
+import cn.gridcase.organisation.Education;
+import cn.gridcase.organisation.Grid;
+import cn.gridcase.organisation.GridType;
 import cn.gridcase.organisation.Organisation;
+import cn.gridcase.organisation.Person;
 import cn.gridcase.organisation.Unit;
 import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.security.SystemGroups;
@@ -20,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo township 古山镇 (GS) with its villages, grids, departments and the demo users of API.md,
- * password {@value #PASSWORD}. Loaded only in the demo profile, once: a restart finds the data and
- * leaves it as it is.
+ * password {@value #PASSWORD}, each a person with an appointment. Loaded only in the demo profile,
+ * once: a restart finds the data and leaves it as it is.
  */
 @Component
 @Profile("demo")
@@ -47,23 +54,25 @@ class DemoData implements ApplicationRunner {
     this.transaction = transaction;
   }
 
-  record DemoUser(String username, String lastName, String firstName, AppointmentRole role, List<String> units) {}
+  /** A demo user; {@code idCardNumber} is a made-up but valid number (checksum, birth date). */
+  record DemoUser(String username, String lastName, String firstName, String idCardNumber, AppointmentRole role,
+      List<String> units) {}
 
   static final List<DemoUser> USERS = List.of(
-      new DemoUser("worker1", "张", "伟", AppointmentRole.GRID_WORKER, List.of("GS-V01-G01")),
-      new DemoUser("worker2", "王", "芳", AppointmentRole.GRID_WORKER, List.of("GS-V01-G02")),
-      new DemoUser("worker3", "李", "娜", AppointmentRole.GRID_WORKER, List.of("GS-V02-G01")),
-      new DemoUser("leader1", "刘", "洋", AppointmentRole.GRID_LEADER, List.of("GS-V01")),
-      new DemoUser("instructor1", "陈", "静", AppointmentRole.GRID_INSTRUCTOR, List.of("GS-V01")),
-      new DemoUser("station1", "杨", "磊", AppointmentRole.EVENT_HANDLER, List.of("GS-V01")),
-      new DemoUser("center1", "赵", "敏", AppointmentRole.EVENT_HANDLER, List.of(TOWNSHIP)),
-      new DemoUser("head1", "黄", "强", AppointmentRole.SECTION_HEAD, List.of(TOWNSHIP)),
-      new DemoUser("safety1", "周", "军", AppointmentRole.EVENT_HANDLER, List.of("DEPT-SAFETY")),
-      new DemoUser("civil1", "吴", "丽", AppointmentRole.EVENT_HANDLER, List.of("DEPT-CIVIL")),
-      new DemoUser("arealeader1", "徐", "刚", AppointmentRole.AREA_LEADER,
+      new DemoUser("worker1", "张", "伟", "330781199003150017", AppointmentRole.GRID_WORKER, List.of("GS-V01-G01")),
+      new DemoUser("worker2", "王", "芳", "330781199105220020", AppointmentRole.GRID_WORKER, List.of("GS-V01-G02")),
+      new DemoUser("worker3", "李", "娜", "330781198812080042", AppointmentRole.GRID_WORKER, List.of("GS-V02-G01")),
+      new DemoUser("leader1", "刘", "洋", "330781197507110036", AppointmentRole.GRID_LEADER, List.of("GS-V01")),
+      new DemoUser("instructor1", "陈", "静", "330781198602190024", AppointmentRole.GRID_INSTRUCTOR, List.of("GS-V01")),
+      new DemoUser("station1", "杨", "磊", "330781198409300017", AppointmentRole.EVENT_HANDLER, List.of("GS-V01")),
+      new DemoUser("center1", "赵", "敏", "330781198711050020", AppointmentRole.EVENT_HANDLER, List.of(TOWNSHIP)),
+      new DemoUser("head1", "黄", "强", "330781197903270015", AppointmentRole.SECTION_HEAD, List.of(TOWNSHIP)),
+      new DemoUser("safety1", "周", "军", "330781198506140019", AppointmentRole.EVENT_HANDLER, List.of("DEPT-SAFETY")),
+      new DemoUser("civil1", "吴", "丽", "330781198901230022", AppointmentRole.EVENT_HANDLER, List.of("DEPT-CIVIL")),
+      new DemoUser("arealeader1", "徐", "刚", "330781197210080016", AppointmentRole.AREA_LEADER,
           List.of("GS-V01", "GS-V02", "GS-V03", "GS-V04")),
-      new DemoUser("supervisor1", "孙", "平", AppointmentRole.SUPERVISOR, List.of(TOWNSHIP)),
-      new DemoUser("investigator1", "马", "超", AppointmentRole.INVESTIGATOR, List.of(TOWNSHIP)));
+      new DemoUser("supervisor1", "孙", "平", "330781197805170010", AppointmentRole.SUPERVISOR, List.of(TOWNSHIP)),
+      new DemoUser("investigator1", "马", "超", "330781198108290038", AppointmentRole.INVESTIGATOR, List.of(TOWNSHIP)));
 
   @Override
   public void run(ApplicationArguments args) {
@@ -81,8 +90,12 @@ class DemoData implements ApplicationRunner {
       String village = String.format("GS-V%02d", v);
       organisation.createUnitIfAbsent(new Unit(village, VILLAGE_NAMES[v - 1], UnitKind.VILLAGE, TOWNSHIP));
       for (int g = 1; g <= 2; g++) {
-        organisation.createUnitIfAbsent(new Unit(village + String.format("-G%02d", g),
-            VILLAGE_NAMES[v - 1] + "第" + g + "网格", UnitKind.GRID, village));
+        String code = village + String.format("-G%02d", g);
+        // the last grid is a small one: it shows a G2 size warning
+        boolean small = v == 8 && g == 2;
+        organisation.createGrid(new Grid(code, VILLAGE_NAMES[v - 1] + "第" + g + "网格", village,
+            v <= 2 ? GridType.URBAN_COMMUNITY : GridType.RURAL, small ? 120 : 380 + 10 * v + g,
+            small ? 310 : 950 + 20 * v + g));
       }
     }
     organisation.createUnitIfAbsent(new Unit("DEPT-SAFETY", "应急管理", UnitKind.DEPARTMENT, TOWNSHIP));
@@ -94,8 +107,11 @@ class DemoData implements ApplicationRunner {
     for (DemoUser user : USERS) {
       accounts.createIfAbsent(user.username(), user.firstName(), user.lastName(),
           user.username() + "@gridcase.invalid", PASSWORD);
+      PersonDetails person = new PersonDetails(user.lastName() + user.firstName(), user.idCardNumber(),
+          "1380000" + String.format("%04d", USERS.indexOf(user)), Education.SENIOR_HIGH, CurrentPost.NONE,
+          Person.Exclusions.none(), user.username());
       for (String unit : user.units()) {
-        organisation.appoint(user.username(), unit, user.role(), APPOINTED_ON);
+        organisation.appoint(new AppointmentRequest(person, unit, user.role(), APPOINTED_ON));
       }
     }
   }

@@ -2,8 +2,11 @@ package cn.gridcase.organisation;
 
 import java.time.LocalDate;
 
-/** A user's appointment to a unit in a role, from {@code startsOn} to {@code endsOn} (inclusive, open if null). */
-public record Appointment(long id, String username, String unitCode, AppointmentRole role,
+/**
+ * An appointment of a person (and their login, if they have one) to a unit in a role, from
+ * {@code startsOn} to {@code endsOn} (inclusive; open if null). Never deleted: it ends.
+ */
+public record Appointment(long id, String username, Long personId, String unitCode, AppointmentRole role,
     LocalDate startsOn, LocalDate endsOn) {
 
   public boolean isCurrentOn(LocalDate day) {

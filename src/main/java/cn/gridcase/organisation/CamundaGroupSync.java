@@ -20,10 +20,25 @@ class CamundaGroupSync {
 
   private final IdentityService identityService;
   private final OrganisationRepository repository;
+  private final java.time.Clock clock;
 
-  CamundaGroupSync(IdentityService identityService, OrganisationRepository repository) {
+  CamundaGroupSync(IdentityService identityService, OrganisationRepository repository, java.time.Clock clock) {
     this.identityService = identityService;
     this.repository = repository;
+    this.clock = clock;
+  }
+
+  /**
+   * Appointments that start today or ended yesterday change groups without anyone acting: re-derive
+   * those users' groups shortly after midnight (idempotent, safe on every node of a cluster).
+   */
+  @org.springframework.scheduling.annotation.Scheduled(cron = "${gridcase.organisation.group-sync-cron:0 5 0 * * *}",
+      zone = "Asia/Shanghai")
+  void syncUsersChangingToday() {
+    LocalDate today = LocalDate.now(clock.withZone(cn.gridcase.platform.GridCaseTime.ZONE));
+    for (String username : repository.usersChangingOn(today)) {
+      syncUser(username, today);
+    }
   }
 
   void syncUser(String username, LocalDate today) {

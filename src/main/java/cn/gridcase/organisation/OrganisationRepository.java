@@ -11,9 +11,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Units and appointments in the project's own tables (Flyway migration V1). */
+/** Units, grids, people and appointments in the project's own tables (Flyway V1, V4). */
 @Repository
 class OrganisationRepository {
+
+  private static final String APPOINTMENT_COLUMNS = "id, username, person_id, unit_code, role, starts_on, ends_on";
+  private static final String PERSON_COLUMNS = "id, real_name, id_card_masked, birth_date, phone, education,"
+      + " current_post, criminal_record, under_investigation, detained, dismissed_from_office, dishonest_person, username";
 
   private final JdbcTemplate jdbc;
 
@@ -21,9 +25,23 @@ class OrganisationRepository {
     this.jdbc = jdbc;
   }
 
+  // units and grids
+
   Optional<Unit> findUnit(String code) {
     return jdbc.query("select code, name, kind, parent_code from org_unit where code = ?",
         OrganisationRepository::unit, code).stream().findFirst();
+  }
+
+  List<Unit> units(UnitKind kind) {
+    return kind == null
+        ? jdbc.query("select code, name, kind, parent_code from org_unit order by code", OrganisationRepository::unit)
+        : jdbc.query("select code, name, kind, parent_code from org_unit where kind = ? order by code",
+            OrganisationRepository::unit, kind.name());
+  }
+
+  List<Unit> childrenOf(String parentCode) {
+    return jdbc.query("select code, name, kind, parent_code from org_unit where parent_code = ? order by code",
+        OrganisationRepository::unit, parentCode);
   }
 
   void insertUnit(Unit unit, OffsetDateTime now) {
@@ -31,26 +49,163 @@ class OrganisationRepository {
         unit.code(), unit.name(), unit.kind().name(), unit.parentCode(), now);
   }
 
-  long insertAppointment(String username, String unitCode, AppointmentRole role, LocalDate startsOn,
-      OffsetDateTime now) {
+  void insertGrid(Grid grid, OffsetDateTime now) {
+    jdbc.update("insert into org_unit (code, name, kind, parent_code, grid_type, households, population, created_at)"
+        + " values (?, ?, 'GRID', ?, ?, ?, ?, ?)", grid.code(), grid.name(), grid.villageCode(),
+        grid.type() == null ? null : grid.type().name(), grid.households(), grid.population(), now);
+  }
+
+  Optional<Grid> findGrid(String code) {
+    return jdbc.query("select code, name, parent_code, grid_type, households, population from org_unit"
+        + " where kind = 'GRID' and code = ?", OrganisationRepository::grid, code).stream().findFirst();
+  }
+
+  List<Grid> grids() {
+    return jdbc.query("select code, name, parent_code, grid_type, households, population from org_unit"
+        + " where kind = 'GRID' order by code", OrganisationRepository::grid);
+  }
+
+  /** The township a unit belongs to (itself for a township). */
+  Optional<String> townshipOf(String unitCode) {
+    String code = unitCode;
+    for (int depth = 0; depth < 5 && code != null; depth++) {
+      Optional<Unit> unit = findUnit(code);
+      if (unit.isEmpty()) {
+        return Optional.empty();
+      }
+      if (unit.get().kind() == UnitKind.TOWNSHIP) {
+        return Optional.of(unit.get().code());
+      }
+      code = unit.get().parentCode();
+    }
+    return Optional.empty();
+  }
+
+  boolean s1ExtraConditions(String townshipCode) {
+    List<Boolean> setting = jdbc.queryForList("select s1_extra_conditions from township_setting where township_code = ?",
+        Boolean.class, townshipCode);
+    return setting.isEmpty() || setting.get(0);
+  }
+
+  void setS1ExtraConditions(String townshipCode, boolean on) {
+    if (jdbc.update("update township_setting set s1_extra_conditions = ? where township_code = ?", on, townshipCode) == 0) {
+      jdbc.update("insert into township_setting (township_code, s1_extra_conditions) values (?, ?)", townshipCode, on);
+    }
+  }
+
+  // people
+
+  long insertPerson(NewPerson person, OffsetDateTime now) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
-      var statement = connection.prepareStatement(
-          "insert into appointment (username, unit_code, role, starts_on, created_at) values (?, ?, ?, ?, ?)",
-          new String[] {"id"});
-      statement.setString(1, username);
-      statement.setString(2, unitCode);
-      statement.setString(3, role.name());
-      statement.setDate(4, Date.valueOf(startsOn));
-      statement.setObject(5, now);
+      var statement = connection.prepareStatement("insert into person (real_name, id_card_hash, id_card_cipher,"
+          + " id_card_masked, birth_date, phone, education, current_post, criminal_record, under_investigation,"
+          + " detained, dismissed_from_office, dishonest_person, username, created_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      statement.setString(1, person.realName());
+      statement.setString(2, person.idCardHash());
+      statement.setString(3, person.idCardCipher());
+      statement.setString(4, person.idCardMasked());
+      statement.setDate(5, Date.valueOf(person.birthDate()));
+      statement.setString(6, person.phone());
+      statement.setString(7, person.education() == null ? null : person.education().name());
+      statement.setString(8, person.currentPost().name());
+      Person.Exclusions x = person.exclusions();
+      statement.setBoolean(9, x.criminalRecord());
+      statement.setBoolean(10, x.underInvestigation());
+      statement.setBoolean(11, x.detained());
+      statement.setBoolean(12, x.dismissedFromOffice());
+      statement.setBoolean(13, x.dishonestPerson());
+      statement.setString(14, person.username());
+      statement.setObject(15, now);
       return statement;
     }, key);
     return key.getKey().longValue();
   }
 
+  record NewPerson(String realName, String idCardHash, String idCardCipher, String idCardMasked, LocalDate birthDate,
+      String phone, Education education, CurrentPost currentPost, Person.Exclusions exclusions, String username) {}
+
+  Optional<Person> personByIdCardHash(String hash) {
+    return jdbc.query("select " + PERSON_COLUMNS + " from person where id_card_hash = ?",
+        OrganisationRepository::person, hash).stream().findFirst();
+  }
+
+  Optional<Person> person(long id) {
+    return jdbc.query("select " + PERSON_COLUMNS + " from person where id = ?", OrganisationRepository::person, id)
+        .stream().findFirst();
+  }
+
+  Optional<Person> personByUsername(String username) {
+    return jdbc.query("select " + PERSON_COLUMNS + " from person where username = ?", OrganisationRepository::person,
+        username).stream().findFirst();
+  }
+
+  List<Person> peopleNamed(String namePart, int limit) {
+    return jdbc.query("select " + PERSON_COLUMNS + " from person where real_name like ? order by real_name, id"
+        + " fetch first " + limit + " rows only", OrganisationRepository::person, "%" + namePart + "%");
+  }
+
+  // appointments
+
+  long insertAppointment(String username, Long personId, String unitCode, AppointmentRole role, LocalDate startsOn,
+      OffsetDateTime now) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("insert into appointment (username, person_id, unit_code, role,"
+          + " starts_on, created_at) values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      statement.setString(1, username);
+      statement.setObject(2, personId);
+      statement.setString(3, unitCode);
+      statement.setString(4, role.name());
+      statement.setDate(5, Date.valueOf(startsOn));
+      statement.setObject(6, now);
+      return statement;
+    }, key);
+    return key.getKey().longValue();
+  }
+
+  Optional<Appointment> appointment(long id) {
+    return jdbc.query("select " + APPOINTMENT_COLUMNS + " from appointment where id = ?",
+        OrganisationRepository::appointment, id).stream().findFirst();
+  }
+
+  void endAppointment(long id, LocalDate endsOn, String reason) {
+    jdbc.update("update appointment set ends_on = ?, end_reason = ? where id = ?", Date.valueOf(endsOn), reason, id);
+  }
+
   List<Appointment> appointmentsOf(String username) {
-    return jdbc.query("select id, username, unit_code, role, starts_on, ends_on from appointment"
-        + " where username = ? order by starts_on, id", OrganisationRepository::appointment, username);
+    return jdbc.query("select " + APPOINTMENT_COLUMNS + " from appointment where username = ? order by starts_on, id",
+        OrganisationRepository::appointment, username);
+  }
+
+  List<Appointment> appointmentsIn(String unitCode) {
+    return jdbc.query("select " + APPOINTMENT_COLUMNS + " from appointment where unit_code = ? order by starts_on, id",
+        OrganisationRepository::appointment, unitCode);
+  }
+
+  List<Appointment> appointmentsOn(String unitCode, AppointmentRole role, LocalDate day) {
+    return jdbc.query("select " + APPOINTMENT_COLUMNS + " from appointment where unit_code = ? and role = ?"
+            + " and starts_on <= ? and (ends_on is null or ends_on >= ?) order by starts_on, id",
+        OrganisationRepository::appointment, unitCode, role.name(), Date.valueOf(day), Date.valueOf(day));
+  }
+
+  /** Appointments of a role in a unit that are in force on some day from {@code from} on. */
+  List<Appointment> appointmentsFrom(String unitCode, AppointmentRole role, LocalDate from) {
+    return jdbc.query("select " + APPOINTMENT_COLUMNS + " from appointment where unit_code = ? and role = ?"
+            + " and (ends_on is null or ends_on >= ?) order by starts_on, id",
+        OrganisationRepository::appointment, unitCode, role.name(), Date.valueOf(from));
+  }
+
+  List<Appointment> allAppointments() {
+    return jdbc.query("select " + APPOINTMENT_COLUMNS + " from appointment order by unit_code, starts_on, id",
+        OrganisationRepository::appointment);
+  }
+
+  /** Users whose appointments start or end around {@code day} (their groups may change that day). */
+  List<String> usersChangingOn(LocalDate day) {
+    return jdbc.queryForList("select distinct username from appointment where username is not null"
+        + " and (starts_on = ? or ends_on = ?)", String.class, Date.valueOf(day), Date.valueOf(day.minusDays(1)));
   }
 
   private static Unit unit(ResultSet rs, int row) throws SQLException {
@@ -58,10 +213,28 @@ class OrganisationRepository {
         rs.getString("parent_code"));
   }
 
+  private static Grid grid(ResultSet rs, int row) throws SQLException {
+    String type = rs.getString("grid_type");
+    return new Grid(rs.getString("code"), rs.getString("name"), rs.getString("parent_code"),
+        type == null ? null : GridType.valueOf(type), (Integer) rs.getObject("households", Integer.class),
+        (Integer) rs.getObject("population", Integer.class));
+  }
+
+  private static Person person(ResultSet rs, int row) throws SQLException {
+    String education = rs.getString("education");
+    return new Person(rs.getLong("id"), rs.getString("real_name"), rs.getString("id_card_masked"),
+        rs.getDate("birth_date").toLocalDate(), rs.getString("phone"),
+        education == null ? null : Education.valueOf(education), CurrentPost.valueOf(rs.getString("current_post")),
+        new Person.Exclusions(rs.getBoolean("criminal_record"), rs.getBoolean("under_investigation"),
+            rs.getBoolean("detained"), rs.getBoolean("dismissed_from_office"), rs.getBoolean("dishonest_person")),
+        rs.getString("username"));
+  }
+
   private static Appointment appointment(ResultSet rs, int row) throws SQLException {
     Date ends = rs.getDate("ends_on");
-    return new Appointment(rs.getLong("id"), rs.getString("username"), rs.getString("unit_code"),
-        AppointmentRole.valueOf(rs.getString("role")), rs.getDate("starts_on").toLocalDate(),
+    Long personId = rs.getObject("person_id", Long.class);
+    return new Appointment(rs.getLong("id"), rs.getString("username"), personId,
+        rs.getString("unit_code"), AppointmentRole.valueOf(rs.getString("role")), rs.getDate("starts_on").toLocalDate(),
         ends == null ? null : ends.toLocalDate());
   }
 }

@@ -1,0 +1,81 @@
+package cn.gridcase.organisation;
+
+import cn.gridcase.platform.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Appointments of people to units (rules G3–G5), managed by administrators. */
+@RestController
+@RequestMapping("/api/appointments")
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Appointments", description = "Appointments of people to units (rules G3–G5), administrators")
+class AppointmentController {
+
+  private final Organisation organisation;
+
+  AppointmentController(Organisation organisation) {
+    this.organisation = organisation;
+  }
+
+  record PersonBody(String realName, String idCardNumber, String phone, Education education, CurrentPost currentPost,
+      boolean criminalRecord, boolean underInvestigation, boolean detained, boolean dismissedFromOffice,
+      boolean dishonestPerson, String username) {}
+
+  record AppointmentBody(PersonBody person, String gridCode, String unitCode, AppointmentRole role, LocalDate startsOn) {}
+
+  record EndBody(LocalDate endsOn, String reason) {}
+
+  record AppointmentView(long id, String unitCode, AppointmentRole role, String roleLabel, Long personId,
+      String personName, String idCardMasked, String username, LocalDate startsOn, LocalDate endsOn) {}
+
+  @PostMapping
+  @Operation(summary = "Appoint a person (422 listing every G3/G5 reason against it)")
+  ResponseEntity<AppointmentView> appoint(@RequestBody AppointmentBody body) {
+    PersonBody p = body.person();
+    AppointmentRequest.PersonDetails details = p == null ? null : new AppointmentRequest.PersonDetails(p.realName(),
+        p.idCardNumber(), p.phone(), p.education(), p.currentPost(), new Person.Exclusions(p.criminalRecord(),
+        p.underInvestigation(), p.detained(), p.dismissedFromOffice(), p.dishonestPerson()), p.username());
+    String unit = body.gridCode() != null ? body.gridCode() : body.unitCode();
+    Appointment appointment = organisation.appoint(new AppointmentRequest(details, unit, body.role(), body.startsOn()));
+    return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id())).body(view(appointment));
+  }
+
+  @GetMapping
+  @Operation(summary = "The appointments of a unit, past and present")
+  List<AppointmentView> list(@RequestParam String unitCode) {
+    if (organisation.unit(unitCode).isEmpty()) {
+      throw new NotFound("No unit " + unitCode);
+    }
+    return organisation.appointmentsIn(unitCode).stream().map(this::view).toList();
+  }
+
+  @GetMapping("/{id}")
+  AppointmentView get(@PathVariable long id) {
+    return view(organisation.appointment(id).orElseThrow(() -> new NotFound("No appointment " + id)));
+  }
+
+  @PostMapping("/{id}/end")
+  @Operation(summary = "End an appointment (it is kept; 409 if already ended)")
+  AppointmentView end(@PathVariable long id, @RequestBody(required = false) EndBody body) {
+    return view(organisation.endAppointment(id, body == null ? null : body.endsOn(), body == null ? null : body.reason()));
+  }
+
+  private AppointmentView view(Appointment a) {
+    Person person = a.personId() == null ? null : organisation.person(a.personId()).orElse(null);
+    return new AppointmentView(a.id(), a.unitCode(), a.role(), a.role().label(), a.personId(),
+        person == null ? null : person.realName(), person == null ? null : person.idCardMasked(), a.username(),
+        a.startsOn(), a.endsOn());
+  }
+}
