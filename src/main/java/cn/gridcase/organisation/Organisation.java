@@ -162,7 +162,7 @@ public class Organisation {
     List<ApiError> errors = new ArrayList<>();
     LocalDate startsOn = request.startsOn() != null ? request.startsOn() : today();
     Optional<Unit> unit = request.unitCode() == null ? Optional.empty() : repository.findUnit(request.unitCode());
-    boolean planned = gridsPlanned.contains(request.unitCode());
+    boolean planned = request.unitCode() != null && gridsPlanned.contains(request.unitCode());
     if (unit.isEmpty() && !planned) {
       errors.add(new ApiError("unitCode", "G1.unit", "no unit " + request.unitCode()));
     }
@@ -196,7 +196,8 @@ public class Organisation {
         errors.add(new ApiError("person.username", "G4.username", "no login account " + details.username()));
       }
     }
-    if (request.role() == AppointmentRole.GRID_WORKER && details != null && number != null) {
+    if (request.role() == AppointmentRole.GRID_WORKER && details != null && number != null
+        && request.unitCode() != null) {
       Person.Exclusions exclusions = existing != null ? existing.exclusions()
           : details.exclusions() == null ? Person.Exclusions.none() : details.exclusions();
       Education education = existing != null ? existing.education() : details.education();
@@ -217,11 +218,18 @@ public class Organisation {
   }
 
   Appointment carryOut(Planned planned) {
+    return carryOut(planned, null);
+  }
+
+  /** Carries out a planned appointment; {@code knownPersonId}: the person an earlier import row created. */
+  Appointment carryOut(Planned planned, Long knownPersonId) {
     AppointmentRequest request = planned.request();
     AppointmentRequest.PersonDetails details = request.person();
     long personId;
     String username = blankToNull(details.username());
-    if (planned.existing() != null) {
+    if (knownPersonId != null) {
+      personId = knownPersonId;
+    } else if (planned.existing() != null) {
       personId = planned.existing().id();
       username = username != null ? username : planned.existing().username();
     } else {
@@ -239,6 +247,20 @@ public class Organisation {
       groupSync.syncUser(username, today());
     }
     return new Appointment(id, username, personId, request.unitCode(), request.role(), planned.startsOn(), null);
+  }
+
+  /** Inserts a grid checked before (imports). */
+  void insertGrid(Grid grid) {
+    repository.insertGrid(grid, GridCaseTime.now(clock));
+  }
+
+  List<Appointment> allAppointments() {
+    return repository.allAppointments();
+  }
+
+  /** The id-card number of a person in clear (administrators' export only). */
+  String idCardNumberOf(long personId) {
+    return repository.idCardCipher(personId).map(idCards::decrypt).orElse(null);
   }
 
   /** Ends an appointment (never deleted): from the day after {@code endsOn} the person no longer holds it. */

@@ -141,6 +141,10 @@ class OrganisationRepository {
         username).stream().findFirst();
   }
 
+  Optional<String> idCardCipher(long personId) {
+    return jdbc.queryForList("select id_card_cipher from person where id = ?", String.class, personId).stream().findFirst();
+  }
+
   List<Person> peopleNamed(String namePart, int limit) {
     return jdbc.query("select " + PERSON_COLUMNS + " from person where real_name like ? order by real_name, id"
         + " fetch first " + limit + " rows only", OrganisationRepository::person, "%" + namePart + "%");

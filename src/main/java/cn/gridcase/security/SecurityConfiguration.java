@@ -51,9 +51,9 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.realmName(ProblemSecurityHandlers.REALM)
             .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(true)))
         // a browser that calls the API with its session cookie needs a CSRF token; a client that
-        // sends its own Authorization header cannot be forged cross-site
-        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
-            !isSafe(request.getMethod()) && request.getHeader("Authorization") == null))
+        // sends its own Authorization header (or no credentials at all) cannot be forged cross-site
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !isSafe(request.getMethod())
+            && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .requestCache(cache -> cache.disable())
         .exceptionHandling(errors -> errors

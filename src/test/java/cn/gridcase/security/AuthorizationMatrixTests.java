@@ -1,0 +1,151 @@
+package cn.gridcase.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gridcase.test.ApiClient;
+import cn.gridcase.test.ApiClient.Reply;
+import cn.gridcase.test.ApiTestSupport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every {@code /api} endpoint as every demo user (and anonymously), in and out of scope, with the
+ * status each must get. A new endpoint joins with one line in {@link #endpoints()}:
+ * {@code call("GET /api/x/{id}").allow(users...).otherwise(404)}.
+ */
+class AuthorizationMatrixTests extends ApiTestSupport {
+
+  static final List<String> USERS = List.of("admin", "worker1", "worker2", "worker3", "leader1", "instructor1",
+      "station1", "center1", "head1", "safety1", "civil1", "arealeader1", "supervisor1", "investigator1");
+
+  /** Who sees grid GS-V01-G01: its worker, the village's people, the area leader, the township center, admins. */
+  static final String[] SEE_V01_G01 = {"admin", "worker1", "leader1", "instructor1", "station1", "arealeader1",
+      "center1", "head1", "supervisor1"};
+  static final String[] SEE_V02_G01 = {"admin", "worker3", "arealeader1", "center1", "head1", "supervisor1"};
+  static final String[] SEE_V05_G01 = {"admin", "center1", "head1", "supervisor1"};
+  static final String[] EVERYONE = USERS.toArray(String[]::new);
+
+  private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+  static List<Endpoint> endpoints() {
+    return List.of(
+        call("GET /api/me").allow(EVERYONE),
+        call("GET /api/calendar/deadline?from=2026-09-30T10:00:00%2B08:00&workingDays=2").allow(EVERYONE),
+        call("GET /api/calendar/years/2026").allow(EVERYONE),
+        call("PUT /api/calendar/years/2036", () -> "{\"days\": [{\"date\": \"2036-10-01\", \"name\": \"国庆节\", \"isOffDay\": true}]}")
+            .allow("admin").otherwise(403),
+        call("GET /api/admin/clock").allow("admin").otherwise(403),
+        call("DELETE /api/admin/clock").allow("admin").otherwise(403),
+        call("GET /api/grids").allow(EVERYONE),
+        call("GET /api/grids/warnings").allow(EVERYONE),
+        call("GET /api/grids/GS-V01-G01").allow(SEE_V01_G01).otherwise(404),
+        call("GET /api/grids/GS-V02-G01").allow(SEE_V02_G01).otherwise(404),
+        call("GET /api/grids/GS-V05-G01").allow(SEE_V05_G01).otherwise(404),
+        call("GET /api/grids/GS-V01-G01/responsible?on=2026-03-01").allow(SEE_V01_G01).otherwise(404),
+        call("GET /api/grids/GS-V99-G99").allow().otherwise(404),
+        call("POST /api/grids", () -> "{\"code\": \"GS-V06-M" + UNIQUE.incrementAndGet() + "\", \"name\": \"矩阵网格\","
+            + " \"villageCode\": \"GS-V06\", \"type\": \"EXCLUSIVE\"}").status(201, "admin").otherwise(403),
+        call("POST /api/appointments", () -> "{}").status(422, "admin").otherwise(403),
+        call("GET /api/appointments?unitCode=GS-V01-G01").allow("admin").otherwise(403),
+        call("GET /api/appointments/999999").status(404, "admin").otherwise(403),
+        call("POST /api/appointments/999999/end", () -> "{}").status(404, "admin").otherwise(403),
+        call("GET /api/units").allow("admin").otherwise(403),
+        call("POST /api/units", () -> "{}").status(422, "admin").otherwise(403),
+        call("PUT /api/units/GS/settings", () -> "{}").allow("admin").otherwise(403),
+        call("GET /api/people?name=张").allow("admin").otherwise(403),
+        call("GET /api/roster/export?format=csv").allow("admin").otherwise(403));
+  }
+
+  static Stream<Arguments> matrix() {
+    return endpoints().stream().flatMap(endpoint -> Stream.concat(
+        USERS.stream().map(user -> Arguments.of(endpoint.line, user, endpoint.statusFor(user), endpoint)),
+        Stream.of(Arguments.of(endpoint.line, "anonymous", 401, endpoint))));
+  }
+
+  @ParameterizedTest(name = "{0} as {1} → {2}")
+  @MethodSource("matrix")
+  void statusFor(String line, String user, int expected, Endpoint endpoint) {
+    ApiClient client = "anonymous".equals(user) ? api : api.as(user);
+    Reply reply = endpoint.send(client);
+    assertThat(reply.status()).as(line + " as " + user + ": " + reply).isEqualTo(expected);
+    if (expected >= 400) {
+      assertThat(reply.isProblem()).as("problem+json: " + reply).isTrue();
+    }
+  }
+
+  static Endpoint call(String line) {
+    return new Endpoint(line, null);
+  }
+
+  static Endpoint call(String line, Supplier<String> body) {
+    return new Endpoint(line, body);
+  }
+
+  /** One endpoint and the status per user. */
+  static final class Endpoint {
+    final String line;
+    final Supplier<String> body;
+    final Map<String, Integer> statuses = new LinkedHashMap<>();
+    int otherwise = 200;
+
+    Endpoint(String line, Supplier<String> body) {
+      this.line = line;
+      this.body = body;
+    }
+
+    Endpoint allow(String... users) {
+      return status(200, users);
+    }
+
+    Endpoint status(int status, String... users) {
+      for (String user : users) {
+        statuses.put(user, status);
+      }
+      if (users.length == 0 || !Set.of(users).containsAll(USERS)) {
+        otherwise = -1; // must be set by otherwise()
+      }
+      return this;
+    }
+
+    Endpoint otherwise(int status) {
+      otherwise = status;
+      return this;
+    }
+
+    int statusFor(String user) {
+      Integer status = statuses.get(user);
+      if (status != null) {
+        return status;
+      }
+      if (otherwise < 0) {
+        throw new IllegalStateException(line + ": no status for " + user + " (add otherwise(...))");
+      }
+      return otherwise;
+    }
+
+    Reply send(ApiClient client) {
+      String[] parts = line.split(" ", 2);
+      String json = body == null ? "{}" : body.get();
+      return switch (parts[0]) {
+        case "GET" -> client.get(parts[1]);
+        case "DELETE" -> client.delete(parts[1]);
+        case "POST" -> client.post(parts[1], json);
+        case "PUT" -> client.put(parts[1], json);
+        default -> throw new IllegalArgumentException(line);
+      };
+    }
+
+    @Override
+    public String toString() {
+      return line;
+    }
+  }
+}
