@@ -90,7 +90,7 @@ class OrganisationRulesTests {
   }
 
   @Test
-  @DisplayName("G5 a refused grid worker gets every reason at once: the exclusions, S1's age, education and post, and a grid that has its worker (G3)")
+  @DisplayName("G5 a refused grid worker gets every reason at once: the exclusions, the township's extra age, education and post conditions, and a grid that has its worker (G3)")
   void everyReason() {
     String number = IdCardNumber.forBirthDate("330781", LocalDate.of(1970, 1, 1), SEQUENCE.incrementAndGet());
     AppointmentRequest.PersonDetails person = new AppointmentRequest.PersonDetails("全不符", number, null,
@@ -103,7 +103,7 @@ class OrganisationRulesTests {
   }
 
   @Test
-  @DisplayName("G5 S1's extra conditions are a township setting (default on): switched off, age, education and post no longer refuse")
+  @DisplayName("G5 the extra conditions of the township rules (source 001) are a township setting (default on): switched off, age, education and post no longer refuse")
   void s1Setting() {
     organisation.createUnit(new Unit("LT", "岭头镇", UnitKind.TOWNSHIP, null));
     organisation.createUnit(new Unit("LT-V01", "岭头村", UnitKind.VILLAGE, "LT"));

@@ -105,7 +105,7 @@ class ProblemDetailsTests extends ApiTestSupport {
     Reply reply = api.as("worker1").get(FIXTURE + "/rule");
     assertThat(reply.status()).isEqualTo(422);
     assertThat(reply.isProblem()).isTrue();
-    assertThat(reply.json().get("errors").findValuesAsText("code")).containsExactly("E2.parties", "E2.phone");
+    assertThat(reply.json().get("errors").findValuesAsText("code")).containsExactly("FIXTURE.parties", "FIXTURE.phone");
   }
 
   @Test

@@ -37,8 +37,8 @@ class ProblemFixtureController {
   @GetMapping("/rule")
   void rule() {
     throw new DomainRuleViolation("The entry is incomplete", List.of(
-        new ApiError("parties", "E2.parties", "a dispute needs both parties"),
-        new ApiError("phone", "E2.phone", "a dispute needs a contact phone")));
+        new ApiError("parties", "FIXTURE.parties", "a dispute needs both parties"),
+        new ApiError("phone", "FIXTURE.phone", "a dispute needs a contact phone")));
   }
 
   @GetMapping("/conflict")
