@@ -129,6 +129,18 @@ class ProblemDetailsTests extends ApiTestSupport {
     assertNoInternals(reply);
   }
 
+  @Test
+  @DisplayName("a request Tomcat cannot even parse (raw Chinese in the query) still gets problem+json, not an HTML page")
+  void connectorError() throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.getOutputStream().write(("GET /api/people?name=张 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400")
+          .doesNotContain("<html");
+    }
+  }
+
   private static void assertNoInternals(Reply reply) {
     assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at cn.gridcase")
         .doesNotContain("com.fasterxml").doesNotContain("<html");
