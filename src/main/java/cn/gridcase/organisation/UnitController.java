@@ -52,6 +52,9 @@ class UnitController {
   @PutMapping("/units/{code}/settings")
   @Operation(summary = "Per-township settings: S1's extra conditions for grid workers (default on)")
   SettingsView settings(@PathVariable String code, @RequestBody SettingsBody body) {
+    if (organisation.unit(code).filter(unit -> unit.kind() == UnitKind.TOWNSHIP).isEmpty()) {
+      throw new cn.gridcase.platform.NotFound("No township " + code);
+    }
     if (body.s1ExtraConditions() != null) {
       organisation.setS1ExtraConditions(code, body.s1ExtraConditions());
     }

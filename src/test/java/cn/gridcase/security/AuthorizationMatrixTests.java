@@ -60,6 +60,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         call("GET /api/units").allow("admin").otherwise(403),
         call("POST /api/units", () -> "{}").status(422, "admin").otherwise(403),
         call("PUT /api/units/GS/settings", () -> "{}").allow("admin").otherwise(403),
+        call("PUT /api/units/GS-V01/settings", () -> "{}").status(404, "admin").otherwise(403),
         call("GET /api/people?name=张").allow("admin").otherwise(403),
         call("GET /api/roster/export?format=csv").allow("admin").otherwise(403));
   }
