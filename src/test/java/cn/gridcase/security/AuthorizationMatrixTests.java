@@ -62,7 +62,47 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         call("PUT /api/units/GS/settings", () -> "{}").allow("admin").otherwise(403),
         call("PUT /api/units/GS-V01/settings", () -> "{}").status(404, "admin").otherwise(403),
         call("GET /api/people?name=张").allow("admin").otherwise(403),
-        call("GET /api/roster/export?format=csv").allow("admin").otherwise(403));
+        call("GET /api/roster/export?format=csv").allow("admin").otherwise(403),
+        // events: {event} is an event worker1 reported in GS-V01-G01 (accepted on reporting, in handling)
+        call("POST /api/events", AuthorizationMatrixTests::eventReport).status(201, SEE_V01_G01).otherwise(403),
+        call("GET /api/events").allow(EVERYONE),
+        call("GET /api/events/{event}").allow(SEE_V01_G01).otherwise(404),
+        call("GET /api/events/SJ-20000101-9999").allow().otherwise(404),
+        call("POST /api/events/{event}/accept").status(403, SEE_V01_G01).status(409, "worker1").otherwise(404),
+        call("POST /api/events/{event}/resolve").status(403, SEE_V01_G01).status(422, "worker1").otherwise(404),
+        call("POST /api/events/{event}/escalate").status(403, SEE_V01_G01).status(422, "worker1").otherwise(404),
+        call("POST /api/events/{event}/dispatch").status(403, SEE_V01_G01).status(409, "worker1").otherwise(404),
+        call("POST /api/events/{event}/refer-county").status(403, SEE_V01_G01).status(409, "worker1").otherwise(404),
+        call("POST /api/events/{event}/feedback").status(403, SEE_V01_G01).status(409, "worker1").otherwise(404),
+        call("POST /api/events/{event}/urge").status(403, SEE_V01_G01).status(200, "supervisor1").otherwise(404),
+        call("GET /api/tasks").allow(EVERYONE),
+        call("GET /api/notifications").allow(EVERYONE),
+        call("POST /api/notifications/read-all").allow(EVERYONE),
+        call("POST /api/notifications/999999/read").allow().otherwise(404),
+        call("GET /api/supervision/overdue").allow("admin", "supervisor1", "head1", "arealeader1", "leader1",
+            "instructor1").otherwise(403),
+        call("GET /api/supervision/board").allow("admin", "supervisor1", "head1", "arealeader1", "leader1",
+            "instructor1").otherwise(403),
+        call("GET /api/admin/townships/GS/event-limits").allow("admin").otherwise(403),
+        call("PUT /api/admin/townships/GS/event-limits", () -> "{}").allow("admin").otherwise(403));
+  }
+
+  private static volatile String fixtureEvent;
+
+  static String eventReport() {
+    return "{\"category\": \"HAZARD\", \"gridCode\": \"GS-V01-G01\", \"title\": \"矩阵事件\","
+        + " \"occurredAt\": \"2026-01-05T09:00:00+08:00\", \"location\": \"村口\", \"persons\": \"无\","
+        + " \"cause\": \"巡查发现\", \"course\": \"井盖缺失\"}";
+  }
+
+  /** The matrix's event, reported once by worker1 (so it is accepted on reporting and in handling). */
+  static synchronized String fixtureEvent(ApiClient client) {
+    if (fixtureEvent == null) {
+      Reply reply = client.as("worker1").post("/api/events", eventReport());
+      assertThat(reply.status()).as("fixture event: " + reply).isEqualTo(201);
+      fixtureEvent = reply.json().get("number").asText();
+    }
+    return fixtureEvent;
   }
 
   static Stream<Arguments> matrix() {
@@ -133,7 +173,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
     }
 
     Reply send(ApiClient client) {
-      String[] parts = line.split(" ", 2);
+      String[] parts = line.replace("{event}", line.contains("{event}") ? fixtureEvent(client) : "").split(" ", 2);
       String json = body == null ? "{}" : body.get();
       return switch (parts[0]) {
         case "GET" -> client.get(parts[1]);

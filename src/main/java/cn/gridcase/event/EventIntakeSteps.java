@@ -1,0 +1,62 @@
+package cn.gridcase.event;
+
+import cn.gridcase.notification.Notice;
+import cn.gridcase.notification.NoticeKind;
+import cn.gridcase.notification.Notifications;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** The service tasks of the main event process ({@code event-handling.bpmn}, 事件处置) outside the levels. */
+@Component("eventProcess")
+public class EventIntakeSteps {
+
+  private final EventProcessSupport support;
+  private final EventRepository events;
+  private final EventStaff staff;
+  private final Notifications notifications;
+
+  EventIntakeSteps(EventProcessSupport support, EventRepository events, EventStaff staff, Notifications notifications) {
+    this.support = support;
+    this.events = events;
+    this.staff = staff;
+    this.notifications = notifications;
+  }
+
+  /** 研判预警 (E8): a major event goes to the township center at once; the center and the supervisors are warned. */
+  public void earlyWarning(DelegateExecution execution) {
+    Event event = support.eventOf(execution);
+    events.addStep(event.id(), new EventStep("EARLY_WARNING", EventLevel.TOWNSHIP, event.townshipCode(),
+        EventProcessSupport.SYSTEM, support.now(), null, false, "重大突发事件，越级直报镇中心"));
+    List<String> recipients = new ArrayList<>(staff.centerStaffOf(event.townshipCode()));
+    recipients.addAll(staff.supervisorsOf(event.townshipCode()));
+    notifications.send(new Notice(NoticeKind.EARLY_WARNING, "预警：重大事件 " + event.number(),
+        "重大突发事件「" + event.title() + "」（" + event.location() + "）已直报镇中心，请立即研判处置。", event.number()),
+        recipients);
+  }
+
+  /** 记录反馈 (E9): the residents' satisfaction closes the event. */
+  public void feedbackRecorded(DelegateExecution execution) {
+    Event event = support.eventOf(execution);
+    OffsetDateTime now = support.now();
+    Satisfaction satisfaction = Satisfaction.valueOf(EventRules.text(execution.getVariable("satisfaction")));
+    String comment = EventRules.text(execution.getVariable("comment"));
+    String actor = (String) execution.getVariable(EventProcessSupport.COMPLETED_BY);
+    events.close(event.id(), satisfaction, comment, now);
+    events.addStep(event.id(), new EventStep("FEEDBACK", event.level(), event.gridCode(), actor, now, null, false,
+        satisfaction.name() + (comment == null ? "" : "：" + comment)));
+    for (String field : EventRules.FEEDBACK_FIELDS) {
+      execution.removeVariable(field);
+    }
+    EventLevelSteps.clearCompletion(execution);
+  }
+
+  /** The text of a task's description in Tasklist: what the event is about. */
+  public String summary(String eventNumber) {
+    return events.find(eventNumber).map(e -> "【" + e.category().label() + (e.major() ? "·重大" : "") + "】" + e.title()
+        + "\n网格：" + e.gridCode() + "　地点：" + e.location() + "\n发生时间：" + e.occurredAt() + "\n人物：" + e.persons()
+        + "\n起因：" + e.cause() + "\n经过：" + e.course()).orElse(eventNumber);
+  }
+}

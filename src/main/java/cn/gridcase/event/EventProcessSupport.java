@@ -1,0 +1,66 @@
+package cn.gridcase.event;
+
+import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.platform.NotFound;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** What the event process beans share: the event of an execution, the time, who acts. */
+@Component
+class EventProcessSupport {
+
+  /** Set on the execution when a user task completes: who completed it and its due date then. */
+  static final String COMPLETED_BY = "completedBy";
+  static final String STEP_DUE = "stepDue";
+  static final String SYSTEM = "system";
+
+  private final EventRepository events;
+  private final IdentityService identityService;
+  private final Clock clock;
+
+  EventProcessSupport(EventRepository events, IdentityService identityService, Clock clock) {
+    this.events = events;
+    this.identityService = identityService;
+    this.clock = clock;
+  }
+
+  Event eventOf(VariableScope scope) {
+    String number = (String) scope.getVariable("eventNumber");
+    return events.find(number).orElseThrow(() -> new NotFound("No event " + number));
+  }
+
+  OffsetDateTime now() {
+    return GridCaseTime.now(clock);
+  }
+
+  /** The user completing a task: the engine's authenticated user (Tasklist, REST), else the assignee. */
+  String actor(String assignee) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication != null && authentication.getUserId() != null) {
+      return authentication.getUserId();
+    }
+    return assignee == null ? SYSTEM : assignee;
+  }
+
+  static OffsetDateTime at(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return OffsetDateTime.ofInstant(date.toInstant(), GridCaseTime.ZONE);
+    }
+    if (value instanceof OffsetDateTime offset) {
+      return offset;
+    }
+    throw new IllegalArgumentException("not a moment: " + value);
+  }
+
+  static Date date(OffsetDateTime moment) {
+    return Date.from(moment.toInstant());
+  }
+}

@@ -1,0 +1,265 @@
+package cn.gridcase.event;
+
+import cn.gridcase.platform.GridCaseTime;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The event tables: events, their parties, their steps and the number counters. */
+@Repository
+class EventRepository {
+
+  private final JdbcTemplate jdbc;
+
+  EventRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Takes the next number of the day; call in a short transaction of its own (row lock). */
+  int nextNumberOf(LocalDate day) {
+    java.sql.Date date = java.sql.Date.valueOf(day);
+    if (jdbc.update("update event_number_counter set last_value = last_value + 1 where day = ?", date) == 0) {
+      return -1;
+    }
+    Integer value = jdbc.queryForObject("select last_value from event_number_counter where day = ?", Integer.class, date);
+    return value == null ? -1 : value;
+  }
+
+  void createCounter(LocalDate day) {
+    jdbc.update("insert into event_number_counter (day, last_value) values (?, 0)", java.sql.Date.valueOf(day));
+  }
+
+  long insert(EventReport report, String number, String villageCode, String townshipCode, OffsetDateTime reportedAt,
+      String reportedBy, EventStatus status, EventLevel level, String unitCode) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("insert into event (number, category, title, grid_code,"
+          + " village_code, township_code, occurred_at, location, persons, cause, course, major, reported_at,"
+          + " reported_by, status, level, unit_code, overdue_acceptance, overdue_handling)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false)", new String[] {"id"});
+      int i = 0;
+      insert.setString(++i, number);
+      insert.setString(++i, report.category().name());
+      insert.setString(++i, report.title().trim());
+      insert.setString(++i, report.gridCode());
+      insert.setString(++i, villageCode);
+      insert.setString(++i, townshipCode);
+      insert.setTimestamp(++i, Timestamp.from(report.occurredAt().toInstant()));
+      insert.setString(++i, report.location().trim());
+      insert.setString(++i, report.persons().trim());
+      insert.setString(++i, report.cause().trim());
+      insert.setString(++i, report.course().trim());
+      insert.setBoolean(++i, report.isMajor());
+      insert.setTimestamp(++i, Timestamp.from(reportedAt.toInstant()));
+      insert.setString(++i, reportedBy);
+      insert.setString(++i, status.name());
+      insert.setString(++i, level.name());
+      insert.setString(++i, unitCode);
+      return insert;
+    }, keys);
+    long id = keys.getKey().longValue();
+    List<Party> parties = report.parties() == null ? List.of() : report.parties();
+    List<Object[]> rows = new ArrayList<>();
+    for (int p = 0; p < parties.size(); p++) {
+      rows.add(new Object[] {id, p + 1, parties.get(p).name().trim(), parties.get(p).phone().trim()});
+    }
+    if (!rows.isEmpty()) {
+      jdbc.batchUpdate("insert into event_party (event_id, position, name, phone) values (?, ?, ?, ?)", rows);
+    }
+    return id;
+  }
+
+  Optional<Event> find(String number) {
+    List<Event> found = jdbc.query("select * from event where number = ?", this::event, number);
+    return found.stream().findFirst().map(e -> withParties(e));
+  }
+
+  private Event withParties(Event event) {
+    List<Party> parties = jdbc.query("select name, phone from event_party where event_id = ? order by position",
+        (rs, i) -> new Party(rs.getString(1), rs.getString(2)), event.id());
+    return new Event(event.id(), event.number(), event.category(), event.title(), event.gridCode(),
+        event.villageCode(), event.townshipCode(), event.occurredAt(), event.location(), event.persons(),
+        event.cause(), event.course(), event.major(), event.reportedAt(), event.reportedBy(), event.status(),
+        event.level(), event.unitCode(), event.departmentCode(), event.overdueAcceptance(), event.overdueHandling(),
+        event.resolution(), event.countyDepartment(), event.satisfaction(), event.feedbackComment(), parties);
+  }
+
+  /** A page of events matching the filter, newest first, limited to the units the caller sees. */
+  List<Event> list(EventFilter filter, Visibility visibility, int offset, int limit) {
+    List<Object> args = new ArrayList<>();
+    String where = where(filter, visibility, args);
+    args.add(limit);
+    args.add(offset);
+    return jdbc.query("select * from event" + where + " order by reported_at desc, id desc limit ? offset ?",
+        this::event, args.toArray());
+  }
+
+  long count(EventFilter filter, Visibility visibility) {
+    List<Object> args = new ArrayList<>();
+    Long count = jdbc.queryForObject("select count(*) from event" + where(filter, visibility, args), Long.class,
+        args.toArray());
+    return count == null ? 0 : count;
+  }
+
+  private static String where(EventFilter filter, Visibility visibility, List<Object> args) {
+    StringBuilder sql = new StringBuilder(" where 1 = 1");
+    if (!visibility.all()) {
+      sql.append(" and (").append(in("grid_code", visibility.grids(), args)).append(" or ")
+          .append(in("department_code", visibility.departments(), args)).append(" or ")
+          .append(in("township_code", visibility.townships(), args)).append(")");
+    }
+    if (filter.status() != null) {
+      sql.append(" and status = ?");
+      args.add(filter.status().name());
+    }
+    if (filter.level() != null) {
+      sql.append(" and level = ?");
+      args.add(filter.level().name());
+    }
+    if (filter.gridCode() != null) {
+      sql.append(" and grid_code = ?");
+      args.add(filter.gridCode());
+    }
+    if (filter.overdue() != null) {
+      sql.append(filter.overdue() ? " and (overdue_acceptance or overdue_handling)"
+          : " and not overdue_acceptance and not overdue_handling");
+    }
+    return sql.toString();
+  }
+
+  private static String in(String column, Collection<String> values, List<Object> args) {
+    if (values.isEmpty()) {
+      return "1 = 0";
+    }
+    args.addAll(values);
+    return column + " in (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
+  }
+
+  void moveTo(long id, EventStatus status, EventLevel level, String unitCode, String departmentCode) {
+    jdbc.update("update event set status = ?, level = ?, unit_code = ?, department_code = coalesce(?, department_code)"
+        + " where id = ?", status.name(), level.name(), unitCode, departmentCode, id);
+  }
+
+  void setStatus(long id, EventStatus status) {
+    jdbc.update("update event set status = ? where id = ?", status.name(), id);
+  }
+
+  void markOverdueAcceptance(long id) {
+    jdbc.update("update event set overdue_acceptance = true where id = ?", id);
+  }
+
+  void markOverdueHandling(long id) {
+    jdbc.update("update event set overdue_handling = true where id = ?", id);
+  }
+
+  void resolve(long id, Event.Resolution resolution) {
+    jdbc.update("update event set status = 'RESOLVED', result = ?, mediator = ?, mediation_result = ?,"
+        + " agreement_form = ?, agreement_terms = ?, delay_reason = ?, resolved_at = ?, resolved_by = ? where id = ?",
+        resolution.result(), resolution.mediator(), resolution.mediationResult(),
+        resolution.agreementForm() == null ? null : resolution.agreementForm().name(), resolution.agreementTerms(),
+        resolution.delayReason(), Timestamp.from(resolution.resolvedAt().toInstant()), resolution.resolvedBy(), id);
+  }
+
+  void recordDelayReason(long id, String delayReason) {
+    jdbc.update("update event set delay_reason = ? where id = ?", delayReason, id);
+  }
+
+  void referToCounty(long id, String countyDepartment) {
+    jdbc.update("update event set status = 'REFERRED_TO_COUNTY', level = 'COUNTY', county_department = ? where id = ?",
+        countyDepartment, id);
+  }
+
+  void close(long id, Satisfaction satisfaction, String comment, OffsetDateTime at) {
+    jdbc.update("update event set status = 'CLOSED', satisfaction = ?, feedback_comment = ?, closed_at = ? where id = ?",
+        satisfaction.name(), comment, Timestamp.from(at.toInstant()), id);
+  }
+
+  long addStep(long eventId, EventStep step) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("insert into event_step (event_id, action, level,"
+          + " unit_code, actor, at, deadline, late, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      insert.setLong(1, eventId);
+      insert.setString(2, step.action());
+      insert.setString(3, step.level().name());
+      insert.setString(4, step.unitCode());
+      insert.setString(5, step.actor());
+      insert.setTimestamp(6, Timestamp.from(step.at().toInstant()));
+      insert.setTimestamp(7, step.deadline() == null ? null : Timestamp.from(step.deadline().toInstant()));
+      insert.setBoolean(8, step.late());
+      insert.setString(9, step.note());
+      return insert;
+    }, keys);
+    return keys.getKey().longValue();
+  }
+
+  List<EventStep> steps(long eventId) {
+    return jdbc.query("select * from event_step where event_id = ? order by id", (rs, i) -> new EventStep(
+        rs.getString("action"), EventLevel.valueOf(rs.getString("level")), rs.getString("unit_code"),
+        rs.getString("actor"), at(rs, "at"), at(rs, "deadline"), rs.getBoolean("late"), rs.getString("note")), eventId);
+  }
+
+  /**
+   * The open user tasks of events (with the event's units), read straight from the engine's
+   * runtime tables: the supervision board needs them all at once, which the task query cannot
+   * join with the event's grid and township.
+   */
+  List<OpenStep> openSteps(Visibility visibility) {
+    List<Object> args = new ArrayList<>();
+    String scope = "";
+    if (!visibility.all()) {
+      scope = " and (" + in("e.grid_code", visibility.grids(), args) + " or "
+          + in("e.department_code", visibility.departments(), args) + " or "
+          + in("e.township_code", visibility.townships(), args) + ")";
+    }
+    return jdbc.query("select e.number, e.level, e.unit_code, e.grid_code, e.village_code, e.township_code,"
+        + " e.department_code, t.id_ as task_id, t.name_ as task_name, t.task_def_key_ as task_key,"
+        + " t.assignee_ as assignee, t.due_date_ as due"
+        + " from event e join act_ru_execution p on p.business_key_ = e.number and p.id_ = p.proc_inst_id_"
+        + " join act_ru_task t on t.proc_inst_id_ = p.id_"
+        + " where e.status in ('AWAITING_ACCEPTANCE', 'IN_HANDLING', 'RESOLVED')" + scope
+        + " order by t.due_date_, e.number", (rs, i) -> new OpenStep(rs.getString("number"),
+            EventLevel.valueOf(rs.getString("level")), rs.getString("unit_code"), rs.getString("grid_code"),
+            rs.getString("village_code"), rs.getString("township_code"), rs.getString("department_code"),
+            rs.getString("task_id"), rs.getString("task_name"), rs.getString("task_key"), rs.getString("assignee"),
+            engineTime(rs.getTimestamp("due"))), args.toArray());
+  }
+
+  /** The engine stores its times as local date-times of the JVM's zone. */
+  private static OffsetDateTime engineTime(Timestamp timestamp) {
+    return timestamp == null ? null : OffsetDateTime.ofInstant(timestamp.toInstant(), GridCaseTime.ZONE);
+  }
+
+  private Event event(ResultSet rs, int row) throws SQLException {
+    String agreement = rs.getString("agreement_form");
+    String satisfaction = rs.getString("satisfaction");
+    Event.Resolution resolution = rs.getString("result") == null ? null : new Event.Resolution(rs.getString("result"),
+        rs.getString("mediator"), rs.getString("mediation_result"),
+        agreement == null ? null : AgreementForm.valueOf(agreement), rs.getString("agreement_terms"),
+        rs.getString("delay_reason"), at(rs, "resolved_at"), rs.getString("resolved_by"));
+    return new Event(rs.getLong("id"), rs.getString("number"), EventCategory.valueOf(rs.getString("category")),
+        rs.getString("title"), rs.getString("grid_code"), rs.getString("village_code"), rs.getString("township_code"),
+        at(rs, "occurred_at"), rs.getString("location"), rs.getString("persons"), rs.getString("cause"),
+        rs.getString("course"), rs.getBoolean("major"), at(rs, "reported_at"), rs.getString("reported_by"),
+        EventStatus.valueOf(rs.getString("status")), EventLevel.valueOf(rs.getString("level")),
+        rs.getString("unit_code"), rs.getString("department_code"), rs.getBoolean("overdue_acceptance"),
+        rs.getBoolean("overdue_handling"), resolution, rs.getString("county_department"),
+        satisfaction == null ? null : Satisfaction.valueOf(satisfaction), rs.getString("feedback_comment"), List.of());
+  }
+
+  private static OffsetDateTime at(ResultSet rs, String column) throws SQLException {
+    Timestamp timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : OffsetDateTime.ofInstant(timestamp.toInstant(), GridCaseTime.ZONE);
+  }
+}

@@ -1,0 +1,185 @@
+package cn.gridcase.event;
+
+import cn.gridcase.platform.ApiError;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The validation of event data (rules E1, E2, E3, E5, E6, E9). One implementation serves the API
+ * and the process layer (the task listeners), so a step is refused the same way whether it is
+ * completed through {@code /api}, {@code /engine-rest} or a Tasklist form. Every problem is listed.
+ */
+final class EventRules {
+
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{5,18}[0-9]");
+
+  /** The variables the handling form and the API actions submit. */
+  static final List<String> HANDLING_FIELDS = List.of("outcome", "result", "mediator", "mediationResult",
+      "agreementForm", "agreementTerms", "delayReason", "reason", "departmentCode", "instructions",
+      "countyDepartment");
+
+  static final List<String> FEEDBACK_FIELDS = List.of("satisfaction", "comment");
+
+  private EventRules() {}
+
+  /** E1, E2: an event entry carries time, place, persons, cause and course; a dispute both parties and a phone. */
+  static List<ApiError> checkReport(EventReport report, OffsetDateTime now) {
+    List<ApiError> errors = new ArrayList<>();
+    if (report.category() == null) {
+      errors.add(new ApiError("category", "E1.category", "the category is missing: DISPUTE, HAZARD, SERVICE or OTHER"));
+    }
+    if (blank(report.gridCode())) {
+      errors.add(new ApiError("gridCode", "E2.grid", "the grid where it happened is missing"));
+    }
+    if (blank(report.title())) {
+      errors.add(new ApiError("title", "E2.title", "a short title is missing"));
+    } else if (report.title().trim().length() > 200) {
+      errors.add(new ApiError("title", "E2.title", "the title is longer than 200 characters"));
+    }
+    if (report.occurredAt() == null) {
+      errors.add(new ApiError("occurredAt", "E2.time", "when it happened (时间) is missing"));
+    } else if (report.occurredAt().isAfter(now.plusMinutes(5))) {
+      errors.add(new ApiError("occurredAt", "E2.time", "when it happened lies in the future"));
+    }
+    requireText(errors, report.location(), "location", "E2.place", "where it happened (地点) is missing", 500);
+    requireText(errors, report.persons(), "persons", "E2.persons", "the persons involved (人物) are missing", 1000);
+    requireText(errors, report.cause(), "cause", "E2.cause", "the cause (起因) is missing", 4000);
+    requireText(errors, report.course(), "course", "E2.course", "the course of events (经过) is missing", 4000);
+    List<Party> parties = report.parties() == null ? List.of() : report.parties();
+    boolean anyPhone = false;
+    for (int i = 0; i < parties.size(); i++) {
+      Party party = parties.get(i);
+      if (party == null) {
+        errors.add(new ApiError("parties[" + i + "]", "E2.parties", "an empty party"));
+        continue;
+      }
+      if (blank(party.name())) {
+        errors.add(new ApiError("parties[" + i + "].name", "E2.parties", "the party's name is missing"));
+      }
+      if (!blank(party.phone())) {
+        if (PHONE.matcher(party.phone().trim()).matches()) {
+          anyPhone = true;
+        } else {
+          errors.add(new ApiError("parties[" + i + "].phone", "E2.phone", "'" + party.phone() + "' is not a phone number"));
+        }
+      }
+    }
+    if (report.category() == EventCategory.DISPUTE) {
+      if (parties.size() < 2) {
+        errors.add(new ApiError("parties", "E2.parties", "a dispute needs both parties (当事人双方), " + parties.size()
+            + " given"));
+      }
+      if (!anyPhone) {
+        errors.add(new ApiError("parties", "E2.phone", "a dispute needs a contact phone of a party"));
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * E3, E5, E6: ending a level's handling. {@code late} says whether the handling deadline has
+   * passed (then the delay reason is required); {@code departments} are the township's departments.
+   */
+  static List<ApiError> checkHandling(EventCategory category, EventLevel level, Map<String, Object> values, boolean late,
+      Set<String> departments) {
+    List<ApiError> errors = new ArrayList<>();
+    String outcomeText = text(values.get("outcome"));
+    HandlingOutcome outcome = null;
+    if (outcomeText == null) {
+      errors.add(new ApiError("outcome", "E5.outcome", "choose how the event is handled: " + HandlingOutcome.allowedAt(level)));
+    } else {
+      try {
+        outcome = HandlingOutcome.valueOf(outcomeText);
+      } catch (IllegalArgumentException e) {
+        errors.add(new ApiError("outcome", "E5.outcome", "'" + outcomeText + "' is not one of " + HandlingOutcome.allowedAt(level)));
+      }
+      if (outcome != null && !HandlingOutcome.allowedAt(level).contains(outcome)) {
+        errors.add(new ApiError("outcome", "E5.outcome", outcome + " is not open at level " + level + ": "
+            + HandlingOutcome.allowedAt(level)));
+        outcome = null;
+      }
+    }
+    if (outcome == HandlingOutcome.RESOLVE) {
+      requireText(errors, text(values.get("result")), "result", "E3.result", "closing needs the final result (办理结果)", 4000);
+      if (category == EventCategory.DISPUTE) {
+        requireText(errors, text(values.get("mediator")), "mediator", "E3.mediator", "closing a dispute needs the mediator (调解人)", 100);
+        requireText(errors, text(values.get("mediationResult")), "mediationResult", "E3.mediationResult",
+            "closing a dispute needs the mediation result (调解结果)", 4000);
+        String form = text(values.get("agreementForm"));
+        if (form == null) {
+          errors.add(new ApiError("agreementForm", "E3.agreementForm", "closing a dispute needs the form of agreement: WRITTEN or ORAL"));
+        } else if (!form.equals("WRITTEN") && !form.equals("ORAL")) {
+          errors.add(new ApiError("agreementForm", "E3.agreementForm", "'" + form + "' is not WRITTEN or ORAL"));
+        }
+        requireText(errors, text(values.get("agreementTerms")), "agreementTerms", "E3.agreementTerms",
+            "closing a dispute needs the terms of the agreement (协议内容)", 4000);
+      }
+    } else if (outcome == HandlingOutcome.ESCALATE) {
+      requireText(errors, text(values.get("reason")), "reason", "E5.reason", "escalating needs a reason (上报理由)", 4000);
+    } else if (outcome == HandlingOutcome.DISPATCH) {
+      String department = text(values.get("departmentCode"));
+      if (department == null) {
+        errors.add(new ApiError("departmentCode", "E5.department", "dispatching needs the department (承办部门)"));
+      } else if (!departments.contains(department)) {
+        errors.add(new ApiError("departmentCode", "E5.department", department + " is not a department of this township: "
+            + departments.stream().sorted().toList()));
+      }
+    } else if (outcome == HandlingOutcome.REFER_COUNTY) {
+      requireText(errors, text(values.get("countyDepartment")), "countyDepartment", "E5.countyDepartment",
+          "referring needs the county department (县级部门)", 200);
+      requireText(errors, text(values.get("reason")), "reason", "E5.reason", "referring needs a reason (移交理由)", 4000);
+    }
+    if (late && outcome != null) {
+      requireText(errors, text(values.get("delayReason")), "delayReason", "E6.delayReason",
+          "the handling deadline has passed: record why (超期原因)", 4000);
+    }
+    return errors;
+  }
+
+  /** E9: feedback carries the residents' satisfaction. */
+  static List<ApiError> checkFeedback(Map<String, Object> values) {
+    List<ApiError> errors = new ArrayList<>();
+    String satisfaction = text(values.get("satisfaction"));
+    if (satisfaction == null) {
+      errors.add(new ApiError("satisfaction", "E9.satisfaction",
+          "feedback needs the satisfaction: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED"));
+    } else {
+      try {
+        Satisfaction.valueOf(satisfaction);
+      } catch (IllegalArgumentException e) {
+        errors.add(new ApiError("satisfaction", "E9.satisfaction", "'" + satisfaction
+            + "' is not SATISFIED, BASICALLY_SATISFIED or DISSATISFIED"));
+      }
+    }
+    String comment = text(values.get("comment"));
+    if (comment != null && comment.length() > 4000) {
+      errors.add(new ApiError("comment", "E9.comment", "the comment is longer than 4000 characters"));
+    }
+    return errors;
+  }
+
+  static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().trim();
+    return text.isEmpty() ? null : text;
+  }
+
+  private static void requireText(List<ApiError> errors, String value, String field, String code, String missing,
+      int maxLength) {
+    if (blank(value)) {
+      errors.add(new ApiError(field, code, missing));
+    } else if (value.trim().length() > maxLength) {
+      errors.add(new ApiError(field, code, field + " is longer than " + maxLength + " characters"));
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

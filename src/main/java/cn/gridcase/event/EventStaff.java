@@ -1,0 +1,93 @@
+package cn.gridcase.event;
+
+import cn.gridcase.organisation.Appointment;
+import cn.gridcase.organisation.AppointmentRole;
+import cn.gridcase.organisation.Organisation;
+import cn.gridcase.platform.GridCaseTime;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Who works, supervises or answers for an event at a unit today, from the current appointments. */
+@Component
+class EventStaff {
+
+  private final Organisation organisation;
+  private final Clock clock;
+
+  EventStaff(Organisation organisation, Clock clock) {
+    this.organisation = organisation;
+    this.clock = clock;
+  }
+
+  /** The users who work the unit's queue (grid worker, station/center staff, department handlers). */
+  List<String> queueOf(String unitCode) {
+    return usersIn(unitCode, roles -> roles.worksUnitQueue());
+  }
+
+  /** 督办人员 of the township. */
+  List<String> supervisorsOf(String townshipCode) {
+    return usersIn(townshipCode, role -> role == AppointmentRole.SUPERVISOR);
+  }
+
+  /** The township center's staff (E7). */
+  List<String> centerStaffOf(String townshipCode) {
+    return queueOf(townshipCode);
+  }
+
+  /** Whether the user works the unit's queue today. */
+  boolean worksQueueOf(String username, String unitCode) {
+    return current(username).stream().anyMatch(a -> a.unitCode().equals(unitCode) && a.role().worksUnitQueue());
+  }
+
+  boolean holds(String username, String unitCode, AppointmentRole role) {
+    return current(username).stream().anyMatch(a -> a.unitCode().equals(unitCode) && a.role() == role);
+  }
+
+  /** The user's role in the unit's queue, e.g. GRID_WORKER or EVENT_HANDLER. */
+  Optional<AppointmentRole> queueRoleOf(String username, String unitCode) {
+    return current(username).stream().filter(a -> a.unitCode().equals(unitCode) && a.role().worksUnitQueue())
+        .map(Appointment::role).findFirst();
+  }
+
+  /**
+   * Who answers for an acceptance nobody made (C3): the handlers of the unit's queue (the grid
+   * worker of a grid), and the section head where the unit has no handler.
+   */
+  List<Appointment> answerableForQueue(String unitCode) {
+    List<Appointment> current = currentIn(unitCode);
+    List<Appointment> handlers = current.stream().filter(a -> a.username() != null
+        && EnumSet.of(AppointmentRole.GRID_WORKER, AppointmentRole.EVENT_HANDLER).contains(a.role())).toList();
+    if (!handlers.isEmpty()) {
+      return handlers;
+    }
+    return current.stream().filter(a -> a.username() != null && a.role() == AppointmentRole.SECTION_HEAD).toList();
+  }
+
+  private List<String> usersIn(String unitCode, java.util.function.Predicate<AppointmentRole> role) {
+    return currentIn(unitCode).stream().filter(a -> a.username() != null && role.test(a.role()))
+        .map(Appointment::username).distinct().sorted().toList();
+  }
+
+  private List<Appointment> currentIn(String unitCode) {
+    LocalDate today = today();
+    return organisation.appointmentsIn(unitCode).stream().filter(a -> a.isCurrentOn(today)).toList();
+  }
+
+  private List<Appointment> current(String username) {
+    return organisation.currentAppointments(username);
+  }
+
+  Set<String> departmentsOf(String townshipCode) {
+    return Set.copyOf(organisation.units(cn.gridcase.organisation.UnitKind.DEPARTMENT).stream()
+        .filter(u -> townshipCode.equals(u.parentCode())).map(cn.gridcase.organisation.Unit::code).toList());
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(GridCaseTime.ZONE));
+  }
+}

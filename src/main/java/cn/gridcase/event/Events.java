@@ -1,0 +1,331 @@
+package cn.gridcase.event;
+
+import cn.gridcase.organisation.AccessScope;
+import cn.gridcase.organisation.AccessScopes;
+import cn.gridcase.organisation.AppointmentRole;
+import cn.gridcase.organisation.Grid;
+import cn.gridcase.organisation.Organisation;
+import cn.gridcase.organisation.Unit;
+import cn.gridcase.platform.ApiError;
+import cn.gridcase.platform.DomainRuleViolation;
+import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.platform.NotFound;
+import cn.gridcase.platform.StateConflict;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Events (事件), the event feature's public surface: report an event, read it, and act on it at
+ * its current level (accept, resolve, escalate, dispatch, refer to the county, feed back, urge).
+ * Every action completes the open user task of the event process, so the process layer's
+ * validation applies to it as it does to Tasklist and {@code /engine-rest}.
+ *
+ * <p>Errors: 404 when the caller may not see the event (its existence is not revealed), 403 when
+ * they see it but may not act at its current level, 409 when the action does not fit the event's
+ * state, 422 listing every rule the input breaks.
+ */
+@Service
+public class Events {
+
+  static final String PROCESS_KEY = "event-handling";
+  static final String ACCEPT_TASK = "AcceptEventTask";
+  static final String HANDLE_TASK = "HandleEventTask";
+  static final String FEEDBACK_TASK = "FeedbackTask";
+  private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+  private final EventRepository events;
+  private final Organisation organisation;
+  private final AccessScopes accessScopes;
+  private final EventStaff staff;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final Clock clock;
+  private final TransactionTemplate ownTransaction;
+  private final cn.gridcase.notification.Notifications notifications;
+
+  Events(EventRepository events, Organisation organisation, AccessScopes accessScopes, EventStaff staff,
+      RuntimeService runtimeService, TaskService taskService, Clock clock, PlatformTransactionManager transactions,
+      cn.gridcase.notification.Notifications notifications) {
+    this.events = events;
+    this.organisation = organisation;
+    this.accessScopes = accessScopes;
+    this.staff = staff;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.clock = clock;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.notifications = notifications;
+  }
+
+  /**
+   * 事件上报 (E1, E2): validates the report, gives it a number and starts the event process. When
+   * the reporter is the grid's own worker, grid acceptance is recorded at the moment of reporting;
+   * a major event (E8) goes to the township center at once.
+   */
+  @Transactional
+  public EventView report(EventReport report, String reporter) {
+    OffsetDateTime now = GridCaseTime.now(clock);
+    List<ApiError> errors = new java.util.ArrayList<>(EventRules.checkReport(report, now));
+    Grid grid = null;
+    if (report.gridCode() != null && !report.gridCode().isBlank()) {
+      grid = organisation.grid(report.gridCode()).orElse(null);
+      if (grid == null) {
+        errors.add(new ApiError("gridCode", "E2.grid", "there is no grid " + report.gridCode()));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new DomainRuleViolation("The event report is incomplete", errors);
+    }
+    AccessScope scope = accessScopes.of(reporter);
+    if (!scope.seesGrid(grid.code())) {
+      throw new AccessDeniedException("You may not report events in grid " + grid.code());
+    }
+    String township = organisation.unit(grid.villageCode()).map(Unit::parentCode)
+        .orElseThrow(() -> new IllegalStateException("village without township"));
+    String number = nextNumber(now.toLocalDate());
+    boolean major = report.isMajor();
+    boolean selfAccepted = !major && staff.holds(reporter, grid.code(), AppointmentRole.GRID_WORKER);
+    long id = events.insert(report, number, grid.villageCode(), township, now, reporter,
+        EventStatus.AWAITING_ACCEPTANCE, major ? EventLevel.TOWNSHIP : EventLevel.GRID,
+        major ? township : grid.code());
+    events.addStep(id, new EventStep("REPORTED", EventLevel.GRID, grid.code(), reporter, now, null, false,
+        report.category().label() + "：" + report.title().trim()));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("eventNumber", number);
+    variables.put("gridCode", grid.code());
+    variables.put("major", major);
+    variables.put("selfAccepted", selfAccepted);
+    runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, variables);
+    return view(events.find(number).orElseThrow());
+  }
+
+  /** The event, if the user may see it (404 otherwise). */
+  @Transactional(readOnly = true)
+  public EventView get(String number, String user) {
+    return view(visible(number, user));
+  }
+
+  /** A page of the events the user may see, newest first. */
+  @Transactional(readOnly = true)
+  public EventPage list(EventFilter filter, String user, int page, int size) {
+    Visibility visibility = Visibility.of(accessScopes.of(user));
+    List<EventView> items = events.list(filter, visibility, page * size, size).stream()
+        .map(e -> view(withoutDetail(e))).toList();
+    return new EventPage(items, events.count(filter, visibility), page, size);
+  }
+
+  /** 受理 (for a department 报到承接) at the event's current level. */
+  @Transactional
+  public EventView accept(String number, String user) {
+    Event event = actingAtLevel(number, user);
+    Task task = openTask(event, ACCEPT_TASK, "accepted");
+    complete(task, user, Map.of());
+    return get(number, user);
+  }
+
+  /** 办结 (E3; E6's delay reason when late). */
+  @Transactional
+  public EventView resolve(String number, String user, Map<String, Object> resolution) {
+    Map<String, Object> values = new HashMap<>(resolution);
+    values.put("outcome", HandlingOutcome.RESOLVE.name());
+    return handle(number, user, HandlingOutcome.RESOLVE, values);
+  }
+
+  /** 上报 to the next level with a reason (E5); from a department, back to the township center. */
+  @Transactional
+  public EventView escalate(String number, String user, String reason, String delayReason) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("outcome", HandlingOutcome.ESCALATE.name());
+    values.put("reason", reason);
+    values.put("delayReason", delayReason);
+    return handle(number, user, HandlingOutcome.ESCALATE, values);
+  }
+
+  /** 吹哨派单: the township center dispatches the event to a department. */
+  @Transactional
+  public EventView dispatch(String number, String user, String departmentCode, String instructions, String delayReason) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("outcome", HandlingOutcome.DISPATCH.name());
+    values.put("departmentCode", departmentCode);
+    values.put("instructions", instructions);
+    values.put("delayReason", delayReason);
+    return handle(number, user, HandlingOutcome.DISPATCH, values);
+  }
+
+  /** 移交县级: beyond the township's competence (E5). */
+  @Transactional
+  public EventView referToCounty(String number, String user, String countyDepartment, String reason,
+      String delayReason) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("outcome", HandlingOutcome.REFER_COUNTY.name());
+    values.put("countyDepartment", countyDepartment);
+    values.put("reason", reason);
+    values.put("delayReason", delayReason);
+    return handle(number, user, HandlingOutcome.REFER_COUNTY, values);
+  }
+
+  /** 回访反馈 (E9): the residents' satisfaction closes a resolved event. */
+  @Transactional
+  public EventView feedback(String number, String user, String satisfaction, String comment) {
+    Event event = visible(number, user);
+    if (!staff.worksQueueOf(user, event.gridCode()) && !user.equals(event.reportedBy())) {
+      throw new AccessDeniedException("Only the grid's worker or the reporter feeds back on event " + number);
+    }
+    Task task = openTask(event, FEEDBACK_TASK, "fed back");
+    Map<String, Object> values = new HashMap<>();
+    values.put("satisfaction", satisfaction);
+    values.put("comment", comment);
+    complete(task, user, values);
+    return get(number, user);
+  }
+
+  /** 催办 (S1): a supervisor urges the open step; recorded, and the people on the step are told. */
+  @Transactional
+  public EventView urge(String number, String user, String message) {
+    Event event = visible(number, user);
+    if (!staff.holds(user, event.townshipCode(), AppointmentRole.SUPERVISOR)) {
+      throw new AccessDeniedException("Only a supervisor of " + event.townshipCode() + " urges event " + number);
+    }
+    Task task = openTasks(number).stream().findFirst()
+        .orElseThrow(() -> new StateConflict("Event " + number + " is " + event.status() + ": no open step to urge"));
+    String text = message == null || message.isBlank() ? "请抓紧办理" : message.trim();
+    if (text.length() > 1000) {
+      throw new DomainRuleViolation("The message is too long",
+          List.of(new ApiError("message", "S1.message", "an urge is at most 1000 characters")));
+    }
+    OffsetDateTime now = GridCaseTime.now(clock);
+    OffsetDateTime due = EventProcessSupport.at(task.getDueDate());
+    events.addStep(event.id(), new EventStep("URGED", event.level(), event.unitCode(), user, now, due, false, text));
+    List<String> recipients = task.getAssignee() != null ? List.of(task.getAssignee()) : staff.queueOf(event.unitCode());
+    notifications.send(new cn.gridcase.notification.Notice(cn.gridcase.notification.NoticeKind.URGED,
+        "催办：" + number, "督办人员催办事件「" + event.title() + "」：" + text, number), recipients);
+    return get(number, user);
+  }
+
+  /** The open steps of the events the scope covers (for supervision). */
+  @Transactional(readOnly = true)
+  public List<OpenStep> openSteps(AccessScope scope) {
+    return events.openSteps(Visibility.of(scope));
+  }
+
+  private EventView handle(String number, String user, HandlingOutcome outcome, Map<String, Object> values) {
+    Event event = actingAtLevel(number, user);
+    if (!HandlingOutcome.allowedAt(event.level()).contains(outcome)) {
+      throw new StateConflict("Event " + number + " is at level " + event.level() + ", where " + outcome
+          + " is not possible (" + HandlingOutcome.allowedAt(event.level()) + ")");
+    }
+    Task task = openTask(event, HANDLE_TASK, "handled");
+    complete(task, user, values);
+    return get(number, user);
+  }
+
+  private Event actingAtLevel(String number, String user) {
+    Event event = visible(number, user);
+    if (!staff.worksQueueOf(user, event.unitCode())) {
+      throw new AccessDeniedException("Event " + number + " is with " + event.unitCode() + ", which you do not work for");
+    }
+    return event;
+  }
+
+  private Event visible(String number, String user) {
+    Event event = events.find(number).orElseThrow(() -> new NotFound("No event " + number));
+    if (!Visibility.of(accessScopes.of(user)).sees(event)) {
+      throw new NotFound("No event " + number);
+    }
+    return event;
+  }
+
+  private Task openTask(Event event, String taskKey, String verb) {
+    return openTasks(event.number()).stream().filter(t -> taskKey.equals(t.getTaskDefinitionKey())).findFirst()
+        .orElseThrow(() -> new StateConflict("Event " + event.number() + " is " + event.status() + " at "
+            + event.level() + ": it cannot be " + verb + " now"));
+  }
+
+  private List<Task> openTasks(String number) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(number).active().list();
+  }
+
+  private void complete(Task task, String user, Map<String, Object> values) {
+    try {
+      taskService.setAssignee(task.getId(), user);
+      taskService.complete(task.getId(), values);
+    } catch (OptimisticLockingException e) {
+      throw new StateConflict("The event changed meanwhile; reload and try again");
+    } catch (ProcessEngineException e) {
+      throw unwrap(e);
+    }
+  }
+
+  /** A rule violation from a task listener reaches us wrapped in the engine's exception. */
+  static RuntimeException unwrap(ProcessEngineException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DomainRuleViolation violation) {
+        return violation;
+      }
+    }
+    return e;
+  }
+
+  /** SJ-yyyyMMdd-NNNN: the day's counter, taken in its own short transaction (unique across nodes). */
+  private String nextNumber(LocalDate day) {
+    Integer value = ownTransaction.execute(status -> events.nextNumberOf(day));
+    if (value == null || value < 0) {
+      try {
+        ownTransaction.executeWithoutResult(status -> events.createCounter(day));
+      } catch (DuplicateKeyException raced) {
+        // another node created the day's counter first: use it
+      }
+      value = ownTransaction.execute(status -> events.nextNumberOf(day));
+    }
+    return "SJ-" + day.format(NUMBER_DAY) + "-" + String.format("%04d", value);
+  }
+
+  private EventView view(Event event) {
+    List<Task> open = event.status() == EventStatus.CLOSED || event.status() == EventStatus.REFERRED_TO_COUNTY
+        ? List.of() : openTasks(event.number());
+    Optional<Task> accept = open.stream().filter(t -> ACCEPT_TASK.equals(t.getTaskDefinitionKey())).findFirst();
+    Optional<Task> handle = open.stream().filter(t -> HANDLE_TASK.equals(t.getTaskDefinitionKey())).findFirst();
+    Optional<Task> feedback = open.stream().filter(t -> FEEDBACK_TASK.equals(t.getTaskDefinitionKey())).findFirst();
+    Optional<Task> current = accept.or(() -> handle).or(() -> feedback);
+    Event.Resolution r = event.resolution();
+    return new EventView(event.number(), event.category(), event.title(), event.status(), event.level(),
+        event.gridCode(), event.villageCode(), event.townshipCode(), event.departmentCode(), event.major(),
+        event.occurredAt(), event.location(), event.persons(), event.cause(), event.course(), event.parties(),
+        event.reportedAt(), event.reportedBy(), accept.map(t -> EventProcessSupport.at(t.getDueDate())).orElse(null),
+        handle.map(t -> EventProcessSupport.at(t.getDueDate())).orElse(null),
+        feedback.map(t -> EventProcessSupport.at(t.getCreateTime())).orElse(null), event.overdueAcceptance(),
+        event.overdueHandling(), current.map(Task::getAssignee).orElse(null),
+        current.map(t -> feedback.isPresent() ? event.gridCode() : event.unitCode()).orElse(null),
+        event.id() < 0 ? List.of() : events.steps(event.id()), r == null ? null : r.result(),
+        r == null ? null : r.mediator(), r == null ? null : r.mediationResult(), r == null ? null : r.agreementForm(),
+        r == null ? null : r.agreementTerms(), r == null ? null : r.delayReason(), event.countyDepartment(),
+        event.satisfaction(), event.feedbackComment());
+  }
+
+  /** List items carry no steps (the event's own page does). */
+  private static Event withoutDetail(Event e) {
+    return new Event(-1, e.number(), e.category(), e.title(), e.gridCode(), e.villageCode(), e.townshipCode(),
+        e.occurredAt(), e.location(), e.persons(), e.cause(), e.course(), e.major(), e.reportedAt(), e.reportedBy(),
+        e.status(), e.level(), e.unitCode(), e.departmentCode(), e.overdueAcceptance(), e.overdueHandling(),
+        e.resolution(), e.countyDepartment(), e.satisfaction(), e.feedbackComment(), List.of());
+  }
+}

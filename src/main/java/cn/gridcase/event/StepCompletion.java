@@ -1,0 +1,65 @@
+package cn.gridcase.event;
+
+import cn.gridcase.platform.DomainRuleViolation;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code complete} listener of the event process's user tasks: validates what is submitted
+ * (the same rules as the API, so Tasklist and {@code /engine-rest} cannot bypass them) and notes
+ * who completed the task and its due date for the step record that follows.
+ */
+@Component("eventStepCompletion")
+class StepCompletion implements TaskListener {
+
+  private final EventProcessSupport support;
+  private final EventStaff staff;
+
+  StepCompletion(EventProcessSupport support, EventStaff staff) {
+    this.support = support;
+    this.staff = staff;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getTaskDefinitionKey()) {
+      case "HandleEventTask" -> {
+        Event event = support.eventOf(task);
+        EventLevel level = EventLevel.valueOf((String) task.getVariable("level"));
+        boolean late = task.getDueDate() != null && support.now().isAfter(EventProcessSupport.at(task.getDueDate()));
+        var errors = EventRules.checkHandling(event.category(), level, values(task, EventRules.HANDLING_FIELDS), late,
+            staff.departmentsOf(event.townshipCode()));
+        if (!errors.isEmpty()) {
+          throw new DomainRuleViolation("The event cannot leave this level yet", errors);
+        }
+      }
+      case "FeedbackTask" -> {
+        var errors = EventRules.checkFeedback(values(task, EventRules.FEEDBACK_FIELDS));
+        if (!errors.isEmpty()) {
+          throw new DomainRuleViolation("The feedback is incomplete", errors);
+        }
+      }
+      default -> {
+        // acceptance (受理 / 报到承接) carries no data
+      }
+    }
+    task.getExecution().setVariable(EventProcessSupport.COMPLETED_BY, support.actor(task.getAssignee()));
+    task.getExecution().setVariable(EventProcessSupport.STEP_DUE, task.getDueDate());
+  }
+
+  private static Map<String, Object> values(DelegateTask task, Iterable<String> names) {
+    Map<String, Object> values = new HashMap<>();
+    for (String name : names) {
+      values.put(name, task.getVariable(name));
+    }
+    return values;
+  }
+
+  static boolean lateAt(OffsetDateTime moment, OffsetDateTime due) {
+    return due != null && moment.isAfter(due);
+  }
+}

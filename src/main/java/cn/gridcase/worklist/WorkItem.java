@@ -1,0 +1,10 @@
+package cn.gridcase.worklist;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One open task of the caller: an event step ({@code eventNumber}) or, later, an accountability
+ * case step ({@code caseId}).
+ */
+public record WorkItem(String taskId, String name, String taskKey, String eventNumber, String caseId,
+    OffsetDateTime due, boolean overdue, String assignee, boolean claimable, OffsetDateTime created) {}
