@@ -1,0 +1,119 @@
+package cn.gridcase.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gridcase.test.ApiClient.Reply;
+import cn.gridcase.test.ApiTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The event API through HTTP with real authentication (H2). */
+class EventApiTests extends ApiTestSupport {
+
+  @Test
+  @DisplayName("E1-E10 a full life cycle as the demo users: worker1 -> station1 -> center1 -> safety1 -> feedback, with 403/404/409/422")
+  void fullLifeCycle() {
+    new EventLifecycle(api).run();
+  }
+
+  @Test
+  @DisplayName("E4 an acceptance nobody makes turns overdue for ever and shows on the supervisor's overdue list (S1)")
+  void overdueAcceptance() {
+    new EventLifecycle(api).overdueAcceptance();
+  }
+
+  @Test
+  @DisplayName("E8 a major event is at the township center at once")
+  void majorEvent() {
+    Reply reply = api.as("worker1").post("/api/events", EventLifecycle.HAZARD.replace("\"major\": false", "\"major\": true"));
+    assertThat(reply.status()).isEqualTo(201);
+    JsonNode event = reply.json();
+    assertThat(event.get("level").asText()).isEqualTo("TOWNSHIP");
+    assertThat(event.get("status").asText()).isEqualTo("AWAITING_ACCEPTANCE");
+    assertThat(event.get("candidateGroup").asText()).isEqualTo("GS");
+    assertThat(api.as("center1").get("/api/tasks").json().findValuesAsText("eventNumber"))
+        .contains(event.get("number").asText());
+  }
+
+  @Test
+  @DisplayName("event numbers are unique under concurrent reporting")
+  void numbersUniqueUnderConcurrency() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Reply>> replies = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        replies.add(pool.submit(() -> api.as(i2user()).post("/api/events", EventLifecycle.HAZARD)));
+      }
+      Set<String> numbers = new HashSet<>();
+      for (Future<Reply> reply : replies) {
+        assertThat(reply.get().status()).as(reply.get().toString()).isEqualTo(201);
+        numbers.add(reply.get().json().get("number").asText());
+      }
+      assertThat(numbers).hasSize(40);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static String i2user() {
+    return Thread.currentThread().getId() % 2 == 0 ? "worker1" : "station1";
+  }
+
+  @Test
+  @DisplayName("malformed input is a 400 problem naming the field; bad paging too")
+  void malformedInput() {
+    Reply badCategory = api.as("worker1").post("/api/events", EventLifecycle.HAZARD.replace("HAZARD", "FIRE"));
+    assertThat(badCategory.status()).isEqualTo(400);
+    assertThat(badCategory.isProblem()).isTrue();
+    assertThat(api.as("worker1").get("/api/events?size=1000").status()).isEqualTo(400);
+    assertThat(api.as("worker1").get("/api/events?status=OPEN").status()).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("E4/E6 time limits are per-township settings: an administrator changes them, 422 for out-of-range values")
+  void timeLimits() {
+    JsonNode limits = api.as("admin").get("/api/admin/townships/GS/event-limits").json();
+    assertThat(limits.get("acceptance").asInt()).isEqualTo(2);
+    assertThat(limits.get("grid").asInt()).isEqualTo(5);
+    assertThat(limits.get("village").asInt()).isEqualTo(3);
+    assertThat(limits.get("township").asInt()).isEqualTo(2);
+    assertThat(limits.get("department").asInt()).isEqualTo(5);
+    Reply bad = api.as("admin").put("/api/admin/townships/GS/event-limits", "{\"grid\": 0, \"village\": 99}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().get("errors").findValuesAsText("field")).containsExactly("grid", "village");
+    assertThat(api.as("admin").put("/api/admin/townships/GS-V01/event-limits", "{}").status()).isEqualTo(404);
+    try {
+      assertThat(api.as("admin").put("/api/admin/townships/GS/event-limits", "{\"grid\": 4}").json().get("grid").asInt())
+          .isEqualTo(4);
+      Reply reported = api.as("worker1").post("/api/events", EventLifecycle.HAZARD);
+      String from = reported.json().get("reportedAt").asText();
+      String expected = api.as("worker1").get("/api/calendar/deadline?from=" + from.replace("+", "%2B") + "&workingDays=4")
+          .json().get("deadline").asText();
+      assertThat(reported.json().get("handleBy").asText()).isEqualTo(expected);
+    } finally {
+      api.as("admin").put("/api/admin/townships/GS/event-limits", "{\"grid\": 5}");
+    }
+  }
+
+  @Test
+  @DisplayName("notifications: the inbox lists the caller's notices; marking read; someone else's notice is 404")
+  void inbox() {
+    api.as("worker1").post("/api/events", EventLifecycle.HAZARD.replace("\"major\": false", "\"major\": true"));
+    JsonNode inbox = api.as("center1").get("/api/notifications?unread=true").json();
+    assertThat(inbox.get("unread").asInt()).isGreaterThan(0);
+    long id = inbox.get("items").get(0).get("id").asLong();
+    assertThat(api.as("worker1").post("/api/notifications/" + id + "/read", "{}").status()).isEqualTo(404);
+    assertThat(api.as("center1").post("/api/notifications/" + id + "/read", "{}").status()).isEqualTo(204);
+    assertThat(api.as("center1").get("/api/notifications?unread=true").json().get("items").findValuesAsText("id"))
+        .doesNotContain(String.valueOf(id));
+    api.as("center1").post("/api/notifications/read-all", "{}");
+    assertThat(api.as("center1").get("/api/notifications").json().get("unread").asInt()).isZero();
+  }
+}

@@ -1,0 +1,77 @@
+package cn.gridcase.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gridcase.test.ApiClient;
+import cn.gridcase.test.OwnJvm;
+import cn.gridcase.test.PostgresServer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The event life cycle on a real PostgreSQL server (fresh database, demo users): the same story as
+ * the H2 API test, plus event numbers taken by many concurrent reports.
+ */
+@OwnJvm
+@ExtendWith(PostgresServer.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"camunda.bpm.job-execution.enabled=false", "gridcase.demo.clock-control=true"})
+@ActiveProfiles({"postgres", "demo"})
+class PostgresEventLifecycleTests {
+
+  @LocalServerPort
+  int port;
+
+  @DynamicPropertySource
+  static void freshDatabase(DynamicPropertyRegistry registry) {
+    String url = PostgresServer.createFreshDatabase();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", PostgresServer::user);
+    registry.add("spring.datasource.password", PostgresServer::password);
+  }
+
+  @Test
+  @DisplayName("E1-E10 on PostgreSQL: worker1 -> station1 -> center1 -> safety1 -> feedback, with 403/404/409/422")
+  void fullLifeCycleOnPostgres() {
+    new EventLifecycle(ApiClient.anonymous(port)).run();
+  }
+
+  @Test
+  @DisplayName("E4 on PostgreSQL: an acceptance nobody makes turns overdue and reaches the supervisor")
+  void overdueOnPostgres() {
+    new EventLifecycle(ApiClient.anonymous(port)).overdueAcceptance();
+  }
+
+  @Test
+  @DisplayName("event numbers on PostgreSQL: 60 concurrent reports get 60 distinct numbers")
+  void numbersUniqueOnPostgres() throws Exception {
+    ApiClient api = ApiClient.anonymous(port);
+    Set<String> numbers = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    for (int i = 0; i < 60; i++) {
+      String user = i % 2 == 0 ? "worker1" : "station1";
+      pool.submit(() -> {
+        ApiClient.Reply reply = api.as(user).post("/api/events", EventLifecycle.HAZARD);
+        if (reply.status() == 201) {
+          numbers.add(reply.json().get("number").asText());
+        } else {
+          numbers.add("FAILED " + reply);
+        }
+      });
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(numbers).hasSize(60).allMatch(n -> n.matches("SJ-\\d{8}-\\d{4}"));
+  }
+}
