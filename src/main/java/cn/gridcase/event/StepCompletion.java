@@ -34,13 +34,13 @@ class StepCompletion implements TaskListener {
         var errors = EventRules.checkHandling(event.category(), level, values(task, EventRules.HANDLING_FIELDS), late,
             staff.departmentsOf(event.townshipCode()));
         if (!errors.isEmpty()) {
-          throw new DomainRuleViolation("The event cannot leave this level yet", errors);
+          throw new StepRefused("The event cannot leave this level yet", errors);
         }
       }
       case "FeedbackTask" -> {
         var errors = EventRules.checkFeedback(values(task, EventRules.FEEDBACK_FIELDS));
         if (!errors.isEmpty()) {
-          throw new DomainRuleViolation("The feedback is incomplete", errors);
+          throw new StepRefused("The feedback is incomplete", errors);
         }
       }
       default -> {

@@ -6,13 +6,27 @@ import java.util.List;
 public class DomainRuleViolation extends RuntimeException {
 
   private final List<ApiError> errors;
+  private final String detail;
 
   public DomainRuleViolation(String detail, List<ApiError> errors) {
     super(detail);
+    this.detail = detail;
     if (errors.isEmpty()) {
       throw new IllegalArgumentException("a rule violation names at least one problem");
     }
     this.errors = List.copyOf(errors);
+  }
+
+  /**
+   * The detail with every problem: what Tasklist and {@code /engine-rest} show when a task
+   * listener refuses a step (they display only the exception's message).
+   */
+  public String describe() {
+    StringBuilder text = new StringBuilder(detail).append(':');
+    for (ApiError error : errors) {
+      text.append(" [").append(error.code()).append("] ").append(error.message()).append(';');
+    }
+    return text.substring(0, text.length() - 1);
   }
 
   public List<ApiError> errors() {

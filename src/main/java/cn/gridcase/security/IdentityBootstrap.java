@@ -67,6 +67,9 @@ class IdentityBootstrap implements ApplicationRunner {
       ensureGroupGrant(SystemGroups.ADMINS, resource, Authorization.ANY, Permissions.ALL);
     }
     ensureGroupGrant(SystemGroups.USERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // the models themselves are no secret: Tasklist shows their names and forms, and a task
+    // completed by a user (Tasklist, /engine-rest) continues into call activities under that user
+    ensureGroupGrant(SystemGroups.USERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
     ensureFilter(MY_TASKS_FILTER, "指派给我的任务", -10,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     ensureFilter(GROUP_TASKS_FILTER, "我所在单位可认领的任务", 0,

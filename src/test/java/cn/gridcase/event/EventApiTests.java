@@ -116,4 +116,27 @@ class EventApiTests extends ApiTestSupport {
     api.as("center1").post("/api/notifications/read-all", "{}");
     assertThat(api.as("center1").get("/api/notifications").json().get("unread").asInt()).isZero();
   }
+
+  @Test
+  @DisplayName("E5 the process layer refuses an incomplete step through /engine-rest as it does through /api")
+  void engineRestIsValidatedToo() {
+    Reply reported = api.as("worker1").post("/api/events", EventLifecycle.HAZARD);
+    String number = reported.json().get("number").asText();
+    JsonNode tasks = api.as("worker1").get("/engine-rest/task?processInstanceBusinessKey=" + number).json();
+    assertThat(tasks).hasSize(1);
+    String taskId = tasks.get(0).get("id").asText();
+    Reply refused = api.as("worker1").post("/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\": {\"outcome\": {\"value\": \"ESCALATE\", \"type\": \"String\"}}}");
+    System.out.println("ENGINE-REST REFUSAL " + refused);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("E5.reason");
+    assertThat(api.as("worker1").get("/api/events/" + number).json().get("level").asText()).isEqualTo("GRID");
+    Reply done = api.as("worker1").post("/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\": {\"outcome\": {\"value\": \"ESCALATE\", \"type\": \"String\"},"
+            + " \"reason\": {\"value\": \"需村里处理\", \"type\": \"String\"}}}");
+    assertThat(done.status()).as(done.toString()).isEqualTo(204);
+    JsonNode event = api.as("worker1").get("/api/events/" + number).json();
+    assertThat(event.get("level").asText()).isEqualTo("VILLAGE");
+    assertThat(event.get("steps").findValuesAsText("actor")).containsExactly("worker1", "worker1", "worker1");
+  }
 }

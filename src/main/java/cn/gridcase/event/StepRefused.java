@@ -1,0 +1,21 @@
+package cn.gridcase.event;
+
+import cn.gridcase.platform.ApiError;
+import cn.gridcase.platform.DomainRuleViolation;
+import java.util.List;
+
+/**
+ * A user task's completion refused by the process layer. Its message names every problem, because
+ * Tasklist shows only the message of the exception a task listener throws.
+ */
+class StepRefused extends DomainRuleViolation {
+
+  StepRefused(String detail, List<ApiError> errors) {
+    super(detail, errors);
+  }
+
+  @Override
+  public String getMessage() {
+    return describe();
+  }
+}
