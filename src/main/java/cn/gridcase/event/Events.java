@@ -60,10 +60,11 @@ public class Events {
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
   private final cn.gridcase.notification.Notifications notifications;
+  private final cn.gridcase.calendar.WorkingDays workingDays;
 
   Events(EventRepository events, Organisation organisation, AccessScopes accessScopes, EventStaff staff,
       RuntimeService runtimeService, TaskService taskService, Clock clock, PlatformTransactionManager transactions,
-      cn.gridcase.notification.Notifications notifications) {
+      cn.gridcase.notification.Notifications notifications, cn.gridcase.calendar.WorkingDays workingDays) {
     this.events = events;
     this.organisation = organisation;
     this.accessScopes = accessScopes;
@@ -74,6 +75,7 @@ public class Events {
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.notifications = notifications;
+    this.workingDays = workingDays;
   }
 
   /**
@@ -312,13 +314,29 @@ public class Events {
         event.occurredAt(), event.location(), event.persons(), event.cause(), event.course(), event.parties(),
         event.reportedAt(), event.reportedBy(), accept.map(t -> EventProcessSupport.at(t.getDueDate())).orElse(null),
         handle.map(t -> EventProcessSupport.at(t.getDueDate())).orElse(null),
-        feedback.map(t -> EventProcessSupport.at(t.getCreateTime())).orElse(null), event.overdueAcceptance(),
+        feedback.map(t -> EventProcessSupport.at(t.getCreateTime())).orElse(null),
+        accept.or(() -> handle).map(this::provisional).orElse(false), event.overdueAcceptance(),
         event.overdueHandling(), current.map(Task::getAssignee).orElse(null),
         current.map(t -> feedback.isPresent() ? event.gridCode() : event.unitCode()).orElse(null),
         event.id() < 0 ? List.of() : events.steps(event.id()), r == null ? null : r.result(),
         r == null ? null : r.mediator(), r == null ? null : r.mediationResult(), r == null ? null : r.agreementForm(),
         r == null ? null : r.agreementTerms(), r == null ? null : r.delayReason(), event.countyDepartment(),
         event.satisfaction(), event.feedbackComment());
+  }
+
+  /** A due date counted without a holiday schedule for a year it spans (T3). */
+  private boolean provisional(Task task) {
+    if (task.getDueDate() == null) {
+      return false;
+    }
+    int from = EventProcessSupport.at(task.getCreateTime()).getYear();
+    int to = EventProcessSupport.at(task.getDueDate()).getYear();
+    for (int year = from; year <= to; year++) {
+      if (!workingDays.hasSchedule(year)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** List items carry no steps (the event's own page does). */

@@ -1,5 +1,6 @@
 package cn.gridcase.worklist;
 
+import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -32,8 +33,11 @@ public class Worklist {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final Clock clock;
+  private final WorkingDays workingDays;
 
-  Worklist(TaskService taskService, RuntimeService runtimeService, IdentityService identityService, Clock clock) {
+  Worklist(TaskService taskService, RuntimeService runtimeService, IdentityService identityService, Clock clock,
+      WorkingDays workingDays) {
+    this.workingDays = workingDays;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -63,8 +67,18 @@ public class Worklist {
           : OffsetDateTime.ofInstant(task.getDueDate().toInstant(), GridCaseTime.ZONE);
       boolean event = key != null && key.startsWith(EVENT_PREFIX);
       return new WorkItem(task.getId(), task.getName(), task.getTaskDefinitionKey(), event ? key : null,
-          event ? null : key, due, due != null && now.isAfter(due), task.getAssignee(), task.getAssignee() == null,
+          event ? null : key, due, due != null && provisional(task.getCreateTime(), due), due != null && now.isAfter(due), task.getAssignee(), task.getAssignee() == null,
           OffsetDateTime.ofInstant(task.getCreateTime().toInstant(), GridCaseTime.ZONE));
     }).sorted(Comparator.comparing(WorkItem::due, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+  }
+
+  private boolean provisional(java.util.Date created, OffsetDateTime due) {
+    for (int year = OffsetDateTime.ofInstant(created.toInstant(), GridCaseTime.ZONE).getYear(); year <= due.getYear();
+        year++) {
+      if (!workingDays.hasSchedule(year)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

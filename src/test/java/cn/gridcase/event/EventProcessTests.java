@@ -40,12 +40,12 @@ class EventProcessTests extends ProcessTestSupport {
   AccountabilityProposals proposals;
 
   static EventReport hazard(String grid, boolean major) {
-    return new EventReport(EventCategory.HAZARD, grid, "电动车楼道充电", OffsetDateTime.parse("2026-09-29T09:00:00+08:00"),
+    return new EventReport(EventCategory.HAZARD, grid, "电动车楼道充电", OffsetDateTime.parse("2026-09-20T09:00:00+08:00"),
         "1号楼2单元", "住户张某", "楼道私拉电线", "巡查时发现，已口头劝阻", List.of(), major);
   }
 
   static EventReport dispute(String grid) {
-    return new EventReport(EventCategory.DISPUTE, grid, "邻里漏水纠纷", OffsetDateTime.parse("2026-09-29T09:00:00+08:00"),
+    return new EventReport(EventCategory.DISPUTE, grid, "邻里漏水纠纷", OffsetDateTime.parse("2026-09-20T09:00:00+08:00"),
         "3号楼", "王某、李某", "楼上漏水", "双方多次争吵",
         List.of(new Party("王某", "13800000001"), new Party("李某", "13800000002")), false);
   }
@@ -243,16 +243,24 @@ class EventProcessTests extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("E4/E6 handling timers: reminder a working day before, overdue handling at the deadline, delay reason then required")
+  @DisplayName("E4/E6 handling timers across National Day: reminder at the end of Oct 9, overdue handling at the end of the make-up Saturday Oct 10")
   void handlingTimersAndDelayReason() {
-    clock.set("2026-11-02T09:00"); // Monday
+    clock.set("2026-09-28T10:00"); // Monday; Oct 1-7 off, Saturday Oct 10 is a make-up working day
     String number = events.report(dispute("GS-V01-G01"), "worker1").number();
-    assertThat(events.get(number, "worker1").handleBy()).isEqualTo("2026-11-09T23:59:59+08:00");
-    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-11-06T23:59:59+08:00"));
+    // 5 working days from the report: Sep 29, Sep 30, Oct 8, Oct 9, Oct 10
+    assertThat(events.get(number, "worker1").handleBy()).isEqualTo("2026-10-10T23:59:59+08:00");
+    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-09T23:59:58+08:00"));
+    assertThat(inbox("worker1", number)).extracting(InboxEntry::kind).doesNotContain(NoticeKind.DEADLINE_REMINDER);
+    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-09T23:59:59+08:00"));
     assertThat(inbox("worker1", number)).extracting(InboxEntry::kind).contains(NoticeKind.DEADLINE_REMINDER);
+    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-10T23:59:58+08:00"));
     assertThat(events.get(number, "worker1").overdueHandling()).isFalse();
-    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-11-09T23:59:59+08:00"));
-    assertThat(events.get(number, "worker1").overdueHandling()).isTrue();
+    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-10T23:59:59+08:00"));
+    EventView late = events.get(number, "worker1");
+    assertThat(late.overdueHandling()).isTrue();
+    assertThat(late.overdueAcceptance()).isFalse();
+    assertThat(late.steps()).extracting(EventStep::action).contains("OVERDUE_HANDLING");
+    assertThat(inbox("supervisor1", number)).extracting(InboxEntry::kind).contains(NoticeKind.OVERDUE);
     assertThat(proposals.forEvent(number)).extracting(Proposal::subject, Proposal::trigger)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("worker1", "OVERDUE_HANDLING"));
     // each timer fires once
@@ -325,5 +333,18 @@ class EventProcessTests extends ProcessTestSupport {
     assertThatThrownBy(() -> events.report(empty, "worker1")).isInstanceOfSatisfying(DomainRuleViolation.class,
         e -> assertThat(e.errors()).extracting(ApiError::code).containsExactlyInAnyOrder("E2.title", "E2.time",
             "E2.place", "E2.persons", "E2.cause", "E2.course", "E2.parties", "E2.phone"));
+  }
+
+  @Test
+  @DisplayName("T3/E4 an event deadline in a year without a holiday schedule is flagged provisional")
+  void provisionalDeadline() {
+    clock.set("2027-12-29T10:00"); // 2027 has no schedule loaded
+    EventReport report = new EventReport(EventCategory.SERVICE, "GS-V01-G01", "独居老人送餐",
+        OffsetDateTime.parse("2027-12-29T09:00:00+08:00"), "5号楼", "独居老人", "行动不便", "申请送餐服务", List.of(), false);
+    EventView event = events.report(report, "station1");
+    assertThat(event.acceptBy()).isEqualTo("2027-12-31T23:59:59+08:00");
+    assertThat(event.deadlineProvisional()).isTrue();
+    clock.set("2026-11-02T09:00");
+    assertThat(events.report(hazard("GS-V01-G01", false), "station1").deadlineProvisional()).isFalse();
   }
 }
