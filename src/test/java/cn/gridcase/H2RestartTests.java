@@ -33,6 +33,8 @@ class H2RestartTests {
       assertThat(environment.getDefaultProfiles()).containsExactly("h2", "demo");
       IdentityService identity = first.getBean(IdentityService.class);
       assertThat(identity.checkPassword("worker1", "demo")).isTrue();
+      assertThat(first.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
+          .processInstanceBusinessKeyLike("SJ-%").count()).as("the demo's sample events wait in Tasklist").isEqualTo(3);
       User created = identity.newUser("restart-probe");
       created.setPassword("secret");
       identity.saveUser(created);
@@ -42,6 +44,8 @@ class H2RestartTests {
       IdentityService identity = second.getBean(IdentityService.class);
       assertThat(identity.checkPassword("restart-probe", "secret")).as("data written before the restart").isTrue();
       assertThat(identity.createUserQuery().userId("worker1").count()).isEqualTo(1);
+      assertThat(second.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
+          .processInstanceBusinessKeyLike("SJ-%").count()).as("sample events are reported once").isEqualTo(3);
       assertThat(second.getBean(RepositoryService.class).createDeploymentQuery().count())
           .as("unchanged models are not deployed again").isEqualTo(deployments);
     }

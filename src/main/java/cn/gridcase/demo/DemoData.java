@@ -1,5 +1,9 @@
 package cn.gridcase.demo;
 
+import cn.gridcase.event.EventCategory;
+import cn.gridcase.event.EventReport;
+import cn.gridcase.event.Events;
+import cn.gridcase.event.Party;
 import cn.gridcase.organisation.AppointmentRequest;
 import cn.gridcase.organisation.AppointmentRequest.PersonDetails;
 import cn.gridcase.organisation.AppointmentRole;
@@ -13,10 +17,14 @@ import cn.gridcase.organisation.Unit;
 import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.security.SystemGroups;
 import cn.gridcase.security.UserAccounts;
+import cn.gridcase.platform.GridCaseTime;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -47,8 +55,16 @@ class DemoData implements ApplicationRunner {
   private final Organisation organisation;
   private final UserAccounts accounts;
   private final TransactionTemplate transaction;
+  private final Events events;
+  private final Clock clock;
 
-  DemoData(Organisation organisation, UserAccounts accounts, TransactionTemplate transaction) {
+  private final boolean sampleEvents;
+
+  DemoData(Organisation organisation, UserAccounts accounts, TransactionTemplate transaction, Events events,
+      Clock clock, @Value("${gridcase.demo.sample-events:true}") boolean sampleEvents) {
+    this.sampleEvents = sampleEvents;
+    this.events = events;
+    this.clock = clock;
     this.organisation = organisation;
     this.accounts = accounts;
     this.transaction = transaction;
@@ -81,6 +97,9 @@ class DemoData implements ApplicationRunner {
       return;
     }
     transaction.executeWithoutResult(status -> load());
+    if (sampleEvents) {
+      transaction.executeWithoutResult(status -> reportSampleEvents());
+    }
     log.info("Demo data loaded: township {}, {} users, password '{}'", TOWNSHIP, USERS.size() + 1, PASSWORD);
   }
 
@@ -114,5 +133,20 @@ class DemoData implements ApplicationRunner {
         organisation.appoint(new AppointmentRequest(person, unit, user.role(), APPOINTED_ON));
       }
     }
+  }
+
+  /**
+   * Three events to work on at once: worker1's own report (in handling in the grid), a report by
+   * the village station that worker1 has to accept, and a major event at the township center.
+   */
+  private void reportSampleEvents() {
+    OffsetDateTime now = GridCaseTime.now(clock);
+    events.report(new EventReport(EventCategory.HAZARD, "GS-V01-G01", "楼道电动车充电", now.minusHours(2), "1号楼2单元楼道",
+        "住户张某", "私拉电线给电动车充电", "网格员巡查发现，已当场劝阻", List.of(), false), "worker1");
+    events.report(new EventReport(EventCategory.DISPUTE, "GS-V01-G01", "邻里漏水纠纷", now.minusDays(1), "3号楼502与402",
+        "王某、李某", "楼上卫生间漏水", "双方多次争吵，要求调解",
+        List.of(new Party("王某", "13800001001"), new Party("李某", "13800001002")), false), "station1");
+    events.report(new EventReport(EventCategory.HAZARD, "GS-V02-G01", "山体滑坡隐患", now.minusHours(1), "二村后山",
+        "山下六户村民", "连日降雨", "后山出现裂缝，有滑坡危险", List.of(), true), "worker3");
   }
 }
