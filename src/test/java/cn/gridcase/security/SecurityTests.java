@@ -101,6 +101,13 @@ class SecurityTests extends ApiTestSupport {
       Reply docs = api.as("worker1").get("/v3/api-docs");
       assertThat(docs.status()).isEqualTo(200);
       assertThat(docs.json().get("paths").has("/api/me")).isTrue();
+      for (String path : java.util.List.of("/api/events", "/api/events/{number}", "/api/events/{number}/accept",
+          "/api/events/{number}/resolve", "/api/events/{number}/escalate", "/api/events/{number}/dispatch",
+          "/api/events/{number}/refer-county", "/api/events/{number}/feedback", "/api/events/{number}/urge",
+          "/api/tasks", "/api/supervision/overdue", "/api/supervision/board", "/api/notifications",
+          "/api/calendar/deadline", "/api/grids", "/api/appointments")) {
+        assertThat(docs.json().get("paths").has(path)).as("OpenAPI describes " + path).isTrue();
+      }
       assertThat(docs.json().get("components").get("securitySchemes").has("basic")).isTrue();
     }
 
