@@ -1,53 +1,278 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.calendar.WorkingDays;
+import cn.gridcase.notification.Notice;
+import cn.gridcase.notification.NoticeKind;
+import cn.gridcase.notification.Notifications;
+import cn.gridcase.organisation.AppointmentRole;
+import cn.gridcase.platform.ApiError;
+import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.platform.NotFound;
+import cn.gridcase.platform.StateConflict;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Proposals for accountability (责任追究建议) raised from facts the system holds (rule C3). Other
- * features report facts here; the accountability procedure decides on them.
+ * Proposals for accountability (责任追究建议) raised from facts the system holds (rule C3): late event
+ * steps (reported by the event process), a grid leader whose grid workers were held accountable 3
+ * or more times within a year, an instructor whose grid leader was held accountable 2 or more
+ * times. Other features report facts here ({@link #raiseForLateStep}, {@link #raise} — the entry
+ * point for the quarterly assessment); supervisors accept a proposal (which opens a linked case) or
+ * reject it with a reason.
  */
 @Service
 public class AccountabilityProposals {
 
-  private final JdbcTemplate jdbc;
+  static final String LATE_ACCEPTANCE = "OVERDUE_ACCEPTANCE";
+  static final String LATE_HANDLING = "OVERDUE_HANDLING";
+  static final String GRID_WORKERS_HELD_ACCOUNTABLE = "GRID_WORKERS_HELD_ACCOUNTABLE";
+  static final String GRID_LEADER_HELD_ACCOUNTABLE = "GRID_LEADER_HELD_ACCOUNTABLE";
 
-  AccountabilityProposals(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final Notifications notifications;
+  private final CasePeople people;
+  private final WorkingDays workingDays;
+  private final AccountabilityDecisions decisions;
+  private final Clock clock;
+
+  AccountabilityProposals(JdbcTemplate jdbc, Notifications notifications, CasePeople people, WorkingDays workingDays,
+      AccountabilityDecisions decisions, Clock clock) {
     this.jdbc = jdbc;
+    this.notifications = notifications;
+    this.people = people;
+    this.workingDays = workingDays;
+    this.decisions = decisions;
+    this.clock = clock;
   }
 
-  /** Records a proposal against the person responsible for a late event step. */
+  /** Records a proposal against the person responsible for a late event step (C3, S0 第四条(四)1). */
   public void raiseForLateStep(LateStepEvidence late) {
     String evidence = "事件 " + late.eventNumber() + " 的" + stepName(late.stepAction()) + "（" + late.stepLevel()
-        + "，" + late.unitCode() + "）期限 " + late.deadline() + "，至 " + late.detectedAt() + " 仍未完成";
+        + "，" + late.unitCode() + "）期限 " + late.deadline().toLocalDate() + "，至 " + late.detectedAt() + " 仍未完成";
+    insert(late.trigger(), late.subject(), late.subjectRole(), late.unitCode(), late.townshipCode(), late.eventNumber(),
+        late.stepAction(), late.stepLevel(), late.deadline(), late.detectedAt(), evidence);
+  }
+
+  /** The late step has ended (accepted, or handled) at {@code endedAt}: how late it ran is now fixed. */
+  public void lateStepEnded(String eventNumber, String stepAction, OffsetDateTime endedAt) {
+    jdbc.update("update accountability_proposal set step_ended_at = ? where event_number = ? and step_action = ?"
+        + " and step_ended_at is null", Timestamp.from(endedAt.toInstant()), eventNumber, stepAction);
+  }
+
+  /**
+   * Raises a proposal from facts another feature holds — the entry point for the quarterly
+   * assessment (a grid worker failing a quarter: trigger {@code ASSESSMENT_FAILED}).
+   */
+  public void raise(String trigger, String subject, String subjectRole, String unitCode, String townshipCode,
+      String evidence) {
+    insert(trigger, subject, subjectRole, unitCode, townshipCode, null, null, null, null, GridCaseTime.now(clock),
+        evidence);
+  }
+
+  /**
+   * After a case was decided (someone held accountable): a grid leader whose grid workers were held
+   * accountable 3 or more times within a year, an instructor whose grid leader was 2 or more times
+   * (S0 第四条(二)8, (三)2). One proposal per village and trigger within a year.
+   */
+  void afterDecision(String subject, String subjectRole, String subjectUnit, String township, OffsetDateTime now) {
+    OffsetDateTime yearAgo = now.minusYears(1);
+    String village = people.villageOf(subjectUnit).orElse(null);
+    if (village == null) {
+      return;
+    }
+    if (AppointmentRole.GRID_WORKER.name().equals(subjectRole)) {
+      long count = decidedInVillage(AppointmentRole.GRID_WORKER.name(), village, yearAgo);
+      if (count >= 3 && !raisedSince(GRID_WORKERS_HELD_ACCOUNTABLE, village, yearAgo)) {
+        for (String leader : people.holders(village, AppointmentRole.GRID_LEADER)) {
+          insert(GRID_WORKERS_HELD_ACCOUNTABLE, leader, AppointmentRole.GRID_LEADER.name(), village, township, null,
+              null, null, null, now, "网格员一年内被追究责任 " + count + " 次（" + village + "）：网格长对专职网格员指导督促不力");
+        }
+      }
+    } else if (AppointmentRole.GRID_LEADER.name().equals(subjectRole)) {
+      long count = decidedInVillage(AppointmentRole.GRID_LEADER.name(), village, yearAgo);
+      if (count >= 2 && !raisedSince(GRID_LEADER_HELD_ACCOUNTABLE, village, yearAgo)) {
+        for (String instructor : people.holders(village, AppointmentRole.GRID_INSTRUCTOR)) {
+          insert(GRID_LEADER_HELD_ACCOUNTABLE, instructor, AppointmentRole.GRID_INSTRUCTOR.name(), village, township,
+              null, null, null, null, now, "网格长一年内被追责 " + count + " 次（" + village + "）：网格指导员对网格长指导督促不力");
+        }
+      }
+    }
+  }
+
+  private long decidedInVillage(String role, String village, OffsetDateTime since) {
+    List<String> units = jdbc.queryForList("select subject_unit from accountability_case where subject_role = ?"
+        + " and status <> 'DISMISSED' and decided_at is not null and decided_at >= ?", String.class, role,
+        Timestamp.from(since.toInstant()));
+    return units.stream().filter(u -> village.equals(people.villageOf(u).orElse(null))).count();
+  }
+
+  private boolean raisedSince(String trigger, String unit, OffsetDateTime since) {
+    Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where trigger = ? and unit_code = ?"
+        + " and detected_at >= ?", Integer.class, trigger, unit, Timestamp.from(since.toInstant()));
+    return count != null && count > 0;
+  }
+
+  private void insert(String trigger, String subject, String subjectRole, String unitCode, String townshipCode,
+      String eventNumber, String stepAction, String stepLevel, OffsetDateTime deadline, OffsetDateTime detectedAt,
+      String evidence) {
     jdbc.update("insert into accountability_proposal (trigger, subject, subject_role, unit_code, township_code,"
         + " event_number, step_action, step_level, deadline, detected_at, evidence, status)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')",
-        late.trigger(), late.subject(), late.subjectRole(), late.unitCode(), late.townshipCode(), late.eventNumber(),
-        late.stepAction(), late.stepLevel(), Timestamp.from(late.deadline().toInstant()),
-        Timestamp.from(late.detectedAt().toInstant()), evidence);
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')", trigger, subject, subjectRole, unitCode, townshipCode,
+        eventNumber, stepAction, stepLevel, deadline == null ? null : Timestamp.from(deadline.toInstant()),
+        Timestamp.from(detectedAt.toInstant()), evidence);
+    notifications.send(new Notice(NoticeKind.PROPOSAL_RAISED, "责任追究建议：" + (subject == null ? unitCode : subject),
+        evidence, eventNumber), people.supervisorsOf(townshipCode));
   }
 
   /** The proposals raised about one event, oldest first. */
   public List<Proposal> forEvent(String eventNumber) {
-    return jdbc.query("select * from accountability_proposal where event_number = ? order by id",
-        (rs, i) -> new Proposal(rs.getLong("id"), rs.getString("trigger"), rs.getString("subject"),
-            rs.getString("subject_role"), rs.getString("unit_code"), rs.getString("township_code"),
-            rs.getString("event_number"), rs.getString("step_action"), rs.getString("step_level"),
-            at(rs.getTimestamp("deadline")), at(rs.getTimestamp("detected_at")), rs.getString("evidence"),
-            rs.getString("status")),
-        eventNumber);
+    return query("where event_number = ? order by id", eventNumber);
+  }
+
+  /** The proposals of the given townships (all when null), newest first. */
+  public List<Proposal> inTownships(Collection<String> townships, String status) {
+    StringBuilder where = new StringBuilder("where 1 = 1");
+    List<Object> args = new java.util.ArrayList<>();
+    if (townships != null) {
+      if (townships.isEmpty()) {
+        return List.of();
+      }
+      where.append(" and township_code in (").append(String.join(",", java.util.Collections.nCopies(townships.size(), "?")))
+          .append(")");
+      args.addAll(townships);
+    }
+    if (status != null) {
+      where.append(" and status = ?");
+      args.add(status);
+    }
+    return query(where + " order by id desc", args.toArray());
+  }
+
+  Proposal get(long id) {
+    return query("where id = ?", id).stream().findFirst().orElseThrow(() -> new NotFound("No proposal " + id));
+  }
+
+  /** Marks an open proposal accepted and linked to the case it opened. */
+  void accepted(long id, long caseId, String by) {
+    if (jdbc.update("update accountability_proposal set status = 'ACCEPTED', case_id = ?, decided_by = ?, decided_at = ?"
+        + " where id = ? and status = 'OPEN'", caseId, by, Timestamp.from(GridCaseTime.now(clock).toInstant()), id) == 0) {
+      throw new StateConflict("Proposal " + id + " is not open");
+    }
+  }
+
+  @Transactional
+  void reject(long id, String by, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new DomainRuleViolation("A rejection gives its reason",
+          List.of(new ApiError("reason", "C3.reason", "say why the proposal is rejected")));
+    }
+    if (jdbc.update("update accountability_proposal set status = 'REJECTED', decided_by = ?, decided_at = ?,"
+        + " decision_reason = ? where id = ? and status = 'OPEN'", by, Timestamp.from(GridCaseTime.now(clock).toInstant()),
+        reason.trim(), id) == 0) {
+      throw new StateConflict("Proposal " + id + " is not open");
+    }
+  }
+
+  /** The township's grading of late steps (C3). */
+  public Grading grading(String township) {
+    List<Grading> rows = jdbc.query("select * from accountability_grading where township_code = ?",
+        (rs, i) -> new Grading(rs.getInt("serious_days"), rs.getInt("grave_days"), rs.getInt("serious_count"),
+            rs.getInt("grave_count")), township);
+    return rows.isEmpty() ? Grading.DEFAULTS : rows.get(0);
+  }
+
+  @Transactional
+  public Grading setGrading(String township, Grading grading) {
+    List<ApiError> errors = new java.util.ArrayList<>();
+    if (grading.seriousDays() < 1 || grading.graveDays() <= grading.seriousDays()) {
+      errors.add(new ApiError("graveDays", "C3.grading", "1 ≤ seriousDays < graveDays"));
+    }
+    if (grading.seriousCount() < 2 || grading.graveCount() <= grading.seriousCount()) {
+      errors.add(new ApiError("graveCount", "C3.grading", "2 ≤ seriousCount < graveCount"));
+    }
+    if (!errors.isEmpty()) {
+      throw new DomainRuleViolation("Invalid grading", errors);
+    }
+    jdbc.update("delete from accountability_grading where township_code = ?", township);
+    jdbc.update("insert into accountability_grading (township_code, serious_days, grave_days, serious_count, grave_count)"
+        + " values (?, ?, ?, ?, ?)", township, grading.seriousDays(), grading.graveDays(), grading.seriousCount(),
+        grading.graveCount());
+    return grading(township);
+  }
+
+  private List<Proposal> query(String where, Object... args) {
+    return jdbc.query("select * from accountability_proposal " + where, this::proposal, args);
+  }
+
+  private Proposal proposal(ResultSet rs, int row) throws SQLException {
+    String trigger = rs.getString("trigger");
+    OffsetDateTime deadline = CaseRepository.at(rs, "deadline");
+    OffsetDateTime detected = CaseRepository.at(rs, "detected_at");
+    OffsetDateTime ended = CaseRepository.at(rs, "step_ended_at");
+    String subject = rs.getString("subject");
+    String subjectRole = rs.getString("subject_role");
+    Integer daysLate = null;
+    Integer inYear = null;
+    Severity severity = null;
+    List<Measure> suggested = List.of();
+    String clause;
+    boolean lateStep = LATE_ACCEPTANCE.equals(trigger) || LATE_HANDLING.equals(trigger);
+    if (lateStep && deadline != null) {
+      daysLate = workingDaysBetween(deadline.toLocalDate(),
+          (ended == null ? GridCaseTime.now(clock) : ended).toLocalDate());
+      inYear = subject == null ? 1 : lateStepsInYear(subject, detected);
+      severity = grading(rs.getString("township_code")).grade(daysLate, inYear);
+      suggested = decisions.eventHandlerMeasures(severity, AppointmentRole.SECTION_HEAD.name().equals(subjectRole));
+      clause = "第四条（四）1 网格事件经办人员：不受理、不交办、不催办、不结案、不统计反馈";
+    } else if (GRID_WORKERS_HELD_ACCOUNTABLE.equals(trigger)) {
+      clause = "第四条（二）8 对专职网格员指导督促不力，所在村专职网格员被追究责任三次以上";
+    } else if (GRID_LEADER_HELD_ACCOUNTABLE.equals(trigger)) {
+      clause = "第四条（三）2 对网格长指导督促不力，所驻村网格长被追责二次及以上";
+    } else {
+      clause = "第四条（一） 专职网格员考核";
+    }
+    Long caseId = rs.getObject("case_id", Long.class);
+    return new Proposal(rs.getLong("id"), trigger, subject, subjectRole, rs.getString("unit_code"),
+        rs.getString("township_code"), rs.getString("event_number"), rs.getString("step_action"),
+        rs.getString("step_level"), deadline, detected, ended, daysLate, inYear, severity, suggested, clause,
+        rs.getString("evidence"), rs.getString("status"), caseId, rs.getString("decided_by"),
+        CaseRepository.at(rs, "decided_at"), rs.getString("decision_reason"));
+  }
+
+  private int lateStepsInYear(String subject, OffsetDateTime detected) {
+    Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where subject = ? and trigger in"
+        + " ('OVERDUE_ACCEPTANCE', 'OVERDUE_HANDLING') and detected_at > ? and detected_at <= ?", Integer.class, subject,
+        Timestamp.from(detected.minusYears(1).toInstant()), Timestamp.from(detected.toInstant()));
+    return count == null ? 1 : count;
+  }
+
+  /** Working days after {@code from} up to and including {@code to}. */
+  private int workingDaysBetween(LocalDate from, LocalDate to) {
+    int days = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (workingDays.isWorkingDay(day)) {
+        days++;
+      }
+    }
+    return days;
   }
 
   private static String stepName(String action) {
     return "ACCEPT".equals(action) ? "受理" : "办理";
   }
 
-  private static OffsetDateTime at(Timestamp timestamp) {
-    return timestamp == null ? null : OffsetDateTime.ofInstant(timestamp.toInstant(), GridCaseTime.ZONE);
+  static Map<String, String> triggers() {
+    return Map.of(LATE_ACCEPTANCE, "超期受理", LATE_HANDLING, "超期办结");
   }
 }

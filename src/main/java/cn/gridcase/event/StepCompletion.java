@@ -1,6 +1,7 @@
 package cn.gridcase.event;
 
 import cn.gridcase.platform.DomainRuleViolation;
+import cn.gridcase.platform.StepRefused;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;

@@ -17,5 +17,13 @@ public enum NoticeKind {
   /** 办结待反馈: the event was resolved, the result is to be fed back (E9). */
   EVENT_RESOLVED,
   /** 移交县级: the event went to a county department (E5). */
-  REFERRED_TO_COUNTY
+  REFERRED_TO_COUNTY,
+  /** 责任追究建议: the system raised an accountability proposal (C3). */
+  PROPOSAL_RAISED,
+  /** 责任追究立案: a case was opened and assigned to investigators. */
+  CASE_ASSIGNED,
+  /** 责任追究进展: an extension, a decision, a notice. */
+  CASE_UPDATED,
+  /** 责任追究超期: a case's investigation or notice ran late (C6, C7). */
+  CASE_OVERDUE
 }

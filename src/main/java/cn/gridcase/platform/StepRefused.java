@@ -1,16 +1,14 @@
-package cn.gridcase.event;
+package cn.gridcase.platform;
 
-import cn.gridcase.platform.ApiError;
-import cn.gridcase.platform.DomainRuleViolation;
 import java.util.List;
 
 /**
  * A user task's completion refused by the process layer. Its message names every problem, because
  * Tasklist shows only the message of the exception a task listener throws.
  */
-class StepRefused extends DomainRuleViolation {
+public class StepRefused extends DomainRuleViolation {
 
-  StepRefused(String detail, List<ApiError> errors) {
+  public StepRefused(String detail, List<ApiError> errors) {
     super(detail, errors);
   }
 

@@ -1,0 +1,358 @@
+package cn.gridcase.accountability;
+
+import cn.gridcase.calendar.WorkingDays;
+import cn.gridcase.notification.Notice;
+import cn.gridcase.notification.NoticeKind;
+import cn.gridcase.notification.Notifications;
+import cn.gridcase.organisation.AccessScopes;
+import cn.gridcase.organisation.AppointmentRole;
+import cn.gridcase.platform.ApiError;
+import cn.gridcase.platform.DomainRuleViolation;
+import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.platform.NotFound;
+import cn.gridcase.platform.StateConflict;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accountability cases (责任追究), the feature's public surface. Supervisors open cases (by hand or
+ * from a proposal) and see all of their township's; the assigned investigators investigate, extend
+ * once (C6), decide (C2, C4, C5) or dismiss, notify (C7) and record the execution; the subject sees
+ * their own case once notified; nobody else sees any of it (404). Every read is audited.
+ */
+@Service
+public class AccountabilityCases {
+
+  static final String PROCESS_KEY = "accountability-investigation";
+  static final String INVESTIGATE_TASK = "InvestigateCaseTask";
+  static final String NOTIFY_TASK = "NotifySubjectTask";
+  static final String EXECUTION_TASK = "RecordExecutionTask";
+
+  /** Who can be held accountable (C1, S0 第二条). */
+  static final Set<AppointmentRole> ACCOUNTABLE_ROLES = EnumSet.of(AppointmentRole.GRID_WORKER,
+      AppointmentRole.GRID_LEADER, AppointmentRole.GRID_INSTRUCTOR, AppointmentRole.EVENT_HANDLER,
+      AppointmentRole.SECTION_HEAD, AppointmentRole.AREA_LEADER);
+
+  private final CaseRepository cases;
+  private final CasePeople people;
+  private final AccessScopes accessScopes;
+  private final AccountabilityProposals proposals;
+  private final Notifications notifications;
+  private final WorkingDays workingDays;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final Clock clock;
+
+  AccountabilityCases(CaseRepository cases, CasePeople people, AccessScopes accessScopes,
+      AccountabilityProposals proposals, Notifications notifications, WorkingDays workingDays,
+      RuntimeService runtimeService, TaskService taskService, Clock clock) {
+    this.cases = cases;
+    this.people = people;
+    this.accessScopes = accessScopes;
+    this.proposals = proposals;
+    this.notifications = notifications;
+    this.workingDays = workingDays;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.clock = clock;
+  }
+
+  /** 立案 by a supervisor, citing the clause of S0 第四条. */
+  @Transactional
+  public CaseView open(OpenCase request, String user) {
+    String township = supervisedTownship(user);
+    return view(openCase(request, township, user, null), user, false);
+  }
+
+  private long openCase(OpenCase request, String township, String user, Long proposalId) {
+    List<ApiError> errors = new ArrayList<>();
+    AppointmentRole role = null;
+    String subjectUnit = null;
+    try {
+      role = request.subjectRole() == null ? null : AppointmentRole.valueOf(request.subjectRole());
+    } catch (IllegalArgumentException e) {
+      role = null;
+    }
+    if (role == null || !ACCOUNTABLE_ROLES.contains(role)) {
+      errors.add(new ApiError("subjectRole", "C1.subjectRole", "the roles held accountable are " + ACCOUNTABLE_ROLES));
+    } else if (blank(request.subject())) {
+      errors.add(new ApiError("subject", "C1.subject", "the subject (a user name) is missing"));
+    } else {
+      subjectUnit = people.unitWhere(request.subject(), role).orElse(null);
+      if (subjectUnit == null) {
+        errors.add(new ApiError("subject", "C1.subject", request.subject() + " holds no " + role + " appointment now"));
+      } else if (!township.equals(people.townshipOf(subjectUnit).orElse(null))) {
+        errors.add(new ApiError("subject", "C1.subject", request.subject() + " is not in township " + township));
+      }
+    }
+    if (blank(request.clause())) {
+      errors.add(new ApiError("clause", "C3.clause", "cite the clause of 第四条 the case rests on"));
+    }
+    if (blank(request.facts())) {
+      errors.add(new ApiError("facts", "C3.facts", "the facts are missing"));
+    }
+    List<String> investigators = request.investigators() == null || request.investigators().isEmpty()
+        ? people.investigatorsOf(township) : List.copyOf(new LinkedHashSet<>(request.investigators()));
+    if (investigators.isEmpty()) {
+      errors.add(new ApiError("investigators", "C5.investigators", "township " + township + " has no investigator"));
+    }
+    for (String investigator : investigators) {
+      if (!people.isInvestigatorIn(investigator, township)) {
+        errors.add(new ApiError("investigators", "C5.investigators", investigator + " is not an investigator of " + township));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new DomainRuleViolation("The case cannot be opened", errors);
+    }
+    OffsetDateTime now = GridCaseTime.now(clock);
+    // C4: a second accountable act within a year aggravates
+    boolean repeated = cases.ofSubject(request.subject()).stream().anyMatch(c -> c.decidedAt() != null
+        && c.status() != CaseStatus.DISMISSED && c.decidedAt().isAfter(now.minusYears(1)));
+    List<Circumstance> detected = repeated ? List.of(Circumstance.REPEATED_WITHIN_YEAR) : List.of();
+    long id = cases.insert(township, request.subject(), role.name(), subjectUnit, request.clause().trim(),
+        request.facts().trim(), blank(request.eventNumber()) ? null : request.eventNumber().trim(), proposalId, user, now,
+        investigators, detected);
+    OffsetDateTime investigateBy = workingDays.deadline(now, CaseSteps.INVESTIGATION_DAYS).deadline();
+    cases.addStep(id, new CaseStep("OPENED", user, now, investigateBy, false, request.clause().trim()
+        + (repeated ? "；系统发现一年内两次以上应予追究（从重）" : "")));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseId", id);
+    variables.put("investigators", String.join(",", investigators));
+    variables.put("openedAt", Date.from(now.toInstant()));
+    variables.put("investigateDays", CaseSteps.INVESTIGATION_DAYS);
+    variables.put("extended", false);
+    if (repeated) {
+      // pre-fills the aggravating circumstance in the investigation form
+      variables.put("circumstance_" + Circumstance.REPEATED_WITHIN_YEAR.name(), true);
+    }
+    runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id), variables);
+    notifications.send(new Notice(NoticeKind.CASE_ASSIGNED, "责任追究案件 " + id + " 待调查",
+        "被追究人 " + request.subject() + "（" + role.label() + "），调查期限 " + investigateBy.toLocalDate() + "。", null),
+        investigators);
+    return id;
+  }
+
+  /** A supervisor accepts a proposal: it opens a case, linked to it. */
+  @Transactional
+  public CaseView acceptProposal(long proposalId, String user, List<String> investigators) {
+    Proposal proposal = proposals.get(proposalId);
+    String township = proposalTownship(proposal, user);
+    if (!"OPEN".equals(proposal.status())) {
+      throw new StateConflict("Proposal " + proposalId + " is " + proposal.status());
+    }
+    String facts = proposal.evidence() + (proposal.severity() == null ? "" : "（情节：" + proposal.severity()
+        + "，超期 " + proposal.workingDaysLate() + " 个工作日，一年内第 " + proposal.lateStepsInYear() + " 次；建议："
+        + proposal.suggestedMeasures() + "）");
+    long id = openCase(new OpenCase(proposal.subject(), proposal.subjectRole(), proposal.clause(), facts,
+        proposal.eventNumber(), investigators), township, user, proposalId);
+    proposals.accepted(proposalId, id, user);
+    return view(id, user, false);
+  }
+
+  /** A supervisor rejects a proposal, with a reason. */
+  @Transactional
+  public Proposal rejectProposal(long proposalId, String user, String reason) {
+    proposalTownship(proposals.get(proposalId), user);
+    proposals.reject(proposalId, user, reason);
+    return proposals.get(proposalId);
+  }
+
+  /** The proposals a supervisor (their townships) or an administrator (all) sees. */
+  public List<Proposal> proposals(String user, String status) {
+    if (accessScopes.of(user).admin()) {
+      return proposals.inTownships(null, status);
+    }
+    List<String> townships = people.supervisedTownships(user);
+    if (townships.isEmpty()) {
+      throw new AccessDeniedException("Proposals are for supervisors");
+    }
+    return proposals.inTownships(townships, status);
+  }
+
+  /** A case, if the user may see it (404 otherwise); the read is audited. */
+  @Transactional
+  public CaseView get(long id, String user) {
+    CaseRecord c = visible(id, user);
+    cases.recordRead(c.id(), user, GridCaseTime.now(clock));
+    return view(c.id(), user, true);
+  }
+
+  /** The cases the user may see, newest first (each listed case counts as a read). */
+  @Transactional
+  public List<CaseView> list(String user) {
+    List<CaseRecord> visible;
+    if (accessScopes.of(user).admin()) {
+      visible = cases.all();
+    } else {
+      Map<Long, CaseRecord> found = new java.util.LinkedHashMap<>();
+      cases.inTownships(people.supervisedTownships(user)).forEach(c -> found.put(c.id(), c));
+      cases.assignedTo(user).forEach(c -> found.put(c.id(), c));
+      cases.ofSubject(user).stream().filter(this::subjectMaySee).forEach(c -> found.put(c.id(), c));
+      visible = new ArrayList<>(found.values());
+    }
+    OffsetDateTime now = GridCaseTime.now(clock);
+    visible.forEach(c -> cases.recordRead(c.id(), user, now));
+    return visible.stream().map(c -> view(c.id(), user, false)).toList();
+  }
+
+  /** Who read the case (supervisors of its township and administrators). */
+  public List<CaseRead> reads(long id, String user) {
+    CaseRecord c = visible(id, user);
+    if (!accessScopes.of(user).admin() && !people.supervisedTownships(user).contains(c.townshipCode())) {
+      throw new AccessDeniedException("The read audit is for supervisors");
+    }
+    return cases.reads(c.id());
+  }
+
+  /** C6: extend the investigation once, by 1-5 working days, with a reason. */
+  @Transactional
+  public CaseView extend(long id, String user, Object workingDays, String reason) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("caseOutcome", "EXTEND");
+    values.put("extensionDays", workingDays);
+    values.put("extensionReason", reason);
+    return complete(id, user, INVESTIGATE_TASK, "extended", values);
+  }
+
+  /** C2, C4: the decision with its measures and circumstances; C7's notice deadline follows unless only a talk. */
+  @Transactional
+  public CaseView decide(long id, String user, List<String> measures, List<String> mitigating,
+      List<String> aggravating, String reasoning, String findings) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("caseOutcome", "DECIDE");
+    values.put("measures", measures == null ? null : String.join(",", measures));
+    values.put("mitigating", mitigating == null ? null : String.join(",", mitigating));
+    if (aggravating != null) {
+      values.put("aggravating", String.join(",", aggravating));
+      // an explicit list replaces the pre-filled circumstance
+      values.put("circumstance_" + Circumstance.REPEATED_WITHIN_YEAR.name(), false);
+    }
+    values.put("reasoning", reasoning);
+    values.put("findings", findings);
+    return complete(id, user, INVESTIGATE_TASK, "decided", values);
+  }
+
+  /** No liability found (免予追究). */
+  @Transactional
+  public CaseView dismiss(long id, String user, String reasoning) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("caseOutcome", "DISMISS");
+    values.put("reasoning", reasoning);
+    return complete(id, user, INVESTIGATE_TASK, "dismissed", values);
+  }
+
+  /** C7: the person was told of the decision. */
+  @Transactional
+  public CaseView notifySubject(long id, String user, String notifiedAt, String channel) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("notifiedAt", notifiedAt);
+    values.put("channel", channel);
+    return complete(id, user, NOTIFY_TASK, "notified", values);
+  }
+
+  /** The decision was carried out: recorded, and the case archived. */
+  @Transactional
+  public CaseView recordExecution(long id, String user, String note) {
+    return complete(id, user, EXECUTION_TASK, "closed", Map.of("executionNote", note == null ? "" : note));
+  }
+
+  private CaseView complete(long id, String user, String taskKey, String verb, Map<String, Object> values) {
+    CaseRecord c = visible(id, user);
+    if (!c.investigators().contains(user)) {
+      throw new AccessDeniedException("Only the case's investigators act on case " + id);
+    }
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).active().list().stream()
+        .filter(t -> taskKey.equals(t.getTaskDefinitionKey())).findFirst()
+        .orElseThrow(() -> new StateConflict("Case " + id + " is " + c.status() + ": it cannot be " + verb + " now"));
+    try {
+      taskService.setAssignee(task.getId(), user);
+      taskService.complete(task.getId(), values);
+    } catch (OptimisticLockingException e) {
+      throw new StateConflict("The case changed meanwhile; reload and try again");
+    } catch (ProcessEngineException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof DomainRuleViolation violation) {
+          throw violation;
+        }
+      }
+      throw e;
+    }
+    return view(id, user, false);
+  }
+
+  private CaseRecord visible(long id, String user) {
+    CaseRecord c = cases.find(id).orElseThrow(() -> new NotFound("No case " + id));
+    boolean sees = accessScopes.of(user).admin() || people.supervisedTownships(user).contains(c.townshipCode())
+        || c.investigators().contains(user) || (user.equals(c.subject()) && subjectMaySee(c));
+    if (!sees) {
+      throw new NotFound("No case " + id);
+    }
+    return c;
+  }
+
+  /** The subject sees their case once told of the decision (or once a talk-only case is closed). */
+  private boolean subjectMaySee(CaseRecord c) {
+    return c.notifiedAt() != null || c.status() == CaseStatus.ARCHIVED;
+  }
+
+  private String supervisedTownship(String user) {
+    List<String> townships = people.supervisedTownships(user);
+    if (townships.isEmpty()) {
+      throw new AccessDeniedException("Cases are opened by supervisors (政法委)");
+    }
+    return townships.get(0);
+  }
+
+  private String proposalTownship(Proposal proposal, String user) {
+    if (!people.supervisedTownships(user).contains(proposal.townshipCode())) {
+      if (accessScopes.of(user).admin()) {
+        throw new AccessDeniedException("Proposals are accepted or rejected by the township's supervisors");
+      }
+      throw new NotFound("No proposal " + proposal.id());
+    }
+    return proposal.townshipCode();
+  }
+
+  private CaseView view(long id, String user, boolean alreadyRead) {
+    CaseRecord c = cases.find(id).orElseThrow();
+    List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).active().list();
+    Optional<Task> investigate = open.stream().filter(t -> INVESTIGATE_TASK.equals(t.getTaskDefinitionKey())).findFirst();
+    Optional<Task> notify = open.stream().filter(t -> NOTIFY_TASK.equals(t.getTaskDefinitionKey())).findFirst();
+    OffsetDateTime notifyBy = notify.map(t -> at(t.getDueDate())).orElse(c.decidedAt() != null && c.notifiedAt() == null
+        && c.status() == CaseStatus.DECIDED && !c.onlyTalk() ? workingDays.deadline(c.decidedAt(), 3).deadline() : null);
+    if (c.notifiedAt() != null || (c.decidedAt() != null && !c.onlyTalk() && c.status() != CaseStatus.DISMISSED)) {
+      notifyBy = notifyBy != null ? notifyBy : workingDays.deadline(c.decidedAt(), 3).deadline();
+    }
+    return new CaseView(c.id(), c.townshipCode(), c.subject(), c.subjectRole(), c.subjectUnit(), c.clause(), c.facts(),
+        c.eventNumber(), c.proposalId(), c.status(), c.openedBy(), c.openedAt(), c.investigators(),
+        investigate.map(t -> at(t.getDueDate())).orElse(null), c.extended(), c.extensionDays(), c.extensionReason(),
+        notifyBy, c.overdueInvestigation(), c.overdueNotification(), c.detectedAggravating(), c.findings(), c.measures(),
+        c.mitigating(), c.aggravating(), c.reasoning(), c.talkConductor(), c.decidedAt(), c.decidedBy(), c.notifiedAt(),
+        c.notificationChannel(), c.executionNote(), cases.steps(c.id()));
+  }
+
+  private static OffsetDateTime at(Date date) {
+    return date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), GridCaseTime.ZONE);
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,55 @@
+package cn.gridcase.accountability;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules officials edit as DMN tables in {@code bpmn/}: which measures fit which role (C2), who
+ * holds a talk (C5), the graded measures for event handlers (C3).
+ */
+@Component
+class AccountabilityDecisions {
+
+  static final String MEASURE_ELIGIBILITY = "accountability-measure-eligibility";
+  static final String TALK_CONDUCTOR = "accountability-talk-conductor";
+  static final String EVENT_HANDLER_MEASURES = "accountability-event-handler-measures";
+
+  private final DecisionService decisionService;
+
+  AccountabilityDecisions(DecisionService decisionService) {
+    this.decisionService = decisionService;
+  }
+
+  /** Why the measure does not fit the role (C2), or empty when it does. */
+  Optional<String> refusal(String role, Measure measure) {
+    DmnDecisionResult result = decisionService.evaluateDecisionByKey(MEASURE_ELIGIBILITY)
+        .variables(Variables.createVariables().putValue("role", role).putValue("measure", measure.name())).evaluate();
+    Boolean allowed = result.getFirstResult() == null ? Boolean.FALSE : result.getFirstResult().getEntry("allowed");
+    if (Boolean.TRUE.equals(allowed)) {
+      return Optional.empty();
+    }
+    String reason = result.getFirstResult() == null ? null : result.getFirstResult().getEntry("reason");
+    return Optional.of(reason == null ? measure + " does not apply to " + role : reason);
+  }
+
+  /** Who holds the talk for a role (C5). */
+  String talkConductor(String role) {
+    DmnDecisionResult result = decisionService.evaluateDecisionByKey(TALK_CONDUCTOR)
+        .variables(Variables.createVariables().putValue("role", role)).evaluate();
+    return result.getFirstResult() == null ? null : result.getFirstResult().getEntry("conductor");
+  }
+
+  /** The suggested measures for an event handler's late step (C3). */
+  List<Measure> eventHandlerMeasures(Severity severity, boolean sectionHead) {
+    DmnDecisionResult result = decisionService.evaluateDecisionByKey(EVENT_HANDLER_MEASURES)
+        .variables(Variables.createVariables().putValue("severity", severity.name())
+            .putValue("position", sectionHead ? "SECTION_HEAD" : "HANDLER")).evaluate();
+    String measures = result.getFirstResult() == null ? null : result.getFirstResult().getEntry("measures");
+    return measures == null ? List.of() : Arrays.stream(measures.split("\\|")).map(Measure::valueOf).toList();
+  }
+}

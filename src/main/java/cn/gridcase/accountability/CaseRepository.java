@@ -1,0 +1,176 @@
+package cn.gridcase.accountability;
+
+import cn.gridcase.platform.GridCaseTime;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The case tables: cases, their steps and the audit of reads. */
+@Repository
+class CaseRepository {
+
+  private final JdbcTemplate jdbc;
+
+  CaseRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(String township, String subject, String subjectRole, String subjectUnit, String clause, String facts,
+      String eventNumber, Long proposalId, String openedBy, OffsetDateTime openedAt, List<String> investigators,
+      List<Circumstance> detectedAggravating) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("insert into accountability_case (township_code, subject,"
+          + " subject_role, subject_unit, clause, facts, event_number, proposal_id, status, opened_by, opened_at,"
+          + " investigators, extended, overdue_investigation, overdue_notification, detected_aggravating)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, 'INVESTIGATING', ?, ?, ?, false, false, false, ?)", new String[] {"id"});
+      int i = 0;
+      insert.setString(++i, township);
+      insert.setString(++i, subject);
+      insert.setString(++i, subjectRole);
+      insert.setString(++i, subjectUnit);
+      insert.setString(++i, clause);
+      insert.setString(++i, facts);
+      insert.setString(++i, eventNumber);
+      insert.setObject(++i, proposalId);
+      insert.setString(++i, openedBy);
+      insert.setTimestamp(++i, Timestamp.from(openedAt.toInstant()));
+      insert.setString(++i, String.join(",", investigators));
+      insert.setString(++i, join(detectedAggravating));
+      return insert;
+    }, keys);
+    return keys.getKey().longValue();
+  }
+
+  Optional<CaseRecord> find(long id) {
+    return jdbc.query("select * from accountability_case where id = ?", this::row, id).stream().findFirst();
+  }
+
+  List<CaseRecord> inTownships(Collection<String> townships) {
+    if (townships.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query("select * from accountability_case where township_code in ("
+        + String.join(",", java.util.Collections.nCopies(townships.size(), "?")) + ") order by id desc", this::row,
+        townships.toArray());
+  }
+
+  List<CaseRecord> all() {
+    return jdbc.query("select * from accountability_case order by id desc", this::row);
+  }
+
+  List<CaseRecord> assignedTo(String investigator) {
+    // the list is short; match the comma-separated names exactly in Java
+    return jdbc.query("select * from accountability_case where investigators like ? order by id desc", this::row,
+        "%" + investigator + "%").stream().filter(c -> c.investigators().contains(investigator)).toList();
+  }
+
+  List<CaseRecord> ofSubject(String subject) {
+    return jdbc.query("select * from accountability_case where subject = ? order by id desc", this::row, subject);
+  }
+
+  /** Cases decided (held accountable, not dismissed) since a moment, for the repeat rules (C3, C4). */
+  List<CaseRecord> decidedSince(OffsetDateTime since) {
+    return jdbc.query("select * from accountability_case where decided_at is not null and decided_at >= ?"
+        + " and status <> 'DISMISSED' order by id", this::row, Timestamp.from(since.toInstant()));
+  }
+
+  void extend(long id, int days, String reason) {
+    jdbc.update("update accountability_case set extended = true, extension_days = ?, extension_reason = ? where id = ?",
+        days, reason, id);
+  }
+
+  void decide(long id, String findings, List<Measure> measures, List<Circumstance> mitigating,
+      List<Circumstance> aggravating, String reasoning, String talkConductor, OffsetDateTime at, String by) {
+    jdbc.update("update accountability_case set status = 'DECIDED', findings = ?, measures = ?, mitigating = ?,"
+        + " aggravating = ?, reasoning = ?, talk_conductor = ?, decided_at = ?, decided_by = ? where id = ?",
+        findings, join(measures), join(mitigating), join(aggravating), reasoning, talkConductor,
+        Timestamp.from(at.toInstant()), by, id);
+  }
+
+  void dismiss(long id, String findings, String reasoning, OffsetDateTime at, String by) {
+    jdbc.update("update accountability_case set status = 'DISMISSED', findings = ?, reasoning = ?, decided_at = ?,"
+        + " decided_by = ? where id = ?", findings, reasoning, Timestamp.from(at.toInstant()), by, id);
+  }
+
+  void notified(long id, OffsetDateTime at, String channel) {
+    jdbc.update("update accountability_case set status = 'NOTIFIED', notified_at = ?, notification_channel = ?"
+        + " where id = ?", Timestamp.from(at.toInstant()), channel, id);
+  }
+
+  void archive(long id, String note, OffsetDateTime at) {
+    jdbc.update("update accountability_case set status = 'ARCHIVED', execution_note = ?, archived_at = ? where id = ?",
+        note, Timestamp.from(at.toInstant()), id);
+  }
+
+  void markOverdueInvestigation(long id) {
+    jdbc.update("update accountability_case set overdue_investigation = true where id = ?", id);
+  }
+
+  void markOverdueNotification(long id) {
+    jdbc.update("update accountability_case set overdue_notification = true where id = ?", id);
+  }
+
+  void addStep(long caseId, CaseStep step) {
+    jdbc.update("insert into accountability_case_step (case_id, action, actor, at, deadline, late, note)"
+        + " values (?, ?, ?, ?, ?, ?, ?)", caseId, step.action(), step.actor(), Timestamp.from(step.at().toInstant()),
+        step.deadline() == null ? null : Timestamp.from(step.deadline().toInstant()), step.late(), step.note());
+  }
+
+  List<CaseStep> steps(long caseId) {
+    return jdbc.query("select * from accountability_case_step where case_id = ? order by id", (rs, i) -> new CaseStep(
+        rs.getString("action"), rs.getString("actor"), at(rs, "at"), at(rs, "deadline"), rs.getBoolean("late"),
+        rs.getString("note")), caseId);
+  }
+
+  void recordRead(long caseId, String reader, OffsetDateTime at) {
+    jdbc.update("insert into accountability_case_read (case_id, reader, at) values (?, ?, ?)", caseId, reader,
+        Timestamp.from(at.toInstant()));
+  }
+
+  /** Who read the case and when, newest first. */
+  List<CaseRead> reads(long caseId) {
+    return jdbc.query("select reader, at from accountability_case_read where case_id = ? order by id desc",
+        (rs, i) -> new CaseRead(rs.getString(1), at(rs, "at")), caseId);
+  }
+
+  private CaseRecord row(ResultSet rs, int i) throws SQLException {
+    Integer extensionDays = (Integer) rs.getObject("extension_days", Integer.class);
+    Long proposalId = rs.getObject("proposal_id", Long.class);
+    return new CaseRecord(rs.getLong("id"), rs.getString("township_code"), rs.getString("subject"),
+        rs.getString("subject_role"), rs.getString("subject_unit"), rs.getString("clause"), rs.getString("facts"),
+        rs.getString("event_number"), proposalId, CaseStatus.valueOf(rs.getString("status")), rs.getString("opened_by"),
+        at(rs, "opened_at"), split(rs.getString("investigators"), Function.identity()), rs.getBoolean("extended"),
+        extensionDays, rs.getString("extension_reason"), rs.getBoolean("overdue_investigation"),
+        rs.getBoolean("overdue_notification"), split(rs.getString("detected_aggravating"), Circumstance::valueOf),
+        rs.getString("findings"), split(rs.getString("measures"), Measure::valueOf),
+        split(rs.getString("mitigating"), Circumstance::valueOf), split(rs.getString("aggravating"), Circumstance::valueOf),
+        rs.getString("reasoning"), rs.getString("talk_conductor"), at(rs, "decided_at"), rs.getString("decided_by"),
+        at(rs, "notified_at"), rs.getString("notification_channel"), rs.getString("execution_note"));
+  }
+
+  private static String join(List<? extends Enum<?>> values) {
+    return values == null || values.isEmpty() ? null
+        : String.join(",", values.stream().map(Enum::name).toList());
+  }
+
+  private static <T> List<T> split(String text, Function<String, T> parse) {
+    return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split(",")).map(parse).toList();
+  }
+
+  static OffsetDateTime at(ResultSet rs, String column) throws SQLException {
+    Timestamp timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : OffsetDateTime.ofInstant(timestamp.toInstant(), GridCaseTime.ZONE);
+  }
+}
