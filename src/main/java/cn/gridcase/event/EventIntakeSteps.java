@@ -57,6 +57,9 @@ public class EventIntakeSteps {
   public String summary(String eventNumber) {
     return events.find(eventNumber).map(e -> "【" + e.category().label() + (e.major() ? "·重大" : "") + "】" + e.title()
         + "\n网格：" + e.gridCode() + "　地点：" + e.location() + "\n发生时间：" + e.occurredAt() + "\n人物：" + e.persons()
-        + "\n起因：" + e.cause() + "\n经过：" + e.course()).orElse(eventNumber);
+        + "\n起因：" + e.cause() + "\n经过：" + e.course()
+        + (e.resolution() == null ? "" : "\n办理结果：" + e.resolution().result()
+            + (e.resolution().mediationResult() == null ? "" : "\n调解结果：" + e.resolution().mediationResult()))
+    ).orElse(eventNumber);
   }
 }

@@ -1,5 +1,6 @@
 package cn.gridcase.event;
 
+import cn.gridcase.accountability.AccountabilityProposals;
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
@@ -24,9 +25,11 @@ public class EventLevelSteps {
   private final EventStaff staff;
   private final Notifications notifications;
   private final WorkingDays workingDays;
+  private final AccountabilityProposals proposals;
 
   EventLevelSteps(EventProcessSupport support, EventRepository events, EventTimeLimits timeLimits, EventStaff staff,
-      Notifications notifications, WorkingDays workingDays) {
+      Notifications notifications, WorkingDays workingDays, AccountabilityProposals proposals) {
+    this.proposals = proposals;
     this.support = support;
     this.events = events;
     this.timeLimits = timeLimits;
@@ -92,6 +95,7 @@ public class EventLevelSteps {
     boolean late = StepCompletion.lateAt(now, due);
     if (late) {
       events.markOverdueAcceptance(event.id());
+      proposals.lateStepEnded(event.number(), "ACCEPT", now);
     }
     execution.setVariable("acceptedAt", EventProcessSupport.date(now));
     execution.setVariable("acceptedBy", actor);
@@ -118,6 +122,7 @@ public class EventLevelSteps {
     String delayReason = EventRules.text(execution.getVariable("delayReason"));
     if (late) {
       events.markOverdueHandling(event.id());
+      proposals.lateStepEnded(event.number(), "HANDLE", now);
     }
     String reason = EventRules.text(execution.getVariable("reason"));
     List<String> note = new ArrayList<>();

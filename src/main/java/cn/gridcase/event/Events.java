@@ -114,6 +114,8 @@ public class Events {
     Map<String, Object> variables = new HashMap<>();
     variables.put("eventNumber", number);
     variables.put("gridCode", grid.code());
+    // a display flag for the handling form (dispute fields), not domain data
+    variables.put("category", report.category().name());
     variables.put("major", major);
     variables.put("selfAccepted", selfAccepted);
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, variables);

@@ -70,6 +70,9 @@ class IdentityBootstrap implements ApplicationRunner {
     // the models themselves are no secret: Tasklist shows their names and forms, and a task
     // completed by a user (Tasklist, /engine-rest) continues into call activities under that user
     ensureGroupGrant(SystemGroups.USERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+    // the rule tables (DMN) are evaluated while such a task completes, under the same user
+    ensureGroupGrant(SystemGroups.USERS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
+        Permissions.CREATE_INSTANCE);
     ensureFilter(MY_TASKS_FILTER, "指派给我的任务", -10,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     ensureFilter(GROUP_TASKS_FILTER, "我所在单位可认领的任务", 0,
@@ -94,7 +97,7 @@ class IdentityBootstrap implements ApplicationRunner {
     }
   }
 
-  private void ensureGroupGrant(String groupId, Resource resource, String resourceId, Permission permission) {
+  private void ensureGroupGrant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     boolean exists = authorizationService.createAuthorizationQuery()
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
     if (!exists) {
@@ -102,7 +105,9 @@ class IdentityBootstrap implements ApplicationRunner {
       grant.setGroupId(groupId);
       grant.setResource(resource);
       grant.setResourceId(resourceId);
-      grant.addPermission(permission);
+      for (Permission permission : permissions) {
+        grant.addPermission(permission);
+      }
       authorizationService.saveAuthorization(grant);
     }
   }
