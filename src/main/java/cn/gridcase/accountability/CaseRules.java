@@ -83,7 +83,7 @@ final class CaseRules {
       errors.add(new ApiError("notifiedAt", "C7.notifiedAt", "when the person was told: an ISO date-time with offset"));
     } else if (at.isAfter(now.plusMinutes(5))) {
       errors.add(new ApiError("notifiedAt", "C7.notifiedAt", "the notice lies in the future"));
-    } else if (c.decidedAt() != null && at.isBefore(c.decidedAt())) {
+    } else if (c.decidedAt() != null && at.isBefore(c.decidedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
       errors.add(new ApiError("notifiedAt", "C7.notifiedAt", "the notice is before the decision"));
     }
     if (text(values.get("channel")) == null) {

@@ -47,10 +47,11 @@ public class Worklist {
   public List<WorkItem> of(String user, int limit) {
     List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     var query = taskService.createTaskQuery().active();
+    // assigned to the user, offered to them by name (case investigators), or to a unit queue they work
     if (groups.isEmpty()) {
-      query.taskAssignee(user);
+      query.or().taskAssignee(user).taskCandidateUser(user).endOr();
     } else {
-      query.or().taskAssignee(user).taskCandidateGroupIn(groups).endOr();
+      query.or().taskAssignee(user).taskCandidateUser(user).taskCandidateGroupIn(groups).endOr();
     }
     List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, limit);
     Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());

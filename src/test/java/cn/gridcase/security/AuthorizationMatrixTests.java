@@ -84,7 +84,43 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         call("GET /api/supervision/board").allow("admin", "supervisor1", "head1", "arealeader1", "leader1",
             "instructor1").otherwise(403),
         call("GET /api/admin/townships/GS/event-limits").allow("admin").otherwise(403),
-        call("PUT /api/admin/townships/GS/event-limits", () -> "{}").allow("admin").otherwise(403));
+        call("PUT /api/admin/townships/GS/event-limits", () -> "{}").allow("admin").otherwise(403),
+        // accountability: {case} is a case supervisor1 opened against worker2, investigated by investigator1
+        call("POST /api/accountability/cases").status(422, "supervisor1").otherwise(403),
+        call("GET /api/accountability/cases").allow(EVERYONE),
+        call("GET /api/accountability/cases/{case}").allow("admin", "supervisor1", "investigator1").otherwise(404),
+        call("GET /api/accountability/cases/{case}/reads").allow("admin", "supervisor1").status(403, "investigator1")
+            .otherwise(404),
+        call("POST /api/accountability/cases/{case}/extend").status(403, "admin", "supervisor1")
+            .status(422, "investigator1").otherwise(404),
+        call("POST /api/accountability/cases/{case}/decide").status(403, "admin", "supervisor1")
+            .status(422, "investigator1").otherwise(404),
+        call("POST /api/accountability/cases/{case}/dismiss").status(403, "admin", "supervisor1")
+            .status(422, "investigator1").otherwise(404),
+        call("POST /api/accountability/cases/{case}/notify").status(403, "admin", "supervisor1")
+            .status(409, "investigator1").otherwise(404),
+        call("POST /api/accountability/cases/{case}/execution").status(403, "admin", "supervisor1")
+            .status(409, "investigator1").otherwise(404),
+        call("GET /api/accountability/proposals").allow("admin", "supervisor1").otherwise(403),
+        call("POST /api/accountability/proposals/999999/reject").allow().otherwise(404),
+        call("POST /api/accountability/proposals/999999/accept").allow().otherwise(404),
+        call("GET /api/admin/townships/GS/accountability-grading").allow("admin").otherwise(403),
+        call("PUT /api/admin/townships/GS/accountability-grading",
+            () -> "{\"seriousDays\": 3, \"graveDays\": 6, \"seriousCount\": 2, \"graveCount\": 3}")
+            .allow("admin").otherwise(403));
+  }
+
+  private static volatile String fixtureCase;
+
+  /** The matrix's case, opened once by supervisor1. */
+  static synchronized String fixtureCase(ApiClient client) {
+    if (fixtureCase == null) {
+      Reply reply = client.as("supervisor1").post("/api/accountability/cases", "{\"subject\": \"worker2\","
+          + " \"subjectRole\": \"GRID_WORKER\", \"clause\": \"第四条（一）6\", \"facts\": \"矩阵测试\"}");
+      assertThat(reply.status()).as("fixture case: " + reply).isEqualTo(201);
+      fixtureCase = reply.json().get("id").asText();
+    }
+    return fixtureCase;
   }
 
   private static volatile String fixtureEvent;
@@ -173,7 +209,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
     }
 
     Reply send(ApiClient client) {
-      String[] parts = line.replace("{event}", line.contains("{event}") ? fixtureEvent(client) : "").split(" ", 2);
+      String[] parts = line.replace("{event}", line.contains("{event}") ? fixtureEvent(client) : "")
+          .replace("{case}", line.contains("{case}") ? fixtureCase(client) : "").split(" ", 2);
       String json = body == null ? "{}" : body.get();
       return switch (parts[0]) {
         case "GET" -> client.get(parts[1]);

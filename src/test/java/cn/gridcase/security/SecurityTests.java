@@ -105,7 +105,8 @@ class SecurityTests extends ApiTestSupport {
           "/api/events/{number}/resolve", "/api/events/{number}/escalate", "/api/events/{number}/dispatch",
           "/api/events/{number}/refer-county", "/api/events/{number}/feedback", "/api/events/{number}/urge",
           "/api/tasks", "/api/supervision/overdue", "/api/supervision/board", "/api/notifications",
-          "/api/calendar/deadline", "/api/grids", "/api/appointments")) {
+          "/api/calendar/deadline", "/api/grids", "/api/appointments", "/api/accountability/cases",
+          "/api/accountability/cases/{id}/decide", "/api/accountability/proposals")) {
         assertThat(docs.json().get("paths").has(path)).as("OpenAPI describes " + path).isTrue();
       }
       assertThat(docs.json().get("components").get("securitySchemes").has("basic")).isTrue();
