@@ -8,6 +8,10 @@ import cn.gridcase.notification.InboxEntry;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
 import cn.gridcase.organisation.AppointmentRequest;
+import cn.gridcase.organisation.Grid;
+import cn.gridcase.organisation.GridType;
+import cn.gridcase.organisation.Unit;
+import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.TestPeople;
@@ -206,8 +210,15 @@ class AccountabilityProcessTests extends ProcessTestSupport {
   @DisplayName("C3/C4 three accountable grid-worker cases in a village raise a proposal for its grid leader; a second act within a year is aggravating")
   void repeatedCasesRaiseProposals() {
     clock.set("2026-11-02T09:00");
-    for (String[] user : new String[][] {{"w5a", "GS-V05-G01", "GRID_WORKER"}, {"w5b", "GS-V05-G02", "GRID_WORKER"},
-        {"l5", "GS-V05", "GRID_LEADER"}}) {
+    // a village of its own, so that no other test's appointments or cases count here
+    organisation.createUnitIfAbsent(new Unit("GS-VACC", "追责测试村", UnitKind.VILLAGE, "GS"));
+    for (String grid : List.of("GS-VACC-G01", "GS-VACC-G02")) {
+      if (organisation.grid(grid).isEmpty()) {
+        organisation.createGrid(new Grid(grid, grid, "GS-VACC", GridType.RURAL, 400, 1000));
+      }
+    }
+    for (String[] user : new String[][] {{"w5a", "GS-VACC-G01", "GRID_WORKER"}, {"w5b", "GS-VACC-G02", "GRID_WORKER"},
+        {"l5", "GS-VACC", "GRID_LEADER"}}) {
       accounts.createIfAbsent(user[0], "测", "试", user[0] + "@gridcase.invalid", "demo");
       if (organisation.currentAppointments(user[0]).isEmpty()) {
         organisation.appoint(new AppointmentRequest(TestPeople.person("测试" + user[0], user[0]), user[1],
