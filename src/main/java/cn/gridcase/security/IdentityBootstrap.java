@@ -35,6 +35,7 @@ class IdentityBootstrap implements ApplicationRunner {
   static final int ORDER = 0;
   static final String MY_TASKS_FILTER = "我的任务";
   static final String GROUP_TASKS_FILTER = "待认领任务";
+  static final String NAMED_TASKS_FILTER = "点名交办任务";
 
   private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
@@ -75,6 +76,9 @@ class IdentityBootstrap implements ApplicationRunner {
         Permissions.CREATE_INSTANCE);
     ensureFilter(MY_TASKS_FILTER, "指派给我的任务", -10,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    // tasks offered to a user by name, e.g. an accountability case to its investigators
+    ensureFilter(NAMED_TASKS_FILTER, "点名交由我办理、可认领的任务", 5,
+        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
     ensureFilter(GROUP_TASKS_FILTER, "我所在单位可认领的任务", 0,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
     if (!adminUsername.isBlank()) {
