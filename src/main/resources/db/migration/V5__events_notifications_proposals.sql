@@ -42,6 +42,15 @@ create table event (
   satisfaction         varchar(32),
   feedback_comment     varchar(4000),
   closed_at            timestamp with time zone,
+  -- the step now open at the current level: the process reads its deadlines from here (never from
+  -- process variables, which a task's user could overwrite when completing it)
+  step_received_at     timestamp with time zone,
+  step_accept_days     int,
+  step_handle_days     int,
+  step_accepted_at     timestamp with time zone,
+  step_accepted_by     varchar(64),
+  step_late_acceptance boolean       not null default false,
+  step_late_handling   boolean       not null default false,
   constraint event_category check (category in ('DISPUTE', 'HAZARD', 'SERVICE', 'OTHER')),
   constraint event_status check (status in ('AWAITING_ACCEPTANCE', 'IN_HANDLING', 'RESOLVED', 'CLOSED', 'REFERRED_TO_COUNTY')),
   constraint event_level check (level in ('GRID', 'VILLAGE', 'TOWNSHIP', 'DEPARTMENT', 'COUNTY'))
@@ -57,7 +66,7 @@ create table event_party (
   event_id  bigint       not null references event (id),
   position  int          not null,
   name      varchar(100) not null,
-  phone     varchar(32)  not null,
+  phone     varchar(32),
   primary key (event_id, position)
 );
 

@@ -133,11 +133,8 @@ public class AccountabilityCases {
     cases.addStep(id, new CaseStep("OPENED", user, now, investigateBy, false, request.clause().trim()
         + (repeated ? "；系统发现一年内两次以上应予追究（从重）" : "")));
     Map<String, Object> variables = new HashMap<>();
+    // shown in the forms; the process reads the case itself from the case's table by its business key
     variables.put("caseId", id);
-    variables.put("investigators", String.join(",", investigators));
-    variables.put("openedAt", Date.from(now.toInstant()));
-    variables.put("investigateDays", CaseSteps.INVESTIGATION_DAYS);
-    variables.put("extended", false);
     if (repeated) {
       // pre-fills the aggravating circumstance in the investigation form
       variables.put("circumstance_" + Circumstance.REPEATED_WITHIN_YEAR.name(), true);
@@ -209,7 +206,7 @@ public class AccountabilityCases {
     }
     OffsetDateTime now = GridCaseTime.now(clock);
     visible.forEach(c -> cases.recordRead(c.id(), user, now));
-    return visible.stream().map(c -> view(c.id(), user, false)).toList();
+    return visible.stream().map(c -> view(c.id(), user, true)).toList();
   }
 
   /** Who read the case (supervisors of its township and administrators). */
@@ -330,7 +327,11 @@ public class AccountabilityCases {
     return proposal.townshipCode();
   }
 
+  /** The case as the user sees it; every answer that shows a case is an audited read. */
   private CaseView view(long id, String user, boolean alreadyRead) {
+    if (!alreadyRead) {
+      cases.recordRead(id, user, GridCaseTime.now(clock));
+    }
     CaseRecord c = cases.find(id).orElseThrow();
     List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).active().list();
     Optional<Task> investigate = open.stream().filter(t -> INVESTIGATE_TASK.equals(t.getTaskDefinitionKey())).findFirst();

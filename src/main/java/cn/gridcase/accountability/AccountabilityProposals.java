@@ -252,7 +252,8 @@ public class AccountabilityProposals {
 
   private int lateStepsInYear(String subject, OffsetDateTime detected) {
     Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where subject = ? and trigger in"
-        + " ('OVERDUE_ACCEPTANCE', 'OVERDUE_HANDLING') and detected_at > ? and detected_at <= ?", Integer.class, subject,
+        + " ('OVERDUE_ACCEPTANCE', 'OVERDUE_HANDLING') and status <> 'REJECTED' and detected_at > ? and detected_at <= ?",
+        Integer.class, subject,
         Timestamp.from(detected.minusYears(1).toInstant()), Timestamp.from(detected.toInstant()));
     return count == null ? 1 : count;
   }

@@ -26,7 +26,8 @@ final class CaseRules {
   private CaseRules() {}
 
   /** The end of the investigation: extend (C6), decide (C2, C4) or dismiss. */
-  static List<ApiError> checkInvestigation(CaseRecord c, Map<String, Object> values, AccountabilityDecisions decisions) {
+  static List<ApiError> checkInvestigation(CaseRecord c, Map<String, Object> values, AccountabilityDecisions decisions,
+      boolean deadlinePassed) {
     List<ApiError> errors = new ArrayList<>();
     String outcome = text(values.get("caseOutcome"));
     if (outcome == null || !Set.of("EXTEND", "DECIDE", "DISMISS").contains(outcome)) {
@@ -37,6 +38,9 @@ final class CaseRules {
       case "EXTEND" -> {
         if (c.extended()) {
           errors.add(new ApiError("workingDays", "C6.once", "the investigation was extended already: once only"));
+        } else if (deadlinePassed) {
+          errors.add(new ApiError("workingDays", "C6.deadlinePassed",
+              "an extension is decided within the 10 working days; the limit has passed"));
         }
         Integer days = integer(values.get("extensionDays"));
         if (days == null || days < 1 || days > MAX_EXTENSION) {

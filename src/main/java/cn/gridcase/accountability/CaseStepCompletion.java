@@ -37,11 +37,11 @@ public class CaseStepCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long caseId = ((Number) task.getVariable("caseId")).longValue();
+    long caseId = Long.parseLong(task.getExecution().getProcessBusinessKey());
     CaseRecord c = cases.find(caseId).orElseThrow(() -> new NotFound("No case " + caseId));
     List<ApiError> errors = switch (task.getTaskDefinitionKey()) {
       case "InvestigateCaseTask" -> CaseRules.checkInvestigation(c, values(task, CaseRules.INVESTIGATION_FIELDS, true),
-          decisions);
+          decisions, task.getDueDate() != null && GridCaseTime.now(clock).toInstant().isAfter(task.getDueDate().toInstant()));
       case "NotifySubjectTask" -> CaseRules.checkNotice(c, values(task, CaseRules.NOTICE_FIELDS, false),
           GridCaseTime.now(clock));
       default -> CaseRules.checkExecution(values(task, CaseRules.EXECUTION_FIELDS, false));

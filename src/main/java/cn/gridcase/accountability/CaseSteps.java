@@ -1,6 +1,7 @@
 package cn.gridcase.accountability;
 
 import cn.gridcase.calendar.WorkingDays;
+import cn.gridcase.calendar.Workdays;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -35,9 +36,11 @@ public class CaseSteps {
   private final WorkingDays workingDays;
   private final AccountabilityProposals proposals;
   private final Clock clock;
+  private final Workdays workdays;
 
   CaseSteps(CaseRepository cases, AccountabilityDecisions decisions, CasePeople people, Notifications notifications,
-      WorkingDays workingDays, AccountabilityProposals proposals, Clock clock) {
+      WorkingDays workingDays, AccountabilityProposals proposals, Clock clock, Workdays workdays) {
+    this.workdays = workdays;
     this.cases = cases;
     this.decisions = decisions;
     this.people = people;
@@ -61,9 +64,7 @@ public class CaseSteps {
         int days = CaseRules.integer(values.get("extensionDays"));
         String reason = CaseRules.text(values.get("extensionReason"));
         cases.extend(c.id(), days, reason);
-        execution.setVariable("investigateDays", INVESTIGATION_DAYS + days);
-        execution.setVariable("extended", true);
-        OffsetDateTime newDeadline = workingDays.deadline(openedAt(execution), INVESTIGATION_DAYS + days).deadline();
+        OffsetDateTime newDeadline = workingDays.deadline(c.openedAt(), INVESTIGATION_DAYS + days).deadline();
         cases.addStep(c.id(), new CaseStep("EXTENDED", actor, now, newDeadline, late,
             "延期 " + days + " 个工作日：" + reason));
         notifications.send(new Notice(NoticeKind.CASE_UPDATED, "责任追究案件 " + c.id() + " 延期调查",
@@ -84,7 +85,6 @@ public class CaseSteps {
             + (talkConductor == null ? "" : "；约谈：" + talkConductor)));
         boolean onlyTalk = measures.equals(List.of(Measure.TALK));
         execution.setVariable("onlyTalk", onlyTalk);
-        execution.setVariable("decidedAt", Date.from(now.toInstant()));
         proposals.afterDecision(c.subject(), c.subjectRole(), c.subjectUnit(), c.townshipCode(), now);
       }
       default -> {
@@ -94,8 +94,9 @@ public class CaseSteps {
             CaseRules.text(values.get("reasoning"))));
       }
     }
-    execution.setVariable("caseOutcome", outcome);
-    clear(execution, CaseRules.INVESTIGATION_FIELDS, "caseOutcome");
+    // the routing flag of the gateway; the form's own field is cleared so a new form starts empty
+    execution.setVariable("conclusion", outcome);
+    clear(execution, CaseRules.INVESTIGATION_FIELDS, null);
     for (Measure measure : Measure.values()) {
       execution.removeVariable("measure_" + measure.name());
     }
@@ -162,31 +163,56 @@ public class CaseSteps {
     clear(execution, CaseRules.EXECUTION_FIELDS, null);
   }
 
+  /** The candidate users of the case's tasks: its investigators (C5), from the case's table. */
+  public String investigators(DelegateExecution execution) {
+    return String.join(",", caseOf(execution).investigators());
+  }
+
+  /** After an extension the investigation task goes back to the investigator who asked for it. */
+  public String continuingInvestigator(DelegateExecution execution) {
+    CaseRecord c = caseOf(execution);
+    if (!c.extended()) {
+      return null;
+    }
+    return cases.steps(c.id()).stream().filter(s -> s.action().equals("EXTENDED")).map(CaseStep::actor)
+        .reduce((first, second) -> second).orElse(null);
+  }
+
+  /** C6: 10 working days after opening, plus the extension. */
+  public String investigateBy(DelegateExecution execution) {
+    CaseRecord c = caseOf(execution);
+    int days = INVESTIGATION_DAYS + (c.extensionDays() == null ? 0 : c.extensionDays());
+    return workdays.from(c.openedAt(), days);
+  }
+
+  /** C7: 3 working days after the decision. */
+  public String notifyBy(DelegateExecution execution) {
+    return workdays.from(caseOf(execution).decidedAt(), NOTICE_DAYS);
+  }
+
   /** The task description in Tasklist: whom the case is about and why. */
-  public String summary(Object caseId) {
+  public String summary(DelegateExecution execution) {
+    Object caseId = Long.valueOf(execution.getProcessBusinessKey());
     return cases.find(((Number) caseId).longValue()).map(c -> "被追究人：" + c.subject() + "（" + c.subjectRole() + "，"
         + c.subjectUnit() + "）\n依据：" + c.clause() + "\n事实：" + c.facts()
         + (c.detectedAggravating().isEmpty() ? "" : "\n系统发现：一年内两次以上应予追究（从重情节，已预选）"))
         .orElse(String.valueOf(caseId));
   }
 
+  /** The case of an execution, by the business key (the case id), never by a variable a user could set. */
   private CaseRecord caseOf(DelegateExecution execution) {
-    long id = ((Number) execution.getVariable("caseId")).longValue();
+    long id = Long.parseLong(execution.getProcessBusinessKey());
     return cases.find(id).orElseThrow(() -> new NotFound("No case " + id));
   }
 
-  private OffsetDateTime openedAt(DelegateExecution execution) {
-    return OffsetDateTime.ofInstant(((Date) execution.getVariable("openedAt")).toInstant(), GridCaseTime.ZONE);
-  }
-
   private OffsetDateTime investigationDeadline(DelegateExecution execution) {
-    return workingDays.deadline(openedAt(execution), (Integer) execution.getVariable("investigateDays")).deadline();
+    CaseRecord c = caseOf(execution);
+    return workingDays.deadline(c.openedAt(), INVESTIGATION_DAYS + (c.extensionDays() == null ? 0 : c.extensionDays()))
+        .deadline();
   }
 
   private OffsetDateTime noticeDeadline(DelegateExecution execution) {
-    OffsetDateTime decidedAt = OffsetDateTime.ofInstant(((Date) execution.getVariable("decidedAt")).toInstant(),
-        GridCaseTime.ZONE);
-    return workingDays.deadline(decidedAt, NOTICE_DAYS).deadline();
+    return workingDays.deadline(caseOf(execution).decidedAt(), NOTICE_DAYS).deadline();
   }
 
   private static Map<String, Object> values(DelegateExecution execution) {

@@ -6,7 +6,6 @@ import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
-import cn.gridcase.organisation.Appointment;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,29 +41,33 @@ public class EventDeadlineWatch {
   /** 受理临期提醒 / 办理临期提醒: {@code stage} is ACCEPT or HANDLE. */
   public void remind(DelegateExecution execution, String stage) {
     Event event = support.eventOf(execution);
-    OffsetDateTime deadline = deadlineOf(execution, stage);
+    OffsetDateTime deadline = deadlineOf(event, stage);
     String what = stage.equals("ACCEPT") ? "受理" : "办理";
     notifications.send(new Notice(NoticeKind.DEADLINE_REMINDER, "临期提醒：" + event.number(),
         "事件「" + event.title() + "」的" + what + "期限为 " + deadline.toLocalDate() + "（还剩 1 个工作日）。", event.number()),
-        peopleOnStep(execution, stage));
+        peopleOnStep(event, stage));
   }
 
   /** 超期受理 (E4): the acceptance deadline passed with the event not accepted. */
   public void acceptanceOverdue(DelegateExecution execution) {
-    overdue(execution, "ACCEPT");
+    Event event = support.eventOf(execution);
+    overdue(event, "ACCEPT", deadlineOf(event, "ACCEPT"), support.now());
   }
 
   /** 超期办结 (E4): the handling deadline passed with the event neither closed nor passed on. */
   public void handlingOverdue(DelegateExecution execution) {
-    overdue(execution, "HANDLE");
+    Event event = support.eventOf(execution);
+    overdue(event, "HANDLE", deadlineOf(event, "HANDLE"), support.now());
   }
 
-  private void overdue(DelegateExecution execution, String stage) {
-    Event event = support.eventOf(execution);
-    EventLevel level = EventLevel.valueOf((String) execution.getVariable("level"));
-    String unitCode = (String) execution.getVariable("unitCode");
-    OffsetDateTime deadline = deadlineOf(execution, stage);
-    OffsetDateTime now = support.now();
+  /**
+   * Marks the step late for ever, records it, tells the supervisors and the people on the step and
+   * records the accountability proposals — at the deadline (timer), or when the step is completed
+   * late before the timer's job ran.
+   */
+  void overdue(Event event, String stage, OffsetDateTime deadline, OffsetDateTime now) {
+    EventLevel level = event.level();
+    String unitCode = event.unitCode();
     boolean acceptance = stage.equals("ACCEPT");
     if (acceptance) {
       events.markOverdueAcceptance(event.id());
@@ -75,11 +78,11 @@ public class EventDeadlineWatch {
     events.addStep(event.id(), new EventStep(trigger, level, unitCode, EventProcessSupport.SYSTEM, now, deadline, true,
         (acceptance ? "超期受理" : "超期办结") + "：期限 " + deadline.toLocalDate()));
     List<String> recipients = new ArrayList<>(staff.supervisorsOf(event.townshipCode()));
-    recipients.addAll(peopleOnStep(execution, stage));
+    recipients.addAll(peopleOnStep(event, stage));
     notifications.send(new Notice(NoticeKind.OVERDUE, (acceptance ? "超期受理：" : "超期办结：") + event.number(),
         "事件「" + event.title() + "」在" + level.label() + "（" + unitCode + "）" + (acceptance ? "受理" : "办理")
             + "已超过期限 " + deadline.toLocalDate() + "。", event.number()), recipients);
-    for (Answerable who : answerable(execution, stage, unitCode)) {
+    for (Answerable who : answerable(event, stage)) {
       proposals.raiseForLateStep(new LateStepEvidence(trigger, who.username(), who.role(), unitCode,
           event.townshipCode(), event.number(), stage, level.name(), deadline, now));
     }
@@ -87,32 +90,44 @@ public class EventDeadlineWatch {
 
   private record Answerable(String username, String role) {}
 
-  /** C3: the acceptor answers for late handling; the unit's handlers for an acceptance nobody made. */
-  private List<Answerable> answerable(DelegateExecution execution, String stage, String unitCode) {
-    String acceptedBy = (String) execution.getVariable("acceptedBy");
+  /**
+   * C3 (S0 第四条(四)1): the acceptor answers for late handling, the unit's handlers for an
+   * acceptance nobody made; at a station, the center or a department the section head answers too.
+   */
+  private List<Answerable> answerable(Event event, String stage) {
+    String unitCode = event.unitCode();
+    String acceptedBy = event.step().acceptedBy();
+    List<Answerable> who = new ArrayList<>();
     if (stage.equals("HANDLE") && acceptedBy != null) {
-      return List.of(new Answerable(acceptedBy, staff.queueRoleOf(acceptedBy, unitCode).map(Enum::name).orElse(null)));
+      who.add(new Answerable(acceptedBy, staff.queueRoleOf(acceptedBy, unitCode).map(Enum::name).orElse(null)));
+    } else {
+      staff.answerableForQueue(unitCode).forEach(a -> who.add(new Answerable(a.username(), a.role().name())));
     }
-    List<Appointment> handlers = staff.answerableForQueue(unitCode);
-    if (handlers.isEmpty()) {
-      return List.of(new Answerable(null, null));
+    if (event.level() != EventLevel.GRID) {
+      for (String head : staff.holdersOf(unitCode, cn.gridcase.organisation.AppointmentRole.SECTION_HEAD)) {
+        if (who.stream().noneMatch(a -> head.equals(a.username()))) {
+          who.add(new Answerable(head, cn.gridcase.organisation.AppointmentRole.SECTION_HEAD.name()));
+        }
+      }
     }
-    return handlers.stream().map(a -> new Answerable(a.username(), a.role().name())).distinct().toList();
+    if (who.isEmpty()) {
+      who.add(new Answerable(null, null));
+    }
+    return who.stream().distinct().toList();
   }
 
-  /** The assignee once accepted, else everyone in the unit's queue. */
-  private List<String> peopleOnStep(DelegateExecution execution, String stage) {
-    String acceptedBy = (String) execution.getVariable("acceptedBy");
+  /** The acceptor once accepted, else everyone in the unit's queue. */
+  private List<String> peopleOnStep(Event event, String stage) {
+    String acceptedBy = event.step().acceptedBy();
     if (stage.equals("HANDLE") && acceptedBy != null) {
       return List.of(acceptedBy);
     }
-    return staff.queueOf((String) execution.getVariable("unitCode"));
+    return staff.queueOf(event.unitCode());
   }
 
-  private OffsetDateTime deadlineOf(DelegateExecution execution, String stage) {
-    boolean acceptance = stage.equals("ACCEPT");
-    OffsetDateTime from = EventProcessSupport.at(execution.getVariable(acceptance ? "receivedAt" : "acceptedAt"));
-    int days = (Integer) execution.getVariable(acceptance ? "acceptDays" : "handleDays");
-    return workingDays.deadline(from, days).deadline();
+  private OffsetDateTime deadlineOf(Event event, String stage) {
+    Event.Step step = event.step();
+    return stage.equals("ACCEPT") ? workingDays.deadline(step.receivedAt(), step.acceptDays()).deadline()
+        : workingDays.deadline(step.acceptedAt(), step.handleDays()).deadline();
   }
 }

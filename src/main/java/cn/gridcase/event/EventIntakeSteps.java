@@ -54,7 +54,8 @@ public class EventIntakeSteps {
   }
 
   /** The text of a task's description in Tasklist: what the event is about. */
-  public String summary(String eventNumber) {
+  public String summary(DelegateExecution execution) {
+    String eventNumber = execution.getProcessBusinessKey();
     return events.find(eventNumber).map(e -> "【" + e.category().label() + (e.major() ? "·重大" : "") + "】" + e.title()
         + "\n网格：" + e.gridCode() + "　地点：" + e.location() + "\n发生时间：" + e.occurredAt() + "\n人物：" + e.persons()
         + "\n起因：" + e.cause() + "\n经过：" + e.course()

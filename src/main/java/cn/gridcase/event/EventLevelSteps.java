@@ -2,6 +2,7 @@ package cn.gridcase.event;
 
 import cn.gridcase.accountability.AccountabilityProposals;
 import cn.gridcase.calendar.WorkingDays;
+import cn.gridcase.calendar.Workdays;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -26,10 +27,15 @@ public class EventLevelSteps {
   private final Notifications notifications;
   private final WorkingDays workingDays;
   private final AccountabilityProposals proposals;
+  private final Workdays workdays;
+  private final EventDeadlineWatch deadlineWatch;
 
   EventLevelSteps(EventProcessSupport support, EventRepository events, EventTimeLimits timeLimits, EventStaff staff,
-      Notifications notifications, WorkingDays workingDays, AccountabilityProposals proposals) {
+      Notifications notifications, WorkingDays workingDays, AccountabilityProposals proposals, Workdays workdays,
+      EventDeadlineWatch deadlineWatch) {
     this.proposals = proposals;
+    this.workdays = workdays;
+    this.deadlineWatch = deadlineWatch;
     this.support = support;
     this.events = events;
     this.timeLimits = timeLimits;
@@ -39,9 +45,11 @@ public class EventLevelSteps {
   }
 
   /**
-   * 接收事件: the event reaches this level's unit. Sets {@code unitCode} (the candidate group),
-   * {@code acceptDays}, {@code handleDays} and {@code receivedAt}; when the grid's own worker
-   * reported it, the grid acceptance is recorded at the moment of reporting ({@code acceptedAt}).
+   * 接收事件: the event reaches this level's unit (the call activity's {@code level} input). Opens
+   * the step in the event's table: the unit (the candidate group), the township's limits and the
+   * moment received; when the grid's own worker reported it, the grid acceptance is recorded at
+   * the moment of reporting. The model reads all of these back through this bean, so a value a
+   * user sends when completing a task cannot move a deadline or a queue.
    */
   public void receive(DelegateExecution execution) {
     Event event = support.eventOf(execution);
@@ -54,25 +62,24 @@ public class EventLevelSteps {
       case COUNTY -> throw new IllegalStateException("the county is not handled in GridCase");
     };
     TimeLimits limits = timeLimits.of(event.townshipCode());
-    execution.setVariable("unitCode", unitCode);
+    // shown in the forms only
     execution.setVariable("acceptDays", limits.acceptance());
     execution.setVariable("handleDays", limits.handling(level));
-    boolean selfAccepted = level == EventLevel.GRID && Boolean.TRUE.equals(execution.getVariable("selfAccepted"));
-    execution.setVariable("selfAccepted", selfAccepted);
+    boolean selfAccepted = level == EventLevel.GRID && Boolean.TRUE.equals(execution.getVariable("selfAccepted"))
+        && staff.holds(event.reportedBy(), event.gridCode(), cn.gridcase.organisation.AppointmentRole.GRID_WORKER);
     String department = level == EventLevel.DEPARTMENT ? unitCode : null;
     if (selfAccepted) {
       OffsetDateTime reportedAt = event.reportedAt();
-      execution.setVariable("receivedAt", EventProcessSupport.date(reportedAt));
-      execution.setVariable("acceptedAt", EventProcessSupport.date(reportedAt));
-      execution.setVariable("acceptedBy", event.reportedBy());
       events.moveTo(event.id(), EventStatus.IN_HANDLING, level, unitCode, department);
+      events.openStep(event.id(), reportedAt, limits.acceptance(), limits.handling(level), reportedAt,
+          event.reportedBy());
       events.addStep(event.id(), new EventStep("ACCEPTED", level, unitCode, event.reportedBy(), reportedAt,
           workingDays.deadline(reportedAt, limits.acceptance()).deadline(), false, "网格员本人上报，上报即受理"));
       return;
     }
     OffsetDateTime now = support.now();
-    execution.setVariable("receivedAt", EventProcessSupport.date(now));
     events.moveTo(event.id(), EventStatus.AWAITING_ACCEPTANCE, level, unitCode, department);
+    events.openStep(event.id(), now, limits.acceptance(), limits.handling(level), null, null);
     OffsetDateTime acceptBy = workingDays.deadline(now, limits.acceptance()).deadline();
     notifications.send(new Notice(NoticeKind.EVENT_RECEIVED, "新事件待受理：" + event.number(),
         "事件「" + event.title() + "」已到" + level.label() + "（" + unitCode + "），请于 " + acceptBy.toLocalDate()
@@ -84,22 +91,62 @@ public class EventLevelSteps {
     }
   }
 
+  /** The candidate group of this level's tasks: the unit that has the event ({@code ${eventLevel.unit(execution)}}). */
+  public String unit(DelegateExecution execution) {
+    return support.eventOf(execution).unitCode();
+  }
+
+  /** Whether the acceptance was recorded on reporting (the grid's own worker reported it). */
+  public boolean acceptedOnReporting(DelegateExecution execution) {
+    return support.eventOf(execution).step().acceptedAt() != null;
+  }
+
+  /** The acceptance deadline: N working days after receipt (E4), as a working-day expression. */
+  public String acceptBy(DelegateExecution execution) {
+    Event.Step step = support.eventOf(execution).step();
+    return workdays.from(step.receivedAt(), step.acceptDays());
+  }
+
+  /** One working day before the acceptance deadline. */
+  public Object acceptReminder(DelegateExecution execution) {
+    Event.Step step = support.eventOf(execution).step();
+    return workdays.oneBefore(step.receivedAt(), step.acceptDays());
+  }
+
+  /** The handling deadline: the level's limit after acceptance (E4, E6). */
+  public String handleBy(DelegateExecution execution) {
+    Event.Step step = support.eventOf(execution).step();
+    return workdays.from(step.acceptedAt(), step.handleDays());
+  }
+
+  /** One working day before the handling deadline. */
+  public Object handleReminder(DelegateExecution execution) {
+    Event.Step step = support.eventOf(execution).step();
+    return workdays.oneBefore(step.acceptedAt(), step.handleDays());
+  }
+
+  /** Who accepted: the handling task is assigned to them. */
+  public String acceptor(DelegateExecution execution) {
+    return support.eventOf(execution).step().acceptedBy();
+  }
+
   /** 记录受理: the unit accepted the event (受理; for a department 报到承接). */
   public void accepted(DelegateExecution execution) {
     Event event = support.eventOf(execution);
-    EventLevel level = EventLevel.valueOf((String) execution.getVariable("level"));
-    String unitCode = (String) execution.getVariable("unitCode");
+    EventLevel level = event.level();
+    String unitCode = event.unitCode();
     OffsetDateTime now = support.now();
     String actor = (String) execution.getVariable(EventProcessSupport.COMPLETED_BY);
     OffsetDateTime due = EventProcessSupport.at(execution.getVariable(EventProcessSupport.STEP_DUE));
     boolean late = StepCompletion.lateAt(now, due);
     if (late) {
-      events.markOverdueAcceptance(event.id());
+      if (!event.step().lateAcceptanceMarked()) {
+        // completed late before the timer's job ran: mark it as the timer would have
+        deadlineWatch.overdue(event, "ACCEPT", due, now);
+      }
       proposals.lateStepEnded(event.number(), "ACCEPT", now);
     }
-    execution.setVariable("acceptedAt", EventProcessSupport.date(now));
-    execution.setVariable("acceptedBy", actor);
-    events.setStatus(event.id(), EventStatus.IN_HANDLING);
+    events.stepAccepted(event.id(), now, actor);
     events.addStep(event.id(), new EventStep("ACCEPTED", level, unitCode, actor, now, due, late,
         level == EventLevel.DEPARTMENT ? "报到承接" : null));
     clearCompletion(execution);
@@ -112,8 +159,8 @@ public class EventLevelSteps {
    */
   public void handled(DelegateExecution execution) {
     Event event = support.eventOf(execution);
-    EventLevel level = EventLevel.valueOf((String) execution.getVariable("level"));
-    String unitCode = (String) execution.getVariable("unitCode");
+    EventLevel level = event.level();
+    String unitCode = event.unitCode();
     HandlingOutcome outcome = HandlingOutcome.valueOf(EventRules.text(execution.getVariable("outcome")));
     OffsetDateTime now = support.now();
     String actor = (String) execution.getVariable(EventProcessSupport.COMPLETED_BY);
@@ -121,7 +168,9 @@ public class EventLevelSteps {
     boolean late = StepCompletion.lateAt(now, due);
     String delayReason = EventRules.text(execution.getVariable("delayReason"));
     if (late) {
-      events.markOverdueHandling(event.id());
+      if (!event.step().lateHandlingMarked()) {
+        deadlineWatch.overdue(event, "HANDLE", due, now);
+      }
       proposals.lateStepEnded(event.number(), "HANDLE", now);
     }
     String reason = EventRules.text(execution.getVariable("reason"));

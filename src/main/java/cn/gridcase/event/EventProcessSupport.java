@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +29,12 @@ class EventProcessSupport {
     this.clock = clock;
   }
 
-  Event eventOf(VariableScope scope) {
-    String number = (String) scope.getVariable("eventNumber");
+  /**
+   * The event of an execution, by the process instance's business key (the event number) — never
+   * by a process variable, which a task's user could overwrite when completing it.
+   */
+  Event eventOf(DelegateExecution execution) {
+    String number = execution.getProcessBusinessKey();
     return events.find(number).orElseThrow(() -> new NotFound("No event " + number));
   }
 

@@ -72,7 +72,8 @@ class EventRepository {
     List<Party> parties = report.parties() == null ? List.of() : report.parties();
     List<Object[]> rows = new ArrayList<>();
     for (int p = 0; p < parties.size(); p++) {
-      rows.add(new Object[] {id, p + 1, parties.get(p).name().trim(), parties.get(p).phone().trim()});
+      String phone = parties.get(p).phone();
+      rows.add(new Object[] {id, p + 1, parties.get(p).name().trim(), phone == null || phone.isBlank() ? null : phone.trim()});
     }
     if (!rows.isEmpty()) {
       jdbc.batchUpdate("insert into event_party (event_id, position, name, phone) values (?, ?, ?, ?)", rows);
@@ -92,7 +93,8 @@ class EventRepository {
         event.villageCode(), event.townshipCode(), event.occurredAt(), event.location(), event.persons(),
         event.cause(), event.course(), event.major(), event.reportedAt(), event.reportedBy(), event.status(),
         event.level(), event.unitCode(), event.departmentCode(), event.overdueAcceptance(), event.overdueHandling(),
-        event.resolution(), event.countyDepartment(), event.satisfaction(), event.feedbackComment(), parties);
+        event.resolution(), event.countyDepartment(), event.satisfaction(), event.feedbackComment(), parties,
+        event.step());
   }
 
   /** A page of events matching the filter, newest first, limited to the units the caller sees. */
@@ -151,16 +153,30 @@ class EventRepository {
         + " where id = ?", status.name(), level.name(), unitCode, departmentCode, id);
   }
 
+  /** A unit receives the event: a new step with its limits (and, when self-accepted, its acceptance). */
+  void openStep(long id, OffsetDateTime receivedAt, int acceptDays, int handleDays, OffsetDateTime acceptedAt,
+      String acceptedBy) {
+    jdbc.update("update event set step_received_at = ?, step_accept_days = ?, step_handle_days = ?,"
+        + " step_accepted_at = ?, step_accepted_by = ?, step_late_acceptance = false, step_late_handling = false"
+        + " where id = ?", Timestamp.from(receivedAt.toInstant()), acceptDays, handleDays,
+        acceptedAt == null ? null : Timestamp.from(acceptedAt.toInstant()), acceptedBy, id);
+  }
+
+  void stepAccepted(long id, OffsetDateTime at, String by) {
+    jdbc.update("update event set status = 'IN_HANDLING', step_accepted_at = ?, step_accepted_by = ? where id = ?",
+        Timestamp.from(at.toInstant()), by, id);
+  }
+
   void setStatus(long id, EventStatus status) {
     jdbc.update("update event set status = ? where id = ?", status.name(), id);
   }
 
   void markOverdueAcceptance(long id) {
-    jdbc.update("update event set overdue_acceptance = true where id = ?", id);
+    jdbc.update("update event set overdue_acceptance = true, step_late_acceptance = true where id = ?", id);
   }
 
   void markOverdueHandling(long id) {
-    jdbc.update("update event set overdue_handling = true where id = ?", id);
+    jdbc.update("update event set overdue_handling = true, step_late_handling = true where id = ?", id);
   }
 
   void resolve(long id, Event.Resolution resolution) {
@@ -255,7 +271,10 @@ class EventRepository {
         EventStatus.valueOf(rs.getString("status")), EventLevel.valueOf(rs.getString("level")),
         rs.getString("unit_code"), rs.getString("department_code"), rs.getBoolean("overdue_acceptance"),
         rs.getBoolean("overdue_handling"), resolution, rs.getString("county_department"),
-        satisfaction == null ? null : Satisfaction.valueOf(satisfaction), rs.getString("feedback_comment"), List.of());
+        satisfaction == null ? null : Satisfaction.valueOf(satisfaction), rs.getString("feedback_comment"), List.of(),
+        new Event.Step(at(rs, "step_received_at"), rs.getObject("step_accept_days", Integer.class),
+            rs.getObject("step_handle_days", Integer.class), at(rs, "step_accepted_at"), rs.getString("step_accepted_by"),
+            rs.getBoolean("step_late_acceptance"), rs.getBoolean("step_late_handling")));
   }
 
   private static OffsetDateTime at(ResultSet rs, String column) throws SQLException {

@@ -29,6 +29,11 @@ class EventStaff {
     return usersIn(unitCode, roles -> roles.worksUnitQueue());
   }
 
+  /** The holders of a role in a unit today. */
+  List<String> holdersOf(String unitCode, AppointmentRole role) {
+    return usersIn(unitCode, r -> r == role);
+  }
+
   /** 督办人员 of the township. */
   List<String> supervisorsOf(String townshipCode) {
     return usersIn(townshipCode, role -> role == AppointmentRole.SUPERVISOR);
@@ -59,13 +64,8 @@ class EventStaff {
    * worker of a grid), and the section head where the unit has no handler.
    */
   List<Appointment> answerableForQueue(String unitCode) {
-    List<Appointment> current = currentIn(unitCode);
-    List<Appointment> handlers = current.stream().filter(a -> a.username() != null
+    return currentIn(unitCode).stream().filter(a -> a.username() != null
         && EnumSet.of(AppointmentRole.GRID_WORKER, AppointmentRole.EVENT_HANDLER).contains(a.role())).toList();
-    if (!handlers.isEmpty()) {
-      return handlers;
-    }
-    return current.stream().filter(a -> a.username() != null && a.role() == AppointmentRole.SECTION_HEAD).toList();
   }
 
   private List<String> usersIn(String unitCode, java.util.function.Predicate<AppointmentRole> role) {

@@ -59,6 +59,7 @@ public class Events {
   private final TaskService taskService;
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
+  private final TransactionTemplate reportTransaction;
   private final cn.gridcase.notification.Notifications notifications;
   private final cn.gridcase.calendar.WorkingDays workingDays;
 
@@ -74,6 +75,7 @@ public class Events {
     this.clock = clock;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.reportTransaction = new TransactionTemplate(transactions);
     this.notifications = notifications;
     this.workingDays = workingDays;
   }
@@ -83,7 +85,6 @@ public class Events {
    * the reporter is the grid's own worker, grid acceptance is recorded at the moment of reporting;
    * a major event (E8) goes to the township center at once.
    */
-  @Transactional
   public EventView report(EventReport report, String reporter) {
     OffsetDateTime now = GridCaseTime.now(clock);
     List<ApiError> errors = new java.util.ArrayList<>(EventRules.checkReport(report, now));
@@ -103,7 +104,15 @@ public class Events {
     }
     String township = organisation.unit(grid.villageCode()).map(Unit::parentCode)
         .orElseThrow(() -> new IllegalStateException("village without township"));
+    // the number first, in a short transaction of its own, before the report's transaction takes a
+    // connection: never two connections per report (a full pool would otherwise deadlock)
     String number = nextNumber(now.toLocalDate());
+    Grid reportedGrid = grid;
+    return reportTransaction.execute(status -> register(report, reporter, reportedGrid, township, number, now));
+  }
+
+  private EventView register(EventReport report, String reporter, Grid grid, String township, String number,
+      OffsetDateTime now) {
     boolean major = report.isMajor();
     boolean selfAccepted = !major && staff.holds(reporter, grid.code(), AppointmentRole.GRID_WORKER);
     long id = events.insert(report, number, grid.villageCode(), township, now, reporter,
@@ -218,8 +227,10 @@ public class Events {
     }
     OffsetDateTime now = GridCaseTime.now(clock);
     OffsetDateTime due = EventProcessSupport.at(task.getDueDate());
-    events.addStep(event.id(), new EventStep("URGED", event.level(), event.unitCode(), user, now, due, false, text));
-    List<String> recipients = task.getAssignee() != null ? List.of(task.getAssignee()) : staff.queueOf(event.unitCode());
+    // at feedback the open step is the grid's, wherever the event was resolved
+    String unit = FEEDBACK_TASK.equals(task.getTaskDefinitionKey()) ? event.gridCode() : event.unitCode();
+    events.addStep(event.id(), new EventStep("URGED", event.level(), unit, user, now, due, false, text));
+    List<String> recipients = task.getAssignee() != null ? List.of(task.getAssignee()) : staff.queueOf(unit);
     notifications.send(new cn.gridcase.notification.Notice(cn.gridcase.notification.NoticeKind.URGED,
         "催办：" + number, "督办人员催办事件「" + event.title() + "」：" + text, number), recipients);
     return get(number, user);
@@ -346,6 +357,6 @@ public class Events {
     return new Event(-1, e.number(), e.category(), e.title(), e.gridCode(), e.villageCode(), e.townshipCode(),
         e.occurredAt(), e.location(), e.persons(), e.cause(), e.course(), e.major(), e.reportedAt(), e.reportedBy(),
         e.status(), e.level(), e.unitCode(), e.departmentCode(), e.overdueAcceptance(), e.overdueHandling(),
-        e.resolution(), e.countyDepartment(), e.satisfaction(), e.feedbackComment(), List.of());
+        e.resolution(), e.countyDepartment(), e.satisfaction(), e.feedbackComment(), List.of(), e.step());
   }
 }

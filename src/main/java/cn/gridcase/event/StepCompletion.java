@@ -29,8 +29,8 @@ class StepCompletion implements TaskListener {
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
       case "HandleEventTask" -> {
-        Event event = support.eventOf(task);
-        EventLevel level = EventLevel.valueOf((String) task.getVariable("level"));
+        Event event = support.eventOf(task.getExecution());
+        EventLevel level = event.level();
         boolean late = task.getDueDate() != null && support.now().isAfter(EventProcessSupport.at(task.getDueDate()));
         var errors = EventRules.checkHandling(event.category(), level, values(task, EventRules.HANDLING_FIELDS), late,
             staff.departmentsOf(event.townshipCode()));

@@ -80,6 +80,8 @@ class AccountabilityProcessTests extends ProcessTestSupport {
     assertThat(notifications.inbox("supervisor1", false, 200)).extracting(InboxEntry::kind).contains(NoticeKind.CASE_OVERDUE);
 
     clock.set("2026-05-15T09:00");
+    assertThat(codes(() -> cases.extend(opened.id(), "investigator1", 2, "补充调查"))).as("too late to extend")
+        .containsExactly("C6.deadlinePassed");
     CaseView decided = cases.decide(opened.id(), "investigator1", List.of("CIRCULATED_CRITICISM"), null, null,
         "巡查记录缺失属实", "三个月内漏巡12次");
     assertThat(decided.overdueInvestigation()).as("for ever").isTrue();

@@ -45,10 +45,10 @@ class EventApiTests extends ApiTestSupport {
   @Test
   @DisplayName("event numbers are unique under concurrent reporting")
   void numbersUniqueUnderConcurrency() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    ExecutorService pool = Executors.newFixedThreadPool(32); // more than the connection pool
     try {
       List<Future<Reply>> replies = new java.util.ArrayList<>();
-      for (int i = 0; i < 40; i++) {
+      for (int i = 0; i < 64; i++) {
         replies.add(pool.submit(() -> api.as(i2user()).post("/api/events", EventLifecycle.HAZARD)));
       }
       Set<String> numbers = new HashSet<>();
@@ -56,7 +56,7 @@ class EventApiTests extends ApiTestSupport {
         assertThat(reply.get().status()).as(reply.get().toString()).isEqualTo(201);
         numbers.add(reply.get().json().get("number").asText());
       }
-      assertThat(numbers).hasSize(40);
+      assertThat(numbers).hasSize(64);
     } finally {
       pool.shutdown();
     }
@@ -138,5 +138,42 @@ class EventApiTests extends ApiTestSupport {
     JsonNode event = api.as("worker1").get("/api/events/" + number).json();
     assertThat(event.get("level").asText()).isEqualTo("VILLAGE");
     assertThat(event.get("steps").findValuesAsText("actor")).containsExactly("worker1", "worker1", "worker1");
+  }
+
+  @Test
+  @DisplayName("E4 a task's user cannot move a deadline or act on another event through /engine-rest variables")
+  void engineRestCannotTamper() {
+    String victim = api.as("worker1").post("/api/events", EventLifecycle.HAZARD).json().get("number").asText();
+    String victimHandleBy = api.as("worker1").get("/api/events/" + victim).json().get("handleBy").asText();
+    Reply own = api.as("center1").post("/api/events", EventLifecycle.HAZARD.replace("GS-V01-G01", "GS-V02-G01"));
+    assertThat(own.status()).as(own.toString()).isEqualTo(201);
+    String number = own.json().get("number").asText();
+    String acceptTask = api.as("worker3").get("/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0)
+        .get("id").asText();
+    // claim, then accept while trying to stretch the handling limit and to point at worker1's event
+    assertThat(api.as("worker3").post("/engine-rest/task/" + acceptTask + "/claim", "{\"userId\": \"worker3\"}")
+        .status()).isEqualTo(204);
+    Reply accepted = api.as("worker3").post("/engine-rest/task/" + acceptTask + "/complete", "{\"variables\": {"
+        + "\"handleDays\": {\"value\": 30, \"type\": \"Integer\"},"
+        + " \"eventNumber\": {\"value\": \"" + victim + "\", \"type\": \"String\"}}}");
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
+    JsonNode event = api.as("worker3").get("/api/events/" + number).json();
+    assertThat(event.get("status").asText()).isEqualTo("IN_HANDLING");
+    String expected = api.as("worker3").get("/api/calendar/deadline?from="
+        + event.get("steps").get(1).get("at").asText().replace("+", "%2B") + "&workingDays=5").json().get("deadline").asText();
+    assertThat(event.get("handleBy").asText()).as("the township's limit, not the submitted one").isEqualTo(expected);
+    // a candidate may work on the task, not change its due date
+    String handleTask = api.as("worker3").get("/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0)
+        .get("id").asText();
+    assertThat(api.as("worker3").put("/engine-rest/task/" + handleTask, "{\"name\": \"x\", \"due\": \"2027-06-01T00:00:00.000+0800\"}")
+        .status()).isEqualTo(403);
+    Reply resolved = api.as("worker3").post("/engine-rest/task/" + handleTask + "/complete", "{\"variables\": {"
+        + "\"outcome\": {\"value\": \"RESOLVE\", \"type\": \"String\"}, \"result\": {\"value\": \"已处理\", \"type\": \"String\"},"
+        + " \"eventNumber\": {\"value\": \"" + victim + "\", \"type\": \"String\"}}}");
+    assertThat(resolved.status()).as(resolved.toString()).isEqualTo(204);
+    assertThat(api.as("worker3").get("/api/events/" + number).json().get("status").asText()).isEqualTo("RESOLVED");
+    JsonNode untouched = api.as("worker1").get("/api/events/" + victim).json();
+    assertThat(untouched.get("status").asText()).isEqualTo("IN_HANDLING");
+    assertThat(untouched.get("handleBy").asText()).isEqualTo(victimHandleBy);
   }
 }

@@ -58,7 +58,7 @@ class PostgresEventLifecycleTests {
   void numbersUniqueOnPostgres() throws Exception {
     ApiClient api = ApiClient.anonymous(port);
     Set<String> numbers = ConcurrentHashMap.newKeySet();
-    ExecutorService pool = Executors.newFixedThreadPool(12);
+    ExecutorService pool = Executors.newFixedThreadPool(32); // more than the connection pool
     for (int i = 0; i < 60; i++) {
       String user = i % 2 == 0 ? "worker1" : "station1";
       pool.submit(() -> {
