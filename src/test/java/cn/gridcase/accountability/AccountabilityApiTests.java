@@ -55,4 +55,24 @@ class AccountabilityApiTests extends ApiTestSupport {
       api.as("admin").delete("/api/admin/clock");
     }
   }
+
+  @Test
+  @DisplayName("C5 the case's investigators find its task in Tasklist's filter 点名交办任务 (offered by name)")
+  void namedTasksFilter() {
+    Reply opened = api.as("supervisor1").post("/api/accountability/cases", "{\"subject\": \"worker3\","
+        + " \"subjectRole\": \"GRID_WORKER\", \"clause\": \"第四条（一）6\", \"facts\": \"漏报\"}");
+    String id = opened.json().get("id").asText();
+    JsonNode filters = api.as("investigator1").get("/engine-rest/filter?resourceType=Task").json();
+    String filterId = null;
+    for (JsonNode filter : filters) {
+      if ("点名交办任务".equals(filter.get("name").asText())) {
+        filterId = filter.get("id").asText();
+      }
+    }
+    assertThat(filterId).as("filters: " + filters).isNotNull();
+    JsonNode tasks = api.as("investigator1").post("/engine-rest/filter/" + filterId + "/list", "{}").json();
+    assertThat(tasks.findValuesAsText("name")).contains("调查处理 案件" + id);
+    assertThat(api.as("supervisor1").post("/engine-rest/filter/" + filterId + "/list", "{}").json()
+        .findValuesAsText("name")).doesNotContain("调查处理 案件" + id);
+  }
 }
