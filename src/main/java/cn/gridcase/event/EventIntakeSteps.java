@@ -61,6 +61,8 @@ public class EventIntakeSteps {
         + "\n起因：" + e.cause() + "\n经过：" + e.course()
         + (e.resolution() == null ? "" : "\n办理结果：" + e.resolution().result()
             + (e.resolution().mediationResult() == null ? "" : "\n调解结果：" + e.resolution().mediationResult()))
+        + (e.level() == EventLevel.TOWNSHIP && e.status() != EventStatus.RESOLVED
+            ? "\n可派单部门：" + staff.departmentNamesOf(e.townshipCode()) : "")
     ).orElse(eventNumber);
   }
 }

@@ -59,10 +59,7 @@ class EventStaff {
         .map(Appointment::role).findFirst();
   }
 
-  /**
-   * Who answers for an acceptance nobody made (C3): the handlers of the unit's queue (the grid
-   * worker of a grid), and the section head where the unit has no handler.
-   */
+  /** Who answers for an acceptance nobody made (C3): the handlers of the unit's queue (the grid worker of a grid). */
   List<Appointment> answerableForQueue(String unitCode) {
     return currentIn(unitCode).stream().filter(a -> a.username() != null
         && EnumSet.of(AppointmentRole.GRID_WORKER, AppointmentRole.EVENT_HANDLER).contains(a.role())).toList();
@@ -85,6 +82,12 @@ class EventStaff {
   Set<String> departmentsOf(String townshipCode) {
     return Set.copyOf(organisation.units(cn.gridcase.organisation.UnitKind.DEPARTMENT).stream()
         .filter(u -> townshipCode.equals(u.parentCode())).map(cn.gridcase.organisation.Unit::code).toList());
+  }
+
+  /** The township's departments as "DEPT-SAFETY 应急管理、…" (what the center can dispatch to). */
+  String departmentNamesOf(String townshipCode) {
+    return String.join("、", organisation.units(cn.gridcase.organisation.UnitKind.DEPARTMENT).stream()
+        .filter(u -> townshipCode.equals(u.parentCode())).map(u -> u.code() + " " + u.name()).sorted().toList());
   }
 
   private LocalDate today() {

@@ -140,6 +140,8 @@ class EventProcessTests extends ProcessTestSupport {
     completeAs("station1", number, form("outcome", "ESCALATE", "reason", "涉及消防，超出村级能力"));
     assertThat(instance(number)).isWaitingAt("TownshipLevelCallActivity");
     assertThat(levelInstance(number)).isWaitingAt("AcceptEventTask").task().hasCandidateGroup("GS");
+    // the Tasklist description tells the center where it can dispatch to
+    assertThat(task(number).getDescription()).contains("可派单部门：DEPT-CIVIL 民政、DEPT-LAND 自然资源、DEPT-SAFETY 应急管理");
 
     completeAs("center1", number, Map.of());
     assertThat(events.get(number, "center1").handleBy()).isEqualTo("2026-11-04T23:59:59+08:00"); // TOWNSHIP: 2
