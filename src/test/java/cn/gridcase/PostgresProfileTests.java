@@ -56,10 +56,7 @@ class PostgresProfileTests {
 
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry registry) {
-    databaseUrl = PostgresServer.createFreshDatabase();
-    registry.add("spring.datasource.url", () -> databaseUrl);
-    registry.add("spring.datasource.username", PostgresServer::user);
-    registry.add("spring.datasource.password", PostgresServer::password);
+    databaseUrl = PostgresServer.useFreshDatabase(registry);
   }
 
   @BeforeAll

@@ -284,12 +284,7 @@ public class AccountabilityCases {
     } catch (OptimisticLockingException e) {
       throw new StateConflict("The case changed meanwhile; reload and try again");
     } catch (ProcessEngineException e) {
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof DomainRuleViolation violation) {
-          throw violation;
-        }
-      }
-      throw e;
+      throw DomainRuleViolation.in(e).<RuntimeException>map(v -> v).orElse(e);
     }
     return view(id, user, false);
   }

@@ -292,12 +292,7 @@ public class Events {
 
   /** A rule violation from a task listener reaches us wrapped in the engine's exception. */
   static RuntimeException unwrap(ProcessEngineException e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof DomainRuleViolation violation) {
-        return violation;
-      }
-    }
-    return e;
+    return DomainRuleViolation.in(e).<RuntimeException>map(v -> v).orElse(e);
   }
 
   /** SJ-yyyyMMdd-NNNN: the day's counter, taken in its own short transaction (unique across nodes). */

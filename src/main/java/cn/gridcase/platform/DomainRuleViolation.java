@@ -29,6 +29,19 @@ public class DomainRuleViolation extends RuntimeException {
     return text.substring(0, text.length() - 1);
   }
 
+  /**
+   * The violation behind an exception, if any: a task listener's refusal reaches callers wrapped
+   * in the engine's exceptions.
+   */
+  public static java.util.Optional<DomainRuleViolation> in(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DomainRuleViolation violation) {
+        return java.util.Optional.of(violation);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public List<ApiError> errors() {
     return errors;
   }

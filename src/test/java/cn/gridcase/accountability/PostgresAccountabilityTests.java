@@ -25,10 +25,7 @@ class PostgresAccountabilityTests {
 
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry registry) {
-    String url = PostgresServer.createFreshDatabase();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", PostgresServer::user);
-    registry.add("spring.datasource.password", PostgresServer::password);
+    PostgresServer.useFreshDatabase(registry);
   }
 
   @Test

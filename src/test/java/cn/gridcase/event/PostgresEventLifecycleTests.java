@@ -35,10 +35,7 @@ class PostgresEventLifecycleTests {
 
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry registry) {
-    String url = PostgresServer.createFreshDatabase();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", PostgresServer::user);
-    registry.add("spring.datasource.password", PostgresServer::password);
+    PostgresServer.useFreshDatabase(registry);
   }
 
   @Test

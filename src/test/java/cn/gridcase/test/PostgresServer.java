@@ -91,6 +91,15 @@ public final class PostgresServer implements ExecutionCondition {
     return base.substring(0, base.lastIndexOf('/') + 1) + name.toLowerCase(Locale.ROOT) + params;
   }
 
+  /** Points the application's datasource at a fresh database (for a {@code @DynamicPropertySource}). */
+  public static String useFreshDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    String url = createFreshDatabase();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", PostgresServer::user);
+    registry.add("spring.datasource.password", PostgresServer::password);
+    return url;
+  }
+
   public static Connection connect(String url) throws SQLException {
     return DriverManager.getConnection(url, user(), password());
   }

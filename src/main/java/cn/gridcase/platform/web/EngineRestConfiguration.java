@@ -41,16 +41,13 @@ class EngineRestConfiguration {
 
     @Override
     public Response toResponse(RestException exception) {
-      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-        if (cause instanceof DomainRuleViolation violation) {
-          Map<String, Object> body = new LinkedHashMap<>();
-          body.put("type", "DomainRuleViolation");
-          body.put("message", violation.getMessage());
-          body.put("errors", violation.errors().stream().map(RuleViolationMapper::error).toList());
-          return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-        }
-      }
-      return camunda.toResponse(exception);
+      return DomainRuleViolation.in(exception).map(violation -> {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "DomainRuleViolation");
+        body.put("message", violation.getMessage());
+        body.put("errors", violation.errors().stream().map(RuleViolationMapper::error).toList());
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+      }).orElseGet(() -> camunda.toResponse(exception));
     }
 
     private static Map<String, String> error(ApiError error) {
@@ -59,10 +56,6 @@ class EngineRestConfiguration {
       entry.put("code", error.code());
       entry.put("message", error.message());
       return entry;
-    }
-
-    static List<String> codes(DomainRuleViolation violation) {
-      return violation.errors().stream().map(ApiError::code).toList();
     }
   }
 }
