@@ -9,16 +9,22 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The event tables: events, their parties, their steps and the number counters. */
 @Repository
 class EventRepository {
+
+  private static final Object CACHE_KEY = EventRepository.class.getName() + ".events";
 
   private final JdbcTemplate jdbc;
 
@@ -81,9 +87,52 @@ class EventRepository {
     return id;
   }
 
+  /**
+   * The event with its parties. Within a transaction the answer is kept until this repository
+   * writes: one step of the process asks for its event several times (service task, candidate
+   * group, due date, timers).
+   */
   Optional<Event> find(String number) {
+    Map<String, Event> cache = transactionCache();
+    Event cached = cache == null ? null : cache.get(number);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
     List<Event> found = jdbc.query("select * from event where number = ?", this::event, number);
-    return found.stream().findFirst().map(e -> withParties(e));
+    Optional<Event> event = found.stream().findFirst().map(e -> withParties(e));
+    if (cache != null) {
+      event.ifPresent(e -> cache.put(number, e));
+    }
+    return event;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Event> transactionCache() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    Map<String, Event> cache = (Map<String, Event>) TransactionSynchronizationManager.getResource(CACHE_KEY);
+    if (cache == null) {
+      Map<String, Event> created = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(CACHE_KEY, created);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(CACHE_KEY);
+        }
+      });
+      cache = created;
+    }
+    return cache;
+  }
+
+  /** Every write forgets what this transaction read. */
+  private void changed() {
+    Map<String, Event> cache = TransactionSynchronizationManager.isSynchronizationActive()
+        ? transactionCache() : null;
+    if (cache != null) {
+      cache.clear();
+    }
   }
 
   private Event withParties(Event event) {
@@ -149,6 +198,7 @@ class EventRepository {
   }
 
   void moveTo(long id, EventStatus status, EventLevel level, String unitCode, String departmentCode) {
+    changed();
     jdbc.update("update event set status = ?, level = ?, unit_code = ?, department_code = coalesce(?, department_code)"
         + " where id = ?", status.name(), level.name(), unitCode, departmentCode, id);
   }
@@ -156,6 +206,7 @@ class EventRepository {
   /** A unit receives the event: a new step with its limits (and, when self-accepted, its acceptance). */
   void openStep(long id, OffsetDateTime receivedAt, int acceptDays, int handleDays, OffsetDateTime acceptedAt,
       String acceptedBy) {
+    changed();
     jdbc.update("update event set step_received_at = ?, step_accept_days = ?, step_handle_days = ?,"
         + " step_accepted_at = ?, step_accepted_by = ?, step_late_acceptance = false, step_late_handling = false"
         + " where id = ?", Timestamp.from(receivedAt.toInstant()), acceptDays, handleDays,
@@ -163,23 +214,28 @@ class EventRepository {
   }
 
   void stepAccepted(long id, OffsetDateTime at, String by) {
+    changed();
     jdbc.update("update event set status = 'IN_HANDLING', step_accepted_at = ?, step_accepted_by = ? where id = ?",
         Timestamp.from(at.toInstant()), by, id);
   }
 
   void setStatus(long id, EventStatus status) {
+    changed();
     jdbc.update("update event set status = ? where id = ?", status.name(), id);
   }
 
   void markOverdueAcceptance(long id) {
+    changed();
     jdbc.update("update event set overdue_acceptance = true, step_late_acceptance = true where id = ?", id);
   }
 
   void markOverdueHandling(long id) {
+    changed();
     jdbc.update("update event set overdue_handling = true, step_late_handling = true where id = ?", id);
   }
 
   void resolve(long id, Event.Resolution resolution) {
+    changed();
     jdbc.update("update event set status = 'RESOLVED', result = ?, mediator = ?, mediation_result = ?,"
         + " agreement_form = ?, agreement_terms = ?, delay_reason = ?, resolved_at = ?, resolved_by = ? where id = ?",
         resolution.result(), resolution.mediator(), resolution.mediationResult(),
@@ -188,15 +244,18 @@ class EventRepository {
   }
 
   void recordDelayReason(long id, String delayReason) {
+    changed();
     jdbc.update("update event set delay_reason = ? where id = ?", delayReason, id);
   }
 
   void referToCounty(long id, String countyDepartment) {
+    changed();
     jdbc.update("update event set status = 'REFERRED_TO_COUNTY', level = 'COUNTY', county_department = ? where id = ?",
         countyDepartment, id);
   }
 
   void close(long id, Satisfaction satisfaction, String comment, OffsetDateTime at) {
+    changed();
     jdbc.update("update event set status = 'CLOSED', satisfaction = ?, feedback_comment = ?, closed_at = ? where id = ?",
         satisfaction.name(), comment, Timestamp.from(at.toInstant()), id);
   }
