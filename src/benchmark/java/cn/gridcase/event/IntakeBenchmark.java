@@ -69,12 +69,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Knobs (system properties, set in the pom's exec execution): {@code intake.concurrency} (4,8,16),
  * {@code intake.warmup} (20 s), {@code intake.rampup} (5 s per level, not measured),
  * {@code intake.seconds} (30 s per level), {@code intake.openEvents} (100000),
- * {@code intake.listRequests} (200), {@code intake.seedThreads} (4), {@code intake.write} (true).
+ * {@code intake.listRequests} (200), {@code intake.seedThreads} (4), {@code intake.write} (true),
+ * {@code intake.parts} (intake,worklist: either part alone re-measures just its block of docs/benchmarks.md),
+ * {@code intake.reuseDatabase} (false; true keeps the last run's database, e.g. to time the work lists
+ * again without seeding: {@code -Dintake.parts=worklist -Dintake.reuseDatabase=true}).
  */
 public final class IntakeBenchmark {
 
   static final String DATABASE = "gridcase_bench_intake";
-  static final String COMMAND = "mvn -Pbenchmark test-compile exec:exec@intake-postgres";
   static final String BASELINE_KEY = "IntakeBaseline";
 
   static final int[] CONCURRENCY = Arrays.stream(System.getProperty("intake.concurrency", "4,8,16").split(","))
@@ -87,6 +89,8 @@ public final class IntakeBenchmark {
   static final int LIST_WARMUP = 20;
   static final int SEED_THREADS = Integer.getInteger("intake.seedThreads", 4);
   static final boolean WRITE = Boolean.parseBoolean(System.getProperty("intake.write", "true"));
+  static final boolean REUSE_DATABASE = Boolean.getBoolean("intake.reuseDatabase");
+  static final Set<String> PARTS = Set.of(System.getProperty("intake.parts", "intake,worklist").split(","));
 
   static final double TARGET_RATE = 200;
   static final double TARGET_P99_MS = 200;
@@ -105,7 +109,7 @@ public final class IntakeBenchmark {
 
   public static void main(String[] args) throws Exception {
     String loadBefore = loadAverage();
-    String url = freshDatabase();
+    String url = REUSE_DATABASE ? databaseUrl() : freshDatabase();
     System.out.println("Database " + url + "; load average before start: " + loadBefore);
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GridCaseApplication.class)
         .profiles("postgres", "demo")
@@ -146,39 +150,65 @@ public final class IntakeBenchmark {
       };
 
       // 1. intake vs. bare engine, level by level
-      System.out.printf("Warm-up: %d s of HTTP intake and %d s of bare engine at concurrency 8%n", WARMUP_SECONDS,
-          WARMUP_SECONDS / 2);
-      measure("warm-up intake", 8, intake, WARMUP_SECONDS, 1);
-      measure("warm-up engine", 8, baseline, WARMUP_SECONDS / 2, 1);
-      List<Run> intakeRuns = new ArrayList<>();
-      List<Run> engineRuns = new ArrayList<>();
-      for (int threads : CONCURRENCY) {
-        intakeRuns.add(measure("intake", threads, intake, RAMPUP_SECONDS, MEASURE_SECONDS));
-        engineRuns.add(measure("engine", threads, baseline, RAMPUP_SECONDS, MEASURE_SECONDS));
+      if (PARTS.contains("intake")) {
+        System.out.printf("Warm-up: %d s of HTTP intake and %d s of bare engine at concurrency 8%n", WARMUP_SECONDS,
+            WARMUP_SECONDS / 2);
+        measure("warm-up intake", 8, intake, WARMUP_SECONDS, 1);
+        measure("warm-up engine", 8, baseline, WARMUP_SECONDS / 2, 1);
+        List<Run> intakeRuns = new ArrayList<>();
+        List<Run> engineRuns = new ArrayList<>();
+        for (int threads : CONCURRENCY) {
+          intakeRuns.add(measure("intake", threads, intake, RAMPUP_SECONDS, MEASURE_SECONDS));
+          engineRuns.add(measure("engine", threads, baseline, RAMPUP_SECONDS, MEASURE_SECONDS));
+        }
+        write("intake-postgres", intakeReport(intakeRuns, engineRuns, serverVersion(jdbc), loadBefore, loadAverage()));
       }
-      String loadAfterIntake = loadAverage();
 
       // 2. without the baseline's instances, top up to OPEN_EVENTS open events, then time the work lists
-      double deleteSeconds = deleteBaselineInstances(jdbc);
-      Seeding seeding = seed(app.getBean(Events.class), jdbc);
-      long vacuumStart = System.nanoTime();
-      jdbc.execute("vacuum analyze");
-      double vacuumSeconds = (System.nanoTime() - vacuumStart) / 1e9;
-      List<ListRun> lists = new ArrayList<>();
-      for (String user : LIST_USERS) {
-        lists.add(timeWorklist(http, port, user, app));
-      }
-      String loadAfter = loadAverage();
-
-      String markdown = report(intakeRuns, engineRuns, deleteSeconds, seeding, vacuumSeconds, lists, serverVersion(jdbc),
-          loadBefore,
-          loadAfterIntake, loadAfter);
-      if (WRITE) {
-        BenchmarkReport.write("intake-postgres", markdown);
-      } else {
-        System.out.println(markdown);
+      if (PARTS.contains("worklist")) {
+        String loadBeforeLists = loadAverage();
+        double deleteSeconds = deleteBaselineInstances(jdbc);
+        Seeding seeding = seed(app.getBean(Events.class), jdbc);
+        long vacuumStart = System.nanoTime();
+        jdbc.execute("vacuum analyze");
+        double vacuumSeconds = (System.nanoTime() - vacuumStart) / 1e9;
+        List<ListRun> lists = new ArrayList<>();
+        for (String user : LIST_USERS) {
+          lists.add(timeWorklist(http, port, user, app));
+        }
+        write("worklist-postgres", worklistReport(deleteSeconds, seeding, vacuumSeconds, lists, serverVersion(jdbc),
+            loadBeforeLists, loadAverage()));
       }
     }
+  }
+
+  static void write(String name, String markdown) {
+    if (WRITE) {
+      BenchmarkReport.write(name, markdown);
+    } else {
+      System.out.println(markdown);
+    }
+  }
+
+  /** The command that reproduces this run: the exec execution plus the knobs that differ from its defaults. */
+  static String command() {
+    StringBuilder command = new StringBuilder("mvn -Pbenchmark test-compile exec:exec@intake-postgres");
+    if (!PARTS.equals(Set.of("intake", "worklist"))) {
+      command.append(" -Dintake.parts=").append(String.join(",", new java.util.TreeSet<>(PARTS)));
+    }
+    if (!levels().equals("4/8/16")) {
+      command.append(" -Dintake.concurrency=").append(levels().replace('/', ','));
+    }
+    if (MEASURE_SECONDS != 30) {
+      command.append(" -Dintake.seconds=").append(MEASURE_SECONDS);
+    }
+    if (OPEN_EVENTS != 100_000) {
+      command.append(" -Dintake.openEvents=").append(OPEN_EVENTS);
+    }
+    if (REUSE_DATABASE) {
+      command.append(" -Dintake.reuseDatabase=true");
+    }
+    return command.toString();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -453,7 +483,7 @@ public final class IntakeBenchmark {
   // ---------------------------------------------------------------------------------------------
   // GET /api/tasks
 
-  record ListRun(String user, long matching, int returned, long[] latencies) {}
+  record ListRun(String user, long matching, int returned, long[] latencies, Cores cores, List<String> otherJvms) {}
 
   static ListRun timeWorklist(HttpClient http, int port, String user, ConfigurableApplicationContext app)
       throws IOException, InterruptedException {
@@ -462,7 +492,13 @@ public final class IntakeBenchmark {
         .GET().build();
     int returned = 0;
     long[] latencies = new long[LIST_REQUESTS];
+    CpuSample cpuStart = null;
+    Set<String> otherJvms = new java.util.TreeSet<>();
     for (int i = -LIST_WARMUP; i < LIST_REQUESTS; i++) {
+      if (i == 0) {
+        cpuStart = CpuSample.take();
+        otherJvms.addAll(otherJvms());
+      }
       long start = System.nanoTime();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       long nanos = System.nanoTime() - start;
@@ -475,6 +511,8 @@ public final class IntakeBenchmark {
         returned = count(response.body(), "\"taskId\"");
       }
     }
+    Cores cores = cpuStart.coresUntil(CpuSample.take());
+    otherJvms.addAll(otherJvms());
     Arrays.sort(latencies);
     List<String> groups = app.getBean(IdentityService.class).createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).toList();
@@ -485,10 +523,12 @@ public final class IntakeBenchmark {
       query.or().taskAssignee(user).taskCandidateGroupIn(groups).endOr();
     }
     long matching = query.count();
-    ListRun run = new ListRun(user, matching, returned, latencies);
+    ListRun run = new ListRun(user, matching, returned, latencies, cores, List.copyOf(otherJvms));
     System.out.printf(Locale.ROOT, "GET /api/tasks %-9s %,7d matching, %3d returned: p50 %6.1f  p95 %6.1f  p99 %6.1f"
-            + "  max %6.1f ms%n", user, matching, returned, ms(percentile(latencies, 50)), ms(percentile(latencies, 95)),
-        ms(percentile(latencies, 99)), ms(percentile(latencies, 100)));
+            + "  max %6.1f ms  CPU cores: this JVM %.2f, PostgreSQL %.2f, other %.2f%s%n", user, matching, returned,
+        ms(percentile(latencies, 50)), ms(percentile(latencies, 95)), ms(percentile(latencies, 99)),
+        ms(percentile(latencies, 100)), cores.self(), cores.postgres(), cores.other(),
+        otherJvms.isEmpty() ? "" : "  OTHER JVMs: " + otherJvms);
     return run;
   }
 
@@ -503,9 +543,8 @@ public final class IntakeBenchmark {
   // ---------------------------------------------------------------------------------------------
   // the report
 
-  static String report(List<Run> intakeRuns, List<Run> engineRuns, double deleteSeconds, Seeding seeding,
-      double vacuumSeconds,
-      List<ListRun> lists, String pgVersion, String loadBefore, String loadAfterIntake, String loadAfter) {
+  static String intakeReport(List<Run> intakeRuns, List<Run> engineRuns, String pgVersion, String loadBefore,
+      String loadAfter) {
     Run bestIntake = best(intakeRuns);
     Run bestEngine = best(engineRuns);
     Run sameLevelEngine = engineRuns.get(intakeRuns.indexOf(bestIntake));
@@ -530,23 +569,15 @@ public final class IntakeBenchmark {
     md.append(String.format(Locale.ROOT,
         "| Intake rate ÷ bare engine rate (each at its best concurrency; at the same concurrency %d: %.2f) | **%.2f**"
             + " | ≥ 0.50: %s |%n",
-        bestIntake.threads(), bestIntake.rate() / sameLevelEngine.rate(), ratio, ratio >= TARGET_RATIO ? "met" : "NOT met"));
-    for (ListRun list : lists) {
-      double p95 = ms(percentile(list.latencies(), 95));
-      md.append(String.format(Locale.ROOT,
-          "| `GET /api/tasks` as %s with %,d open events (%,d tasks match, %d returned), one client, %d requests |"
-              + " p50 %s ms, p95 **%s ms**, p99 %s ms | p95 ≤ 50 ms: %s |%n",
-          list.user(), seeding.openAfter(), list.matching(), list.returned(), LIST_REQUESTS,
-          f1(ms(percentile(list.latencies(), 50))), f1(p95), f1(ms(percentile(list.latencies(), 99))),
-          p95 <= TARGET_LIST_P95_MS ? "met" : "NOT met"));
-    }
-    md.append("\nEvery level, intake and bare engine measured alternately (").append(RAMPUP_SECONDS)
-        .append(" s ramp-up, then ").append(MEASURE_SECONDS).append(" s measured; latencies per request or call, "
-            + "client side). Intake is a 50/50 mix of worker1 in GS-V01-G01 (self-accepted: handling task assigned"
-            + " to them) and station1 in GS-V01-G01/G02 (acceptance task offered to the grid); its p50/p99 per kind"
-            + " are given. CPU: cores used meanwhile by this JVM (server and load generator), by PostgreSQL"
-            + " and by everything else (a concurrent build shows there); \"other JVMs\" names any other Java process seen (e.g. a concurrent `mvn verify`).\n\n");
-    md.append("| Concurrency | Intake events/s | p50 / p95 / p99 / max ms | self-accepted p50 / p99 | station1 p50 / p99"
+        bestIntake.threads(), bestIntake.rate() / sameLevelEngine.rate(), ratio, ratio >= TARGET_RATIO ? "met"
+            : "NOT met"));
+    md.append("\nEach level: intake, then the bare engine (").append(RAMPUP_SECONDS).append(" s ramp-up, then ")
+        .append(MEASURE_SECONDS).append(" s measured; latency of each request or call, client side), after ")
+        .append(WARMUP_SECONDS).append(" s of warm-up. Intake is a 50/50 mix of worker1 in GS-V01-G01 (self-accepted:"
+            + " the handling task is assigned to them) and station1 in GS-V01-G01/G02 (an acceptance task offered to"
+            + " the grid), shown apart. CPU: cores used meanwhile by this JVM (server and load generator), by"
+            + " PostgreSQL and by everything else; a concurrent build shows under \"other\" and among other JVMs.\n\n");
+    md.append("| Concurrency | Intake events/s | p50 / p95 / p99 / max ms | worker1 p50 / p99 | station1 p50 / p99"
         + " | Bare engine instances/s | p50 / p95 / p99 / max ms | Ratio | CPU cores JVM / PostgreSQL / other"
         + " (intake; engine) |\n"
         + "|---|---|---|---|---|---|---|---|---|\n");
@@ -560,20 +591,43 @@ public final class IntakeBenchmark {
           cores(en.cores()), otherJvmNote(in, en)));
     }
     md.append(String.format(Locale.ROOT,
-        "%nSet-up (not timed in the figures above): the bare engine's open instances deleted (%.1f s, SQL); %,d open events"
-            + " after the intake runs, topped up to %,d by"
-            + " %,d reports through `Events.report` from %d threads in the same JVM in %.0f s (%.0f events/s, no HTTP),"
-            + " spread over the 16 demo grids (%,d escalated at once to the village station, %,d major to the"
-            + " township center); then `VACUUM ANALYZE` (%.0f s, as autovacuum would) and %d warm-up requests per"
-            + " user. Each open event has its two process instances (event, level), one open user task and that"
-            + " task's two timers. Application: profiles `postgres,demo`,"
-            + " job executor on, logging at WARN, same JVM as the load generator (HTTP/1.1 keep-alive, Basic auth on"
-            + " every request). PostgreSQL %s on the same machine (default settings, database `%s`, kept until the"
-            + " next run). Load average (1/5/15 min): %s before start, %s after the intake runs, %s at the end."
-            + " Machine: %s. Command: `%s`.",
+        "%nApplication: profiles `postgres,demo`, job executor on (the events' timers are working days away),"
+            + " logging at WARN, in the same JVM as the load generator (`java.net.http`, HTTP/1.1 keep-alive, Basic"
+            + " auth on every request). PostgreSQL %s on the same machine, default settings, %s `%s`."
+            + " Load average (1/5/15 min): %s before start, %s after these runs. Machine: %s. Command: `%s`.",
+        pgVersion, REUSE_DATABASE ? "the previous run's database" : "fresh database", DATABASE, loadBefore, loadAfter,
+        BenchmarkReport.machine(), command()));
+    return md.toString();
+  }
+
+  static String worklistReport(double deleteSeconds, Seeding seeding, double vacuumSeconds, List<ListRun> lists,
+      String pgVersion, String loadBefore, String loadAfter) {
+    StringBuilder md = new StringBuilder();
+    for (ListRun list : lists) {
+      double p95 = ms(percentile(list.latencies(), 95));
+      md.append(String.format(Locale.ROOT,
+          "| `GET /api/tasks` as %s, %,d open events (%,d of the open tasks are theirs, %d returned), one client,"
+              + " %d requests | p50 %s ms, p95 **%s ms**, p99 %s ms, max %s ms (CPU cores JVM / PostgreSQL / other:"
+              + " %s%s) | p95 ≤ 50 ms: %s |%n",
+          list.user(), seeding.openAfter(), list.matching(), list.returned(), LIST_REQUESTS,
+          f1(ms(percentile(list.latencies(), 50))), f1(p95), f1(ms(percentile(list.latencies(), 99))),
+          f1(ms(percentile(list.latencies(), 100))), cores(list.cores()),
+          list.otherJvms().isEmpty() ? "" : "; other JVMs: " + String.join(", ", list.otherJvms()),
+          p95 <= TARGET_LIST_P95_MS ? "met" : "NOT met"));
+    }
+    md.append(String.format(Locale.ROOT,
+        "%nSet-up (not timed): the bare engine's open instances removed (%.1f s, SQL); %,d open events there"
+            + " already (from the intake runs), topped up to %,d by %,d reports through `Events.report` from %d threads"
+            + " in the JVM in %.0f s (%.0f events/s, no HTTP), spread over the 16 demo grids: the grid's worker"
+            + " reports in worker1's, worker2's and worker3's grids (%,d of those escalated at once to the village"
+            + " station), center1 in the others, %,d major (to the township center). Each open event has its two"
+            + " process instances (event, level), one open user task and that task's two timers. Then `VACUUM"
+            + " ANALYZE` (%.0f s, as autovacuum would) and %d warm-up requests per user. PostgreSQL %s, database"
+            + " `%s`, kept until the next run. Load average (1/5/15 min): %s before, %s after. Machine: %s."
+            + " Command: `%s`.",
         deleteSeconds, seeding.before(), seeding.openAfter(), seeding.created(), SEED_THREADS, seeding.seconds(),
-        seeding.created() / seeding.seconds(), seeding.escalated(), seeding.major(), vacuumSeconds, LIST_WARMUP,
-        pgVersion, DATABASE, loadBefore, loadAfterIntake, loadAfter, BenchmarkReport.machine(), COMMAND));
+        seeding.created() / Math.max(seeding.seconds(), 0.001), seeding.escalated(), seeding.major(), vacuumSeconds,
+        LIST_WARMUP, pgVersion, DATABASE, loadBefore, loadAfter, BenchmarkReport.machine(), command()));
     return md.toString();
   }
 
@@ -622,6 +676,10 @@ public final class IntakeBenchmark {
       statement.execute("drop database if exists " + DATABASE + " with (force)");
       statement.execute("create database " + DATABASE);
     }
+    return databaseUrl();
+  }
+
+  static String databaseUrl() {
     String admin = PostgresServer.adminUrl();
     int query = admin.indexOf('?');
     String base = query < 0 ? admin : admin.substring(0, query);
