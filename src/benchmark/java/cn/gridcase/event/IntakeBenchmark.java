@@ -176,8 +176,14 @@ public final class IntakeBenchmark {
         for (String user : LIST_USERS) {
           lists.add(timeWorklist(http, port, user, app));
         }
+        String openByLevel = jdbc.queryForList("select level, count(*) as n from event where status not in"
+            + " ('CLOSED', 'REFERRED_TO_COUNTY') group by level order by count(*) desc").stream()
+            .map(row -> row.get("level") + String.format(Locale.ROOT, " %,d", ((Number) row.get("n")).longValue()))
+            .collect(Collectors.joining(", "));
+        long openInG01 = jdbc.queryForObject("select count(*) from event where status not in ('CLOSED',"
+            + " 'REFERRED_TO_COUNTY') and grid_code = 'GS-V01-G01'", Long.class);
         write("worklist-postgres", worklistReport(deleteSeconds, seeding, vacuumSeconds, lists, serverVersion(jdbc),
-            loadBeforeLists, loadAverage()));
+            openByLevel, openInG01, loadBeforeLists, loadAverage()));
       }
     }
   }
@@ -601,7 +607,7 @@ public final class IntakeBenchmark {
   }
 
   static String worklistReport(double deleteSeconds, Seeding seeding, double vacuumSeconds, List<ListRun> lists,
-      String pgVersion, String loadBefore, String loadAfter) {
+      String pgVersion, String openByLevel, long openInG01, String loadBefore, String loadAfter) {
     StringBuilder md = new StringBuilder();
     for (ListRun list : lists) {
       double p95 = ms(percentile(list.latencies(), 95));
@@ -615,19 +621,23 @@ public final class IntakeBenchmark {
           list.otherJvms().isEmpty() ? "" : "; other JVMs: " + String.join(", ", list.otherJvms()),
           p95 <= TARGET_LIST_P95_MS ? "met" : "NOT met"));
     }
+    String setUp = seeding.created() == 0 && REUSE_DATABASE
+        ? "the previous run's database as it was (`-Dintake.reuseDatabase=true`): its intake runs' events plus"
+            + " the ones it reported through `Events.report` to reach the open events above"
+        : String.format(Locale.ROOT, "the bare engine's open instances removed (%.1f s, SQL); %,d open events there"
+            + " from the intake runs, topped up to %,d by %,d reports through `Events.report` from %d threads in the"
+            + " JVM in %.0f s (%.0f events/s, no HTTP), spread over the 16 demo grids: the grid's worker reports in"
+            + " worker1's, worker2's and worker3's grids (%,d of those escalated at once to the village station),"
+            + " center1 in the others, %,d major (to the township center)", deleteSeconds, seeding.before(),
+            seeding.openAfter(), seeding.created(), SEED_THREADS, seeding.seconds(),
+            seeding.created() / Math.max(seeding.seconds(), 0.001), seeding.escalated(), seeding.major());
     md.append(String.format(Locale.ROOT,
-        "%nSet-up (not timed): the bare engine's open instances removed (%.1f s, SQL); %,d open events there"
-            + " already (from the intake runs), topped up to %,d by %,d reports through `Events.report` from %d threads"
-            + " in the JVM in %.0f s (%.0f events/s, no HTTP), spread over the 16 demo grids: the grid's worker"
-            + " reports in worker1's, worker2's and worker3's grids (%,d of those escalated at once to the village"
-            + " station), center1 in the others, %,d major (to the township center). Each open event has its two"
-            + " process instances (event, level), one open user task and that task's two timers. Then `VACUUM"
-            + " ANALYZE` (%.0f s, as autovacuum would) and %d warm-up requests per user. PostgreSQL %s, database"
-            + " `%s`, kept until the next run. Load average (1/5/15 min): %s before, %s after. Machine: %s."
-            + " Command: `%s`.",
-        deleteSeconds, seeding.before(), seeding.openAfter(), seeding.created(), SEED_THREADS, seeding.seconds(),
-        seeding.created() / Math.max(seeding.seconds(), 0.001), seeding.escalated(), seeding.major(), vacuumSeconds,
-        LIST_WARMUP, pgVersion, DATABASE, loadBefore, loadAfter, BenchmarkReport.machine(), command()));
+        "%nSet-up (not timed): %s. Open events by level: %s; in worker1's grid GS-V01-G01: %,d. Each open event"
+            + " has its two process instances (event, level), one open user task and that task's two timers. Then"
+            + " `VACUUM ANALYZE` (%.0f s, as autovacuum would) and %d warm-up requests per user. PostgreSQL %s,"
+            + " database `%s`. Load average (1/5/15 min): %s before, %s after. Machine: %s. Command: `%s`.",
+        setUp, openByLevel, openInG01, vacuumSeconds, LIST_WARMUP, pgVersion, DATABASE, loadBefore, loadAfter,
+        BenchmarkReport.machine(), command()));
     return md.toString();
   }
 
@@ -728,9 +738,10 @@ public final class IntakeBenchmark {
           total += Long.parseLong(cpu[i]);
         }
         busy = total - Long.parseLong(cpu[4]) - Long.parseLong(cpu[5]);
-        self = ticks(ProcessHandle.current().pid());
+        self = ticks(ProcessHandle.current().pid(), false);
+        // with the children each has reaped: the short-lived parallel query workers end up in the postmaster's
         postgres = ProcessHandle.allProcesses().filter(p -> "postgres".equals(comm(p.pid())))
-            .mapToLong(p -> ticks(p.pid())).sum();
+            .mapToLong(p -> ticks(p.pid(), true)).sum();
       } catch (IOException | RuntimeException e) {
         return new CpuSample(System.nanoTime(), -1, 0, 0);
       }
@@ -756,12 +767,13 @@ public final class IntakeBenchmark {
       }
     }
 
-    private static long ticks(long pid) {
+    private static long ticks(long pid, boolean withChildren) {
       try {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields[0] is the state (field 3); utime and stime are fields 14 and 15
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        // fields[0] is the state (field 3); utime, stime, cutime, cstime are fields 14 to 17
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+            + (withChildren ? Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : 0);
       } catch (IOException | RuntimeException e) {
         return 0;
       }
