@@ -10,11 +10,11 @@ import java.time.LocalDate;
  * Writes a benchmark's figures into docs/benchmarks.md, between the markers
  * {@code <!-- bench:NAME -->} and {@code <!-- /bench:NAME -->}, with the machine it ran on.
  */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
   private BenchmarkReport() {}
 
-  static String machine() {
+  public static String machine() {
     String cpu = "unknown CPU";
     try {
       cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
@@ -22,12 +22,20 @@ final class BenchmarkReport {
     } catch (IOException ignored) {
       // not Linux: keep "unknown CPU"
     }
-    return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
+    String ram = "";
+    try {
+      ram = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal:"))
+          .findFirst().map(line -> String.format(java.util.Locale.ROOT, "%.1f GiB RAM, ",
+              Long.parseLong(line.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0))).orElse("");
+    } catch (IOException ignored) {
+      // not Linux: no RAM figure
+    }
+    return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + ram
         + (Runtime.getRuntime().maxMemory() / (1024 * 1024)) + " MiB max heap, Java " + System.getProperty("java.version")
         + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", measured " + LocalDate.now();
   }
 
-  static void write(String name, String markdown) {
+  public static void write(String name, String markdown) {
     Path docs = Path.of("docs/benchmarks.md");
     try {
       String text = Files.readString(docs);
