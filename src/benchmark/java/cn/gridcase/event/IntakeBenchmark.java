@@ -67,7 +67,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Run: {@code mvn -Pbenchmark test-compile exec:exec@intake-postgres} (writes docs/benchmarks.md).
  * Knobs (system properties, set in the pom's exec execution): {@code intake.concurrency} (4,8,16),
- * {@code intake.warmup} (20 s), {@code intake.rampup} (5 s per level, not measured),
+ * {@code intake.warmup} (60 s), {@code intake.rampup} (5 s per level, not measured),
  * {@code intake.seconds} (30 s per level), {@code intake.openEvents} (100000),
  * {@code intake.listRequests} (200), {@code intake.seedThreads} (4), {@code intake.write} (true),
  * {@code intake.parts} (intake,worklist: either part alone re-measures just its block of docs/benchmarks.md),
@@ -81,7 +81,8 @@ public final class IntakeBenchmark {
 
   static final int[] CONCURRENCY = Arrays.stream(System.getProperty("intake.concurrency", "4,8,16").split(","))
       .map(String::trim).mapToInt(Integer::parseInt).toArray();
-  static final int WARMUP_SECONDS = Integer.getInteger("intake.warmup", 20);
+  /** JIT compilation of the intake path takes a while on 2 busy cores: 20 s left it half done. */
+  static final int WARMUP_SECONDS = Integer.getInteger("intake.warmup", 60);
   static final int RAMPUP_SECONDS = Integer.getInteger("intake.rampup", 5);
   static final int MEASURE_SECONDS = Integer.getInteger("intake.seconds", 30);
   static final int OPEN_EVENTS = Integer.getInteger("intake.openEvents", 100_000);
@@ -89,6 +90,7 @@ public final class IntakeBenchmark {
   static final int LIST_WARMUP = 20;
   static final int SEED_THREADS = Integer.getInteger("intake.seedThreads", 4);
   static final boolean WRITE = Boolean.parseBoolean(System.getProperty("intake.write", "true"));
+  static final AtomicReference<String> AUTOVACUUM = new AtomicReference<>("?");
   static final boolean REUSE_DATABASE = Boolean.getBoolean("intake.reuseDatabase");
   static final Set<String> PARTS = Set.of(System.getProperty("intake.parts", "intake,worklist").split(","));
 
@@ -152,13 +154,20 @@ public final class IntakeBenchmark {
       // 1. intake vs. bare engine, level by level
       if (PARTS.contains("intake")) {
         System.out.printf("Warm-up: %d s of HTTP intake and %d s of bare engine at concurrency 8%n", WARMUP_SECONDS,
-            WARMUP_SECONDS / 2);
+            WARMUP_SECONDS / 3);
+        // the tables grow from empty: without statistics PostgreSQL plans e.g. the task query by business
+        // key as a sequential scan (275 ms at 138,000 tasks). Autovacuum would analyze them as they grow;
+        // it may be off (it is off on the development machine), so analyze before every measurement.
+        analyze(jdbc);
         measure("warm-up intake", 8, intake, WARMUP_SECONDS, 1);
-        measure("warm-up engine", 8, baseline, WARMUP_SECONDS / 2, 1);
+        analyze(jdbc);
+        measure("warm-up engine", 8, baseline, WARMUP_SECONDS / 3, 1);
         List<Run> intakeRuns = new ArrayList<>();
         List<Run> engineRuns = new ArrayList<>();
         for (int threads : CONCURRENCY) {
+          analyze(jdbc);
           intakeRuns.add(measure("intake", threads, intake, RAMPUP_SECONDS, MEASURE_SECONDS));
+          analyze(jdbc);
           engineRuns.add(measure("engine", threads, baseline, RAMPUP_SECONDS, MEASURE_SECONDS));
         }
         write("intake-postgres", intakeReport(intakeRuns, engineRuns, serverVersion(jdbc), loadBefore, loadAverage()));
@@ -186,6 +195,13 @@ public final class IntakeBenchmark {
             openByLevel, openInG01, loadBeforeLists, loadAverage()));
       }
     }
+  }
+
+  static void analyze(JdbcTemplate jdbc) {
+    long start = System.nanoTime();
+    jdbc.execute("analyze");
+    AUTOVACUUM.set(jdbc.queryForObject("show autovacuum", String.class));
+    System.out.printf("ANALYZE in %.1f s (autovacuum %s)%n", (System.nanoTime() - start) / 1e9, AUTOVACUUM.get());
   }
 
   static void write(String name, String markdown) {
@@ -446,6 +462,7 @@ public final class IntakeBenchmark {
           }
           if ((j + 1) % 10_000 == 0) {
             System.out.printf("  %,d of %,d seeded in %.0f s%n", j + 1, wanted, (System.nanoTime() - start) / 1e9);
+            analyze(jdbc); // as autovacuum would while the tables grow
           }
         }
       }, "seed-" + t);
@@ -581,7 +598,9 @@ public final class IntakeBenchmark {
         .append(MEASURE_SECONDS).append(" s measured; latency of each request or call, client side), after ")
         .append(WARMUP_SECONDS).append(" s of warm-up. Intake is a 50/50 mix of worker1 in GS-V01-G01 (self-accepted:"
             + " the handling task is assigned to them) and station1 in GS-V01-G01/G02 (an acceptance task offered to"
-            + " the grid), shown apart. CPU: cores used meanwhile by this JVM (server and load generator), by"
+            + " the grid), shown apart. `ANALYZE` before each measurement, as autovacuum would do while the tables"
+            + " grow (autovacuum is " + AUTOVACUUM.get() + " on this server). CPU: cores used meanwhile by this JVM"
+            + " (server and load generator), by"
             + " PostgreSQL and by everything else; a concurrent build shows under \"other\" and among other JVMs.\n\n");
     md.append("| Concurrency | Intake events/s | p50 / p95 / p99 / max ms | worker1 p50 / p99 | station1 p50 / p99"
         + " | Bare engine instances/s | p50 / p95 / p99 / max ms | Ratio | CPU cores JVM / PostgreSQL / other"
