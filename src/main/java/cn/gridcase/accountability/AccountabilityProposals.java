@@ -272,8 +272,4 @@ public class AccountabilityProposals {
   private static String stepName(String action) {
     return "ACCEPT".equals(action) ? "受理" : "办理";
   }
-
-  static Map<String, String> triggers() {
-    return Map.of(LATE_ACCEPTANCE, "超期受理", LATE_HANDLING, "超期办结");
-  }
 }

@@ -80,12 +80,6 @@ class CaseRepository {
     return jdbc.query("select * from accountability_case where subject = ? order by id desc", this::row, subject);
   }
 
-  /** Cases decided (held accountable, not dismissed) since a moment, for the repeat rules (C3, C4). */
-  List<CaseRecord> decidedSince(OffsetDateTime since) {
-    return jdbc.query("select * from accountability_case where decided_at is not null and decided_at >= ?"
-        + " and status <> 'DISMISSED' order by id", this::row, Timestamp.from(since.toInstant()));
-  }
-
   void extend(long id, int days, String reason) {
     jdbc.update("update accountability_case set extended = true, extension_days = ?, extension_reason = ? where id = ?",
         days, reason, id);

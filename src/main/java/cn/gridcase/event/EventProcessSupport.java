@@ -63,8 +63,4 @@ class EventProcessSupport {
     }
     throw new IllegalArgumentException("not a moment: " + value);
   }
-
-  static Date date(OffsetDateTime moment) {
-    return Date.from(moment.toInstant());
-  }
 }

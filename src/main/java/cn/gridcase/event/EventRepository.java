@@ -219,11 +219,6 @@ class EventRepository {
         Timestamp.from(at.toInstant()), by, id);
   }
 
-  void setStatus(long id, EventStatus status) {
-    changed();
-    jdbc.update("update event set status = ? where id = ?", status.name(), id);
-  }
-
   void markOverdueAcceptance(long id) {
     changed();
     jdbc.update("update event set overdue_acceptance = true, step_late_acceptance = true where id = ?", id);

@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -37,17 +35,15 @@ public class Worklist {
 
   private final TaskService taskService;
   private final RuntimeService runtimeService;
-  private final IdentityService identityService;
   private final Clock clock;
   private final WorkingDays workingDays;
   private final Comparator<Task> databaseOrder;
 
-  Worklist(TaskService taskService, RuntimeService runtimeService, IdentityService identityService, Clock clock,
+  Worklist(TaskService taskService, RuntimeService runtimeService, Clock clock,
       WorkingDays workingDays, DataSource dataSource) {
     this.workingDays = workingDays;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
-    this.identityService = identityService;
     this.clock = clock;
     this.databaseOrder = databaseOrder(dataSource);
   }
