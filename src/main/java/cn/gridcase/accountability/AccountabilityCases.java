@@ -331,22 +331,19 @@ public class AccountabilityCases {
     List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).active().list();
     Optional<Task> investigate = open.stream().filter(t -> INVESTIGATE_TASK.equals(t.getTaskDefinitionKey())).findFirst();
     Optional<Task> notify = open.stream().filter(t -> NOTIFY_TASK.equals(t.getTaskDefinitionKey())).findFirst();
-    OffsetDateTime notifyBy = notify.map(t -> at(t.getDueDate())).orElse(c.decidedAt() != null && c.notifiedAt() == null
+    OffsetDateTime notifyBy = notify.map(t -> GridCaseTime.at(t.getDueDate())).orElse(c.decidedAt() != null && c.notifiedAt() == null
         && c.status() == CaseStatus.DECIDED && !c.onlyTalk() ? workingDays.deadline(c.decidedAt(), 3).deadline() : null);
     if (c.notifiedAt() != null || (c.decidedAt() != null && !c.onlyTalk() && c.status() != CaseStatus.DISMISSED)) {
       notifyBy = notifyBy != null ? notifyBy : workingDays.deadline(c.decidedAt(), 3).deadline();
     }
     return new CaseView(c.id(), c.townshipCode(), c.subject(), c.subjectRole(), c.subjectUnit(), c.clause(), c.facts(),
         c.eventNumber(), c.proposalId(), c.status(), c.openedBy(), c.openedAt(), c.investigators(),
-        investigate.map(t -> at(t.getDueDate())).orElse(null), c.extended(), c.extensionDays(), c.extensionReason(),
+        investigate.map(t -> GridCaseTime.at(t.getDueDate())).orElse(null), c.extended(), c.extensionDays(), c.extensionReason(),
         notifyBy, c.overdueInvestigation(), c.overdueNotification(), c.detectedAggravating(), c.findings(), c.measures(),
         c.mitigating(), c.aggravating(), c.reasoning(), c.talkConductor(), c.decidedAt(), c.decidedBy(), c.notifiedAt(),
         c.notificationChannel(), c.executionNote(), cases.steps(c.id()));
   }
 
-  private static OffsetDateTime at(Date date) {
-    return date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), GridCaseTime.ZONE);
-  }
 
   private static boolean blank(String value) {
     return value == null || value.isBlank();

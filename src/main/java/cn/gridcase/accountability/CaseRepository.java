@@ -164,7 +164,6 @@ class CaseRepository {
   }
 
   static OffsetDateTime at(ResultSet rs, String column) throws SQLException {
-    Timestamp timestamp = rs.getTimestamp(column);
-    return timestamp == null ? null : OffsetDateTime.ofInstant(timestamp.toInstant(), GridCaseTime.ZONE);
+    return GridCaseTime.at(rs.getTimestamp(column));
   }
 }

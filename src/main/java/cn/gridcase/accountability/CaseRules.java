@@ -177,7 +177,7 @@ final class CaseRules {
 
   static OffsetDateTime moment(Object value) {
     if (value instanceof java.util.Date date) {
-      return OffsetDateTime.ofInstant(date.toInstant(), cn.gridcase.platform.GridCaseTime.ZONE);
+      return cn.gridcase.platform.GridCaseTime.at(date);
     }
     String text = text(value);
     if (text == null) {

@@ -56,7 +56,7 @@ class EventProcessSupport {
       return null;
     }
     if (value instanceof Date date) {
-      return OffsetDateTime.ofInstant(date.toInstant(), GridCaseTime.ZONE);
+      return GridCaseTime.at(date);
     }
     if (value instanceof OffsetDateTime offset) {
       return offset;

@@ -303,13 +303,9 @@ class EventRepository {
             EventLevel.valueOf(rs.getString("level")), rs.getString("unit_code"), rs.getString("grid_code"),
             rs.getString("village_code"), rs.getString("township_code"), rs.getString("department_code"),
             rs.getString("task_id"), rs.getString("task_name"), rs.getString("task_key"), rs.getString("assignee"),
-            engineTime(rs.getTimestamp("due"))), args.toArray());
+            GridCaseTime.at(rs.getTimestamp("due"))), args.toArray());
   }
 
-  /** The engine stores its times as local date-times of the JVM's zone. */
-  private static OffsetDateTime engineTime(Timestamp timestamp) {
-    return timestamp == null ? null : OffsetDateTime.ofInstant(timestamp.toInstant(), GridCaseTime.ZONE);
-  }
 
   private Event event(ResultSet rs, int row) throws SQLException {
     String agreement = rs.getString("agreement_form");
@@ -332,7 +328,6 @@ class EventRepository {
   }
 
   private static OffsetDateTime at(ResultSet rs, String column) throws SQLException {
-    Timestamp timestamp = rs.getTimestamp(column);
-    return timestamp == null ? null : OffsetDateTime.ofInstant(timestamp.toInstant(), GridCaseTime.ZONE);
+    return GridCaseTime.at(rs.getTimestamp(column));
   }
 }

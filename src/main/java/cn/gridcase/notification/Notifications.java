@@ -82,8 +82,8 @@ public class Notifications {
     return jdbc.query("select id, kind, title, body, event_number, created_at, read_at from notification"
         + " where recipient = ?" + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit ?",
         (rs, i) -> new InboxEntry(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")), rs.getString("title"),
-            rs.getString("body"), rs.getString("event_number"), at(rs.getTimestamp("created_at")),
-            at(rs.getTimestamp("read_at"))),
+            rs.getString("body"), rs.getString("event_number"), GridCaseTime.at(rs.getTimestamp("created_at")),
+            GridCaseTime.at(rs.getTimestamp("read_at"))),
         user, limit);
   }
 
@@ -109,9 +109,5 @@ public class Notifications {
   public int markAllRead(String user) {
     return jdbc.update("update notification set read_at = ? where recipient = ? and read_at is null",
         Timestamp.from(GridCaseTime.now(clock).toInstant()), user);
-  }
-
-  private static OffsetDateTime at(Timestamp timestamp) {
-    return timestamp == null ? null : OffsetDateTime.ofInstant(timestamp.toInstant(), GridCaseTime.ZONE);
   }
 }

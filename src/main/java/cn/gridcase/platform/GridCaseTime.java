@@ -16,6 +16,11 @@ public final class GridCaseTime {
 
   private GridCaseTime() {}
 
+  /** A moment read from the database (or the engine, e.g. a due date) as an offset time in {@link #ZONE}; null stays null. */
+  public static OffsetDateTime at(java.util.Date moment) {
+    return moment == null ? null : OffsetDateTime.ofInstant(moment.toInstant(), ZONE);
+  }
+
   /** The current moment of {@code clock} as an offset time in {@link #ZONE}. */
   public static OffsetDateTime now(Clock clock) {
     return OffsetDateTime.ofInstant(clock.instant(), ZONE);

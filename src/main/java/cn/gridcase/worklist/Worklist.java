@@ -74,17 +74,16 @@ public class Worklist {
     OffsetDateTime now = GridCaseTime.now(clock);
     return tasks.stream().map(task -> {
       String key = businessKeys.get(task.getProcessInstanceId());
-      OffsetDateTime due = task.getDueDate() == null ? null
-          : OffsetDateTime.ofInstant(task.getDueDate().toInstant(), GridCaseTime.ZONE);
+      OffsetDateTime due = GridCaseTime.at(task.getDueDate());
       boolean event = key != null && key.startsWith(EVENT_PREFIX);
       return new WorkItem(task.getId(), task.getName(), task.getTaskDefinitionKey(), event ? key : null,
           event ? null : key, due, due != null && provisional(task.getCreateTime(), due), due != null && now.isAfter(due), task.getAssignee(), task.getAssignee() == null,
-          OffsetDateTime.ofInstant(task.getCreateTime().toInstant(), GridCaseTime.ZONE));
+          GridCaseTime.at(task.getCreateTime()));
     }).sorted(Comparator.comparing(WorkItem::due, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
   }
 
   private boolean provisional(java.util.Date created, OffsetDateTime due) {
-    for (int year = OffsetDateTime.ofInstant(created.toInstant(), GridCaseTime.ZONE).getYear(); year <= due.getYear();
+    for (int year = GridCaseTime.at(created).getYear(); year <= due.getYear();
         year++) {
       if (!workingDays.hasSchedule(year)) {
         return true;
