@@ -11,6 +11,7 @@ import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
+import cn.gridcase.platform.UserTaskCompletion;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -59,10 +58,13 @@ public class AccountabilityCases {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final Clock clock;
+  private final UserTaskCompletion userTasks;
 
   AccountabilityCases(CaseRepository cases, CasePeople people, AccessScopes accessScopes,
       AccountabilityProposals proposals, Notifications notifications, WorkingDays workingDays,
-      RuntimeService runtimeService, TaskService taskService, Clock clock) {
+      RuntimeService runtimeService, TaskService taskService, Clock clock,
+      UserTaskCompletion userTasks) {
+    this.userTasks = userTasks;
     this.cases = cases;
     this.people = people;
     this.accessScopes = accessScopes;
@@ -278,14 +280,7 @@ public class AccountabilityCases {
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).active().list().stream()
         .filter(t -> taskKey.equals(t.getTaskDefinitionKey())).findFirst()
         .orElseThrow(() -> new StateConflict("Case " + id + " is " + c.status() + ": it cannot be " + verb + " now"));
-    try {
-      taskService.setAssignee(task.getId(), user);
-      taskService.complete(task.getId(), values);
-    } catch (OptimisticLockingException e) {
-      throw new StateConflict("The case changed meanwhile; reload and try again");
-    } catch (ProcessEngineException e) {
-      throw DomainRuleViolation.in(e).<RuntimeException>map(v -> v).orElse(e);
-    }
+    userTasks.completeAs(task.getId(), user, values);
     return view(id, user, false);
   }
 

@@ -19,8 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -62,10 +60,13 @@ public class Events {
   private final TransactionTemplate reportTransaction;
   private final cn.gridcase.notification.Notifications notifications;
   private final cn.gridcase.calendar.WorkingDays workingDays;
+  private final cn.gridcase.platform.UserTaskCompletion userTasks;
 
   Events(EventRepository events, Organisation organisation, AccessScopes accessScopes, EventStaff staff,
       RuntimeService runtimeService, TaskService taskService, Clock clock, PlatformTransactionManager transactions,
-      cn.gridcase.notification.Notifications notifications, cn.gridcase.calendar.WorkingDays workingDays) {
+      cn.gridcase.notification.Notifications notifications, cn.gridcase.calendar.WorkingDays workingDays,
+      cn.gridcase.platform.UserTaskCompletion userTasks) {
+    this.userTasks = userTasks;
     this.events = events;
     this.organisation = organisation;
     this.accessScopes = accessScopes;
@@ -280,19 +281,7 @@ public class Events {
   }
 
   private void complete(Task task, String user, Map<String, Object> values) {
-    try {
-      taskService.setAssignee(task.getId(), user);
-      taskService.complete(task.getId(), values);
-    } catch (OptimisticLockingException e) {
-      throw new StateConflict("The event changed meanwhile; reload and try again");
-    } catch (ProcessEngineException e) {
-      throw unwrap(e);
-    }
-  }
-
-  /** A rule violation from a task listener reaches us wrapped in the engine's exception. */
-  static RuntimeException unwrap(ProcessEngineException e) {
-    return DomainRuleViolation.in(e).<RuntimeException>map(v -> v).orElse(e);
+    userTasks.completeAs(task.getId(), user, values);
   }
 
   /** SJ-yyyyMMdd-NNNN: the day's counter, taken in its own short transaction (unique across nodes). */

@@ -317,7 +317,7 @@ class EventProcessTests extends ProcessTestSupport {
     try {
       action.run();
     } catch (ProcessEngineException e) {
-      RuntimeException cause = Events.unwrap(e);
+      RuntimeException cause = DomainRuleViolation.in(e).<RuntimeException>map(v -> v).orElse(e);
       assertThat(cause).isInstanceOf(DomainRuleViolation.class);
       return ((DomainRuleViolation) cause).errors().stream().map(ApiError::code).toList();
     } catch (DomainRuleViolation e) {
