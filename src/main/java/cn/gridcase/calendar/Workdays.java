@@ -26,7 +26,7 @@ public class Workdays {
     if (workingDays >= 2) {
       return WorkdaysExpression.format(moment, workingDays - 1);
     }
-    java.time.OffsetDateTime from = WorkdaysExpression.parse(WorkdaysExpression.format(moment, 1), new java.util.Date()).from();
+    java.time.OffsetDateTime from = WorkdaysExpression.toOffsetDateTime(moment);
     return java.util.Date.from(from.atZoneSameInstant(cn.gridcase.platform.GridCaseTime.ZONE).toLocalDate()
         .atTime(23, 59, 59).atZone(cn.gridcase.platform.GridCaseTime.ZONE).toInstant());
   }

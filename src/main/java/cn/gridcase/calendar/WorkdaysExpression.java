@@ -57,7 +57,7 @@ record WorkdaysExpression(int workingDays, OffsetDateTime from) {
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
-  private static OffsetDateTime toOffsetDateTime(Object moment) {
+  static OffsetDateTime toOffsetDateTime(Object moment) {
     if (moment instanceof OffsetDateTime offset) {
       return offset;
     }
