@@ -53,6 +53,21 @@ public class EventIntakeSteps {
     EventLevelSteps.clearCompletion(execution);
   }
 
+  /** Whether the event is major (E8): the gateway after reporting sends it straight to the township center. */
+  public boolean major(DelegateExecution execution) {
+    return support.eventOf(execution).major();
+  }
+
+  /** The event's category, handed to each level for its forms (the dispute fields show for DISPUTE). */
+  public String category(DelegateExecution execution) {
+    return support.eventOf(execution).category().name();
+  }
+
+  /** Feedback (回访) is the reporting grid's: its queue is the grid's candidate group. */
+  public String feedbackQueue(DelegateExecution execution) {
+    return support.eventOf(execution).gridCode();
+  }
+
   /** The text of a task's description in Tasklist: what the event is about. */
   public String summary(DelegateExecution execution) {
     String eventNumber = execution.getProcessBusinessKey();

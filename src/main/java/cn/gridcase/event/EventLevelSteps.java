@@ -65,21 +65,22 @@ public class EventLevelSteps {
     // shown in the forms only
     execution.setVariable("acceptDays", limits.acceptance());
     execution.setVariable("handleDays", limits.handling(level));
-    boolean selfAccepted = level == EventLevel.GRID && Boolean.TRUE.equals(execution.getVariable("selfAccepted"))
+    // the grid is only ever reached straight after reporting (a major event skips it): reported by
+    // the grid's own worker, it was accepted at that moment (E2)
+    boolean selfAccepted = level == EventLevel.GRID
         && staff.holds(event.reportedBy(), event.gridCode(), cn.gridcase.organisation.AppointmentRole.GRID_WORKER);
     String department = level == EventLevel.DEPARTMENT ? unitCode : null;
     if (selfAccepted) {
       OffsetDateTime reportedAt = event.reportedAt();
-      events.moveTo(event.id(), EventStatus.IN_HANDLING, level, unitCode, department);
-      events.openStep(event.id(), reportedAt, limits.acceptance(), limits.handling(level), reportedAt,
-          event.reportedBy());
+      events.receive(event.id(), EventStatus.IN_HANDLING, level, unitCode, department, reportedAt,
+          limits.acceptance(), limits.handling(level), reportedAt, event.reportedBy());
       events.addStep(event.id(), new EventStep("ACCEPTED", level, unitCode, event.reportedBy(), reportedAt,
           workingDays.deadline(reportedAt, limits.acceptance()).deadline(), false, "网格员本人上报，上报即受理"));
       return;
     }
     OffsetDateTime now = support.now();
-    events.moveTo(event.id(), EventStatus.AWAITING_ACCEPTANCE, level, unitCode, department);
-    events.openStep(event.id(), now, limits.acceptance(), limits.handling(level), null, null);
+    events.receive(event.id(), EventStatus.AWAITING_ACCEPTANCE, level, unitCode, department, now,
+        limits.acceptance(), limits.handling(level), null, null);
     OffsetDateTime acceptBy = workingDays.deadline(now, limits.acceptance()).deadline();
     notifications.send(new Notice(NoticeKind.EVENT_RECEIVED, "新事件待受理：" + event.number(),
         "事件「" + event.title() + "」已到" + level.label() + "（" + unitCode + "），请于 " + acceptBy.toLocalDate()

@@ -197,20 +197,19 @@ class EventRepository {
     return column + " in (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
   }
 
-  void moveTo(long id, EventStatus status, EventLevel level, String unitCode, String departmentCode) {
+  /**
+   * A unit receives the event: it moves there (status, level, unit, department) and a new step opens
+   * with the township's limits and, when self-accepted, its acceptance. One statement: this runs in
+   * every report.
+   */
+  void receive(long id, EventStatus status, EventLevel level, String unitCode, String departmentCode,
+      OffsetDateTime receivedAt, int acceptDays, int handleDays, OffsetDateTime acceptedAt, String acceptedBy) {
     changed();
-    jdbc.update("update event set status = ?, level = ?, unit_code = ?, department_code = coalesce(?, department_code)"
-        + " where id = ?", status.name(), level.name(), unitCode, departmentCode, id);
-  }
-
-  /** A unit receives the event: a new step with its limits (and, when self-accepted, its acceptance). */
-  void openStep(long id, OffsetDateTime receivedAt, int acceptDays, int handleDays, OffsetDateTime acceptedAt,
-      String acceptedBy) {
-    changed();
-    jdbc.update("update event set step_received_at = ?, step_accept_days = ?, step_handle_days = ?,"
-        + " step_accepted_at = ?, step_accepted_by = ?, step_late_acceptance = false, step_late_handling = false"
-        + " where id = ?", Timestamp.from(receivedAt.toInstant()), acceptDays, handleDays,
-        acceptedAt == null ? null : Timestamp.from(acceptedAt.toInstant()), acceptedBy, id);
+    jdbc.update("update event set status = ?, level = ?, unit_code = ?, department_code = coalesce(?, department_code),"
+        + " step_received_at = ?, step_accept_days = ?, step_handle_days = ?, step_accepted_at = ?,"
+        + " step_accepted_by = ?, step_late_acceptance = false, step_late_handling = false where id = ?",
+        status.name(), level.name(), unitCode, departmentCode, Timestamp.from(receivedAt.toInstant()), acceptDays,
+        handleDays, acceptedAt == null ? null : Timestamp.from(acceptedAt.toInstant()), acceptedBy, id);
   }
 
   void stepAccepted(long id, OffsetDateTime at, String by) {

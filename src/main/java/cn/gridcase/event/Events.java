@@ -115,19 +115,14 @@ public class Events {
   private EventView register(EventReport report, String reporter, Grid grid, String township, String number,
       OffsetDateTime now) {
     boolean major = report.isMajor();
-    boolean selfAccepted = !major && staff.holds(reporter, grid.code(), AppointmentRole.GRID_WORKER);
     long id = events.insert(report, number, grid.villageCode(), township, now, reporter,
         EventStatus.AWAITING_ACCEPTANCE, major ? EventLevel.TOWNSHIP : EventLevel.GRID,
         major ? township : grid.code());
     events.addStep(id, new EventStep("REPORTED", EventLevel.GRID, grid.code(), reporter, now, null, false,
         report.category().label() + "：" + report.title().trim()));
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("eventNumber", number);
-    variables.put("gridCode", grid.code());
-    // a display flag for the handling form (dispute fields), not domain data
-    variables.put("category", report.category().name());
-    variables.put("major", major);
-    variables.put("selfAccepted", selfAccepted);
+    // the business key is the event number; the process reads everything else from the event's
+    // tables. The one variable is for Tasklist: the feedback form shows the number.
+    Map<String, Object> variables = Map.of("eventNumber", number);
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, variables);
     return view(events.find(number).orElseThrow());
   }

@@ -1,6 +1,9 @@
 package cn.gridcase.organisation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
@@ -8,13 +11,26 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Service;
 
-/** Computes a user's {@link AccessScope} from their current appointments (one place for the whole system). */
+/**
+ * Computes a user's {@link AccessScope} from their current appointments (one place for the whole
+ * system). Every request asks, so a scope is kept for {@link #KEPT_FOR}: a change of units or
+ * appointments on this node is seen at once (the key holds the count of committed changes and the
+ * day), one made on another node of a cluster or a change of Camunda admin membership within that time.
+ */
 @Service
 public class AccessScopes {
 
   private final OrganisationRepository repository;
   private final IdentityService identityService;
   private final Clock clock;
+
+  /** How long a computed scope is used: long enough for a burst of requests, short enough for a cluster. */
+  static final Duration KEPT_FOR = Duration.ofSeconds(30);
+
+  private record Key(String username, LocalDate day, long generation) {}
+
+  private final Cache<Key, AccessScope> scopes = Caffeine.newBuilder()
+      .expireAfterWrite(KEPT_FOR).maximumSize(10_000).build();
 
   AccessScopes(OrganisationRepository repository, IdentityService identityService, Clock clock) {
     this.repository = repository;
@@ -23,12 +39,16 @@ public class AccessScopes {
   }
 
   public AccessScope of(String username) {
+    LocalDate today = LocalDate.now(clock.withZone(cn.gridcase.platform.GridCaseTime.ZONE));
+    return scopes.get(new Key(username, today, repository.generation()), key -> compute(username, today));
+  }
+
+  private AccessScope compute(String username, LocalDate today) {
     boolean admin = identityService.createGroupQuery().groupMember(username).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
     Set<String> townships = new HashSet<>();
     Set<String> villages = new HashSet<>();
     Set<String> grids = new HashSet<>();
     Set<String> departments = new HashSet<>();
-    LocalDate today = LocalDate.now(clock.withZone(cn.gridcase.platform.GridCaseTime.ZONE));
     for (Appointment appointment : repository.appointmentsOf(username)) {
       if (!appointment.isCurrentOn(today)) {
         continue;

@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Units, grids, people and appointments in the project's own tables (Flyway V1, V4). */
 @Repository
@@ -21,11 +24,33 @@ class OrganisationRepository {
 
   private final JdbcTemplate jdbc;
 
+  /** Counts committed changes of units and appointments: what the access scopes are computed from. */
+  private final AtomicLong generation = new AtomicLong();
+
   OrganisationRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
   // units and grids
+
+  /** Changes to units and appointments committed so far on this node (a key for derived caches). */
+  long generation() {
+    return generation.get();
+  }
+
+  /** Counts a change once its transaction has committed, so nothing reads the old state under the new count. */
+  private void changed() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          generation.incrementAndGet();
+        }
+      });
+    } else {
+      generation.incrementAndGet();
+    }
+  }
 
   Optional<Unit> findUnit(String code) {
     return jdbc.query("select code, name, kind, parent_code from org_unit where code = ?",
@@ -45,11 +70,13 @@ class OrganisationRepository {
   }
 
   void insertUnit(Unit unit, OffsetDateTime now) {
+    changed();
     jdbc.update("insert into org_unit (code, name, kind, parent_code, created_at) values (?, ?, ?, ?, ?)",
         unit.code(), unit.name(), unit.kind().name(), unit.parentCode(), now);
   }
 
   void insertGrid(Grid grid, OffsetDateTime now) {
+    changed();
     jdbc.update("insert into org_unit (code, name, kind, parent_code, grid_type, households, population, created_at)"
         + " values (?, ?, 'GRID', ?, ?, ?, ?, ?)", grid.code(), grid.name(), grid.villageCode(),
         grid.type() == null ? null : grid.type().name(), grid.households(), grid.population(), now);
@@ -154,6 +181,7 @@ class OrganisationRepository {
 
   long insertAppointment(String username, Long personId, String unitCode, AppointmentRole role, LocalDate startsOn,
       OffsetDateTime now) {
+    changed();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("insert into appointment (username, person_id, unit_code, role,"
@@ -175,6 +203,7 @@ class OrganisationRepository {
   }
 
   void endAppointment(long id, LocalDate endsOn, String reason) {
+    changed();
     jdbc.update("update appointment set ends_on = ?, end_reason = ? where id = ?", Date.valueOf(endsOn), reason, id);
   }
 

@@ -1,7 +1,16 @@
 package cn.gridcase.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -15,16 +24,32 @@ import org.springframework.stereotype.Component;
  * Checks a username and password against Camunda's identity store (salted hashes, with the
  * engine's lock-out after repeated failures) and grants one authority per Camunda group, plus
  * {@code ROLE_ADMIN} for members of {@link SystemGroups#ADMINS} and {@code ROLE_USER} for everyone.
+ *
+ * <p>API clients send HTTP Basic credentials with every request; a successful login is therefore
+ * remembered for {@link #REMEMBERED_FOR} under a keyed hash of name and password (never the
+ * password itself), so that a burst of requests costs one password check and one group query. A
+ * changed password, group membership or lock-out takes effect within that time; failed logins are
+ * never remembered, so the engine's lock-out keeps counting them.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
+  /** How long a successful login is reused for the same name and password. */
+  static final Duration REMEMBERED_FOR = Duration.ofSeconds(30);
+
   private final IdentityService identityService;
   private final UserAccounts accounts;
+  /** Key of the login hashes, new on every start: the remembered logins mean nothing outside this process. */
+  private final SecretKeySpec loginKey;
+  private final Cache<String, List<GrantedAuthority>> rememberedLogins = Caffeine.newBuilder()
+      .expireAfterWrite(REMEMBERED_FOR).maximumSize(10_000).build();
 
   CamundaIdentityAuthenticationProvider(IdentityService identityService, UserAccounts accounts) {
     this.identityService = identityService;
     this.accounts = accounts;
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    this.loginKey = new SecretKeySpec(key, "HmacSHA256");
   }
 
   @Override
@@ -34,10 +59,21 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (username == null || username.isBlank() || credentials == null) {
       throw new BadCredentialsException("Bad credentials");
     }
+    String login = loginHash(username, credentials.toString());
+    List<GrantedAuthority> remembered = rememberedLogins.getIfPresent(login);
+    if (remembered != null) {
+      return UsernamePasswordAuthenticationToken.authenticated(username, null, remembered);
+    }
     boolean valid = identityService.checkPassword(username, credentials.toString());
     if (!valid) {
       throw new BadCredentialsException("Bad credentials");
     }
+    List<GrantedAuthority> authorities = authoritiesOf(username);
+    rememberedLogins.put(login, authorities);
+    return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+  }
+
+  private List<GrantedAuthority> authoritiesOf(String username) {
     List<GrantedAuthority> authorities = new ArrayList<>();
     authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
     for (String group : accounts.groupsOf(username)) {
@@ -46,7 +82,19 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         authorities.add(new SimpleGrantedAuthority("ROLE_" + SystemGroups.ADMIN_ROLE));
       }
     }
-    return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+    return List.copyOf(authorities);
+  }
+
+  private String loginHash(String username, String password) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(loginKey);
+      mac.update(username.getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
   }
 
   @Override
