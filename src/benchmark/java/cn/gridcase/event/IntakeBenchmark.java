@@ -78,6 +78,9 @@ public final class IntakeBenchmark {
 
   static final String DATABASE = "gridcase_bench_intake";
   static final String BASELINE_KEY = "IntakeBaseline";
+  /** The engine's floor for the event's shape: intake-shape.bpmn calling intake-shape-level.bpmn. */
+  static final String SHAPE_KEY = "IntakeShape";
+  static final String SHAPE_LEVEL_KEY = "IntakeShapeLevel";
 
   static final int[] CONCURRENCY = Arrays.stream(System.getProperty("intake.concurrency", "4,8,16").split(","))
       .map(String::trim).mapToInt(Integer::parseInt).toArray();
@@ -90,6 +93,8 @@ public final class IntakeBenchmark {
   static final int LIST_WARMUP = 20;
   static final int SEED_THREADS = Integer.getInteger("intake.seedThreads", 4);
   static final boolean WRITE = Boolean.parseBoolean(System.getProperty("intake.write", "true"));
+  /** false: the intake alone, without the engine baselines and without writing (a quick look while tuning). */
+  static final boolean BASELINES = Boolean.parseBoolean(System.getProperty("intake.baselines", "true"));
   static final AtomicReference<String> AUTOVACUUM = new AtomicReference<>("?");
   static final boolean REUSE_DATABASE = Boolean.getBoolean("intake.reuseDatabase");
   static final Set<String> PARTS = Set.of(System.getProperty("intake.parts", "intake,worklist").split(","));
@@ -123,8 +128,10 @@ public final class IntakeBenchmark {
       RuntimeService runtime = app.getBean(RuntimeService.class);
       RepositoryService repository = app.getBean(RepositoryService.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-      if (repository.createProcessDefinitionQuery().processDefinitionKey(BASELINE_KEY).count() == 0) {
-        throw new IllegalStateException("the baseline model bpmn/benchmark/intake-baseline.bpmn was not deployed");
+      for (String key : List.of(BASELINE_KEY, SHAPE_KEY, SHAPE_LEVEL_KEY)) {
+        if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+          throw new IllegalStateException("the benchmark model " + key + " (bpmn/benchmark/) was not deployed");
+        }
       }
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5)).build();
@@ -150,6 +157,11 @@ public final class IntakeBenchmark {
         runtime.startProcessInstanceByKey(BASELINE_KEY, "BASE-" + baselineKeys.incrementAndGet());
         return 0;
       };
+      Operation shape = (thread, i) -> {
+        String key = "SHAPE-" + baselineKeys.incrementAndGet();
+        runtime.startProcessInstanceByKey(SHAPE_KEY, key, java.util.Map.of("eventNumber", key));
+        return 0;
+      };
 
       // 1. intake vs. bare engine, level by level
       if (PARTS.contains("intake")) {
@@ -161,16 +173,30 @@ public final class IntakeBenchmark {
         analyze(jdbc);
         measure("warm-up intake", 8, intake, WARMUP_SECONDS, 1);
         analyze(jdbc);
-        measure("warm-up engine", 8, baseline, WARMUP_SECONDS / 3, 1);
+        if (BASELINES) {
+          analyze(jdbc);
+          measure("warm-up engine", 8, baseline, WARMUP_SECONDS / 3, 1);
+          analyze(jdbc);
+          measure("warm-up shape", 8, shape, WARMUP_SECONDS / 3, 1);
+        }
         List<Run> intakeRuns = new ArrayList<>();
         List<Run> engineRuns = new ArrayList<>();
+        List<Run> shapeRuns = new ArrayList<>();
         for (int threads : CONCURRENCY) {
           analyze(jdbc);
           intakeRuns.add(measure("intake", threads, intake, RAMPUP_SECONDS, MEASURE_SECONDS));
-          analyze(jdbc);
-          engineRuns.add(measure("engine", threads, baseline, RAMPUP_SECONDS, MEASURE_SECONDS));
+          if (BASELINES) {
+            analyze(jdbc);
+            engineRuns.add(measure("engine", threads, baseline, RAMPUP_SECONDS, MEASURE_SECONDS));
+            analyze(jdbc);
+            shapeRuns.add(measure("shape", threads, shape, RAMPUP_SECONDS, MEASURE_SECONDS));
+          }
         }
-        write("intake-postgres", intakeReport(intakeRuns, engineRuns, serverVersion(jdbc), loadBefore, loadAverage()));
+        if (!BASELINES) {
+          return; // a quick look at the intake alone: nothing to compare with, nothing written
+        }
+        write("intake-postgres", intakeReport(intakeRuns, engineRuns, shapeRuns, serverVersion(jdbc), loadBefore,
+            loadAverage()));
       }
 
       // 2. without the baseline's instances, top up to OPEN_EVENTS open events, then time the work lists
@@ -482,19 +508,23 @@ public final class IntakeBenchmark {
   }
 
   /**
-   * The baseline's open tasks are not events: out of the way before the work lists are timed. Bulk
+   * The baseline's and the shape's open tasks are not events: out of the way before the work lists are timed. Bulk
    * SQL on the runtime tables of the benchmark-only process (its history stays): the engine's own
    * deletion managed about 100 instances/s here, minutes for the baseline's tens of thousands.
    */
   static double deleteBaselineInstances(JdbcTemplate jdbc) {
     long start = System.nanoTime();
-    String definitions = "(select id_ from act_re_procdef where key_ = '" + BASELINE_KEY + "')";
+    String definitions = "(select id_ from act_re_procdef where key_ in ('" + BASELINE_KEY + "', '" + SHAPE_KEY
+        + "', '" + SHAPE_LEVEL_KEY + "'))";
     jdbc.update("delete from act_ru_identitylink where task_id_ in (select id_ from act_ru_task where proc_def_id_ in "
         + definitions + ")");
+    jdbc.update("delete from act_ru_job where process_def_id_ in " + definitions);
+    jdbc.update("delete from act_ru_variable where proc_inst_id_ in (select id_ from act_ru_execution where"
+        + " proc_def_id_ in " + definitions + ")");
     int tasks = jdbc.update("delete from act_ru_task where proc_def_id_ in " + definitions);
     int executions = jdbc.update("delete from act_ru_execution where proc_def_id_ in " + definitions);
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("Deleted the bare engine's %,d open tasks (%,d executions) in %.1f s%n", tasks, executions, seconds);
+    System.out.printf("Deleted the bare engine's and the shape's %,d open tasks (%,d executions) in %.1f s%n", tasks, executions, seconds);
     return seconds;
   }
 
@@ -566,10 +596,11 @@ public final class IntakeBenchmark {
   // ---------------------------------------------------------------------------------------------
   // the report
 
-  static String intakeReport(List<Run> intakeRuns, List<Run> engineRuns, String pgVersion, String loadBefore,
-      String loadAfter) {
+  static String intakeReport(List<Run> intakeRuns, List<Run> engineRuns, List<Run> shapeRuns, String pgVersion,
+      String loadBefore, String loadAfter) {
     Run bestIntake = best(intakeRuns);
     Run bestEngine = best(engineRuns);
+    Run bestShape = best(shapeRuns);
     Run sameLevelEngine = engineRuns.get(intakeRuns.indexOf(bestIntake));
     Run meeting = intakeRuns.stream().filter(IntakeBenchmark::meetsIntakeTarget).max(
         java.util.Comparator.comparingDouble(Run::rate)).orElse(null);
@@ -594,7 +625,14 @@ public final class IntakeBenchmark {
             + " | ≥ 0.50: %s |%n",
         bestIntake.threads(), bestIntake.rate() / sameLevelEngine.rate(), ratio, ratio >= TARGET_RATIO ? "met"
             : "NOT met"));
-    md.append("\nEach level: intake, then the bare engine (").append(RAMPUP_SECONDS).append(" s ramp-up, then ")
+    md.append(String.format(Locale.ROOT,
+        "| The engine alone on the event's shape (`intake-shape.bpmn`: gateway, call activity, level process with a"
+            + " service task, gateway, user task for a group with due date and two non-interrupting timers; the same"
+            + " process variables), direct Java calls, no GridCase code, best rate (concurrency %d) | **%s instances/s**;"
+            + " p50 %s ms, p99 %s ms; ÷ bare engine **%.2f** | the best ratio any code running this model can reach |%n",
+        bestShape.threads(), rate(bestShape), f1(ms(bestShape.percentile(50))), f1(ms(bestShape.percentile(99))),
+        bestShape.rate() / bestEngine.rate()));
+    md.append("\nEach level: intake, then the bare engine, then the event's shape in the bare engine (").append(RAMPUP_SECONDS).append(" s ramp-up, then ")
         .append(MEASURE_SECONDS).append(" s measured; latency of each request or call, client side), after ")
         .append(WARMUP_SECONDS).append(" s of warm-up. Intake is a 50/50 mix of worker1 in GS-V01-G01 (self-accepted:"
             + " the handling task is assigned to them) and station1 in GS-V01-G01/G02 (an acceptance task offered to"
@@ -603,17 +641,18 @@ public final class IntakeBenchmark {
             + " (server and load generator), by"
             + " PostgreSQL and by everything else; a concurrent build shows under \"other\" and among other JVMs.\n\n");
     md.append("| Concurrency | Intake events/s | p50 / p95 / p99 / max ms | worker1 p50 / p99 | station1 p50 / p99"
-        + " | Bare engine instances/s | p50 / p95 / p99 / max ms | Ratio | CPU cores JVM / PostgreSQL / other"
-        + " (intake; engine) |\n"
-        + "|---|---|---|---|---|---|---|---|---|\n");
+        + " | Bare engine instances/s | p50 / p95 / p99 / max ms | Ratio | Shape instances/s (÷ bare) |"
+        + " CPU cores JVM / PostgreSQL / other (intake; engine; shape) |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|\n");
     for (int i = 0; i < intakeRuns.size(); i++) {
       Run in = intakeRuns.get(i);
       Run en = engineRuns.get(i);
-      md.append(String.format(Locale.ROOT, "| %d%s | %s | %s | %s / %s | %s / %s | %s | %s | %.2f | %s; %s%s |%n",
+      Run sh = shapeRuns.get(i);
+      md.append(String.format(Locale.ROOT, "| %d%s | %s | %s | %s / %s | %s / %s | %s | %s | %.2f | %s (%.2f) | %s; %s; %s%s |%n",
           in.threads(), in == bestIntake ? " (best)" : "", rate(in), latencies(in), f1(ms(percentile(in.kinds()[0], 50))),
           f1(ms(percentile(in.kinds()[0], 99))), f1(ms(percentile(in.kinds()[1], 50))),
-          f1(ms(percentile(in.kinds()[1], 99))), rate(en), latencies(en), in.rate() / en.rate(), cores(in.cores()),
-          cores(en.cores()), otherJvmNote(in, en)));
+          f1(ms(percentile(in.kinds()[1], 99))), rate(en), latencies(en), in.rate() / en.rate(), rate(sh),
+          sh.rate() / en.rate(), cores(in.cores()), cores(en.cores()), cores(sh.cores()), otherJvmNote(in, en)));
     }
     md.append(String.format(Locale.ROOT,
         "%nApplication: profiles `postgres,demo`, job executor on (the events' timers are working days away),"

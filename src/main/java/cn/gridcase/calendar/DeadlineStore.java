@@ -41,10 +41,19 @@ class DeadlineStore {
 
   /** Remembers deadlines; one row per timer or task date (a recalculated one replaces the old). */
   void remember(List<Row> rows, long calendarVersion, OffsetDateTime now) {
-    for (Row row : rows) {
-      jdbc.update("delete from working_day_deadline where target_type = ? and target_id = ?",
-          row.targetType().name(), row.targetId());
-    }
+    // one statement per kind of target rather than one per row: a report remembers three at once
+    rows.stream().collect(java.util.stream.Collectors.groupingBy(Row::targetType,
+        java.util.stream.Collectors.mapping(Row::targetId, java.util.stream.Collectors.toList())))
+        .forEach((type, ids) -> {
+          for (int from = 0; from < ids.size(); from += 500) {
+            List<String> some = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> arguments = new java.util.ArrayList<>(some.size() + 1);
+            arguments.add(type.name());
+            arguments.addAll(some);
+            jdbc.update("delete from working_day_deadline where target_type = ? and target_id in ("
+                + String.join(", ", java.util.Collections.nCopies(some.size(), "?")) + ")", arguments.toArray());
+          }
+        });
     jdbc.batchUpdate("insert into working_day_deadline (target_type, target_id, process_instance_id, start_at,"
         + " start_date, working_days, due_at, due_date, provisional, calendar_version, created_at)"
         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 500, (statement, row) -> {

@@ -30,16 +30,30 @@ class EventRepository {
 
   EventRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    boolean postgres;
+    try {
+      postgres = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(),
+          metaData -> metaData.getDatabaseProductName()).toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+      throw new IllegalStateException("Cannot tell which database this is", e);
+    }
+    // one statement that increments and reads: run in autocommit, the row lock lasts that statement
+    // only, never a round trip to the client (every report of the day queues on this row)
+    this.nextNumberSql = postgres
+        ? "update event_number_counter set last_value = last_value + 1 where day = ? returning last_value"
+        : "select last_value from final table (update event_number_counter set last_value = last_value + 1"
+            + " where day = ?)";
   }
 
-  /** Takes the next number of the day; call in a short transaction of its own (row lock). */
+  private final String nextNumberSql;
+
+  /**
+   * Takes the next number of the day, or -1 when the day has no counter yet. Call outside any
+   * transaction (autocommit): a transaction would hold the day's row lock until it ends.
+   */
   int nextNumberOf(LocalDate day) {
-    java.sql.Date date = java.sql.Date.valueOf(day);
-    if (jdbc.update("update event_number_counter set last_value = last_value + 1 where day = ?", date) == 0) {
-      return -1;
-    }
-    Integer value = jdbc.queryForObject("select last_value from event_number_counter where day = ?", Integer.class, date);
-    return value == null ? -1 : value;
+    List<Integer> value = jdbc.queryForList(nextNumberSql, Integer.class, java.sql.Date.valueOf(day));
+    return value.isEmpty() ? -1 : value.get(0);
   }
 
   void createCounter(LocalDate day) {

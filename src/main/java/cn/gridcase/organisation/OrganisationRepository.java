@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -33,17 +35,45 @@ class OrganisationRepository {
 
   // units and grids
 
-  /** Changes to units and appointments committed so far on this node (a key for derived caches). */
+  private static final Object WROTE = OrganisationRepository.class.getName() + ".wrote";
+
+  /**
+   * Units and appointments as read by the hot paths (every report and every request asks who may
+   * do what), kept for {@link AccessScopes#KEPT_FOR} under the count of committed changes: a change
+   * on this node is seen at once, one made on another node of a cluster within that time. A
+   * transaction that has changed them reads the tables.
+   */
+  private final Cache<List<Object>, Object> reads = Caffeine.newBuilder()
+      .expireAfterWrite(AccessScopes.KEPT_FOR).maximumSize(10_000).build();
+
+  /**
+   * Changes to units and appointments committed so far on this node (a key for derived caches), or
+   * -1 inside a transaction that has changed them and not committed yet: nothing to keep then.
+   */
   long generation() {
-    return generation.get();
+    return TransactionSynchronizationManager.hasResource(WROTE) ? -1 : generation.get();
   }
 
-  /** Counts a change once its transaction has committed, so nothing reads the old state under the new count. */
+  @SuppressWarnings("unchecked")
+  private <T> T kept(String what, Object key, java.util.function.Supplier<T> read) {
+    long current = generation();
+    if (current < 0) {
+      return read.get();
+    }
+    return (T) reads.get(List.of(what, key, current), k -> read.get());
+  }
+
+  /** Counts a change once its transaction has completed, so nothing reads the old state under the new count. */
   private void changed() {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      if (TransactionSynchronizationManager.hasResource(WROTE)) {
+        return;
+      }
+      TransactionSynchronizationManager.bindResource(WROTE, Boolean.TRUE);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(WROTE);
           generation.incrementAndGet();
         }
       });
@@ -53,8 +83,8 @@ class OrganisationRepository {
   }
 
   Optional<Unit> findUnit(String code) {
-    return jdbc.query("select code, name, kind, parent_code from org_unit where code = ?",
-        OrganisationRepository::unit, code).stream().findFirst();
+    return kept("unit", code, () -> jdbc.query("select code, name, kind, parent_code from org_unit where code = ?",
+        OrganisationRepository::unit, code).stream().findFirst());
   }
 
   List<Unit> units(UnitKind kind) {
@@ -65,8 +95,8 @@ class OrganisationRepository {
   }
 
   List<Unit> childrenOf(String parentCode) {
-    return jdbc.query("select code, name, kind, parent_code from org_unit where parent_code = ? order by code",
-        OrganisationRepository::unit, parentCode);
+    return kept("children", parentCode, () -> List.copyOf(jdbc.query("select code, name, kind, parent_code"
+        + " from org_unit where parent_code = ? order by code", OrganisationRepository::unit, parentCode)));
   }
 
   void insertUnit(Unit unit, OffsetDateTime now) {
@@ -83,8 +113,8 @@ class OrganisationRepository {
   }
 
   Optional<Grid> findGrid(String code) {
-    return jdbc.query("select code, name, parent_code, grid_type, households, population from org_unit"
-        + " where kind = 'GRID' and code = ?", OrganisationRepository::grid, code).stream().findFirst();
+    return kept("grid", code, () -> jdbc.query("select code, name, parent_code, grid_type, households, population"
+        + " from org_unit where kind = 'GRID' and code = ?", OrganisationRepository::grid, code).stream().findFirst());
   }
 
   List<Grid> grids() {
@@ -208,13 +238,13 @@ class OrganisationRepository {
   }
 
   List<Appointment> appointmentsOf(String username) {
-    return jdbc.query("select " + APPOINTMENT_COLUMNS + " from appointment where username = ? order by starts_on, id",
-        OrganisationRepository::appointment, username);
+    return kept("appointmentsOf", username, () -> List.copyOf(jdbc.query("select " + APPOINTMENT_COLUMNS
+        + " from appointment where username = ? order by starts_on, id", OrganisationRepository::appointment, username)));
   }
 
   List<Appointment> appointmentsIn(String unitCode) {
-    return jdbc.query("select " + APPOINTMENT_COLUMNS + " from appointment where unit_code = ? order by starts_on, id",
-        OrganisationRepository::appointment, unitCode);
+    return kept("appointmentsIn", unitCode, () -> List.copyOf(jdbc.query("select " + APPOINTMENT_COLUMNS
+        + " from appointment where unit_code = ? order by starts_on, id", OrganisationRepository::appointment, unitCode)));
   }
 
   List<Appointment> appointmentsOn(String unitCode, AppointmentRole role, LocalDate day) {
