@@ -50,7 +50,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       task is assigned to them) and station1 in GS-V01-G01/G02 (not self-accepted: an acceptance
  *       task offered to the grid), against N threads calling
  *       {@code runtimeService.startProcessInstanceByKey} of a one-user-task process directly in
- *       Java (no HTTP, no authentication, no application tables) as the baseline.
+ *       Java (no HTTP, no authentication, no application tables) as the baseline, and N threads
+ *       starting {@code intake-shape.bpmn} likewise: the event's BPMN shape without GridCase code,
+ *       the ratio no implementation of this model can exceed.
  *   <li>{@code GET /api/tasks} p95 ≤ 50 ms with 100,000 open events: the database is topped up to
  *       that many open events through {@link Events} (threads in the same JVM; real events with
  *       their process instances, tasks and timers, spread over the 16 demo grids), then the work
@@ -70,6 +72,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code intake.warmup} (60 s), {@code intake.rampup} (5 s per level, not measured),
  * {@code intake.seconds} (30 s per level), {@code intake.openEvents} (100000),
  * {@code intake.listRequests} (200), {@code intake.seedThreads} (4), {@code intake.write} (true),
+ * {@code intake.baselines} (true; false times the intake alone and writes nothing),
  * {@code intake.parts} (intake,worklist: either part alone re-measures just its block of docs/benchmarks.md),
  * {@code intake.reuseDatabase} (false; true keeps the last run's database, e.g. to time the work lists
  * again without seeding: {@code -Dintake.parts=worklist -Dintake.reuseDatabase=true}).
