@@ -40,7 +40,11 @@ public class AccessScopes {
 
   public AccessScope of(String username) {
     LocalDate today = LocalDate.now(clock.withZone(cn.gridcase.platform.GridCaseTime.ZONE));
-    return scopes.get(new Key(username, today, repository.generation()), key -> compute(username, today));
+    long generation = repository.generation();
+    if (generation < 0) {
+      return compute(username, today); // this transaction changed units or appointments: nothing to keep
+    }
+    return scopes.get(new Key(username, today, generation), key -> compute(username, today));
   }
 
   private AccessScope compute(String username, LocalDate today) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.test.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +34,50 @@ class AccessScopeTests extends ApiTestSupport {
     assertThat(investigator.grids()).as("investigators see only their cases").isEmpty();
     assertThat(investigator.townships()).isEmpty();
     assertThat(scopes.of("admin").admin()).isTrue();
+  }
+
+  @Autowired
+  Organisation organisation;
+
+  @Autowired
+  PlatformTransactionManager transactions;
+
+  @Autowired
+  Clock clock;
+
+  @Autowired
+  org.camunda.bpm.engine.IdentityService identityService;
+
+  @Test
+  @DisplayName("G4 a kept scope follows a committed appointment change at once and never keeps what a rolled-back change showed")
+  void keptScopesFollowChanges() {
+    String user = "scopekeeper";
+    org.camunda.bpm.engine.identity.User account = identityService.newUser(user);
+    account.setPassword("demo-scope-1");
+    identityService.saveUser(account);
+    assertThat(scopes.of(user).villages()).isEmpty();
+    Appointment appointment = organisation.appoint(new AppointmentRequest(new AppointmentRequest.PersonDetails("范围",
+        IdCardNumber.forBirthDate("330781", LocalDate.of(1988, 4, 4), 917), null, Education.SENIOR_HIGH,
+        CurrentPost.NONE, Person.Exclusions.none(), user), "GS-V05", AppointmentRole.EVENT_HANDLER,
+        LocalDate.of(2020, 1, 1)));
+    assertThat(scopes.of(user).villages()).as("committed: seen at once, not after 30 s").containsExactly("GS-V05");
+
+    LocalDate yesterday = LocalDate.now(clock.withZone(cn.gridcase.platform.GridCaseTime.ZONE)).minusDays(1);
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      organisation.endAppointment(appointment.id(), yesterday, "撤回的变更");
+      assertThat(scopes.of(user).villages()).as("inside the changing transaction").isEmpty();
+      status.setRollbackOnly();
+    });
+    assertThat(scopes.of(user).villages()).as("after the rollback").containsExactly("GS-V05");
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      organisation.createUnit(new Unit("GS-V97", "范围测试村", UnitKind.VILLAGE, "GS"));
+      assertThat(scopes.of(user).villages()).as("inside another changing transaction: the tables, not what"
+          + " the first one saw").containsExactly("GS-V05");
+      status.setRollbackOnly();
+    });
+
+    organisation.endAppointment(appointment.id(), yesterday, "调任");
+    assertThat(scopes.of(user).villages()).as("ended and committed").isEmpty();
   }
 
   @Test

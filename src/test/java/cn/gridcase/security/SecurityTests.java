@@ -73,6 +73,16 @@ class SecurityTests extends ApiTestSupport {
     }
 
     @Test
+    @DisplayName("a remembered login is for that password only: a wrong one right after a right one is refused")
+    void rememberedLoginNeedsTheSamePassword() {
+      assertThat(api.as("station1").get("/api/me").status()).isEqualTo(200);
+      assertThat(api.as("station1", "wrong").get("/api/me").status()).isEqualTo(401);
+      assertThat(api.as("station1", "demo ").get("/api/me").status()).isEqualTo(401);
+      assertThat(api.as("worker2", "demo").get("/api/me").json().get("username").asText()).isEqualTo("worker2");
+      assertThat(api.as("station1").get("/api/me").json().get("username").asText()).isEqualTo("station1");
+    }
+
+    @Test
     @DisplayName("administrator-only endpoints refuse other users with 403 problem+json")
     void wrongRole() {
       Reply clock = api.as("worker1").put("/api/admin/clock", "{\"now\": \"2026-10-09T12:00:00+08:00\"}");
