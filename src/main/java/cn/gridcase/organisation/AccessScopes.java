@@ -44,7 +44,14 @@ public class AccessScopes {
     if (generation < 0) {
       return compute(username, today); // this transaction changed units or appointments: nothing to keep
     }
-    return scopes.get(new Key(username, today, generation), key -> compute(username, today));
+    // computed outside the cache's lock (it reads the database; see OrganisationRepository#kept)
+    Key key = new Key(username, today, generation);
+    AccessScope scope = scopes.getIfPresent(key);
+    if (scope == null) {
+      scope = compute(username, today);
+      scopes.put(key, scope);
+    }
+    return scope;
   }
 
   private AccessScope compute(String username, LocalDate today) {

@@ -60,7 +60,18 @@ class OrganisationRepository {
     if (current < 0) {
       return read.get();
     }
-    return (T) reads.get(List.of(what, key, current), k -> read.get());
+    if (key == null) {
+      return read.get();
+    }
+    // read outside the cache's lock: the read takes a pooled connection, and callers inside
+    // transactions, each holding one, may be waiting for this key (a full pool would stall)
+    List<Object> cacheKey = List.of(what, key, current);
+    Object value = reads.getIfPresent(cacheKey);
+    if (value == null) {
+      value = read.get();
+      reads.put(cacheKey, value);
+    }
+    return (T) value;
   }
 
   /** Counts a change once its transaction has completed, so nothing reads the old state under the new count. */

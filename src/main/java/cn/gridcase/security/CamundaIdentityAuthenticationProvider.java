@@ -89,8 +89,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(loginKey);
-      mac.update(username.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
+      byte[] name = username.getBytes(StandardCharsets.UTF_8);
+      // the name's length first, so that no other name and password give the same input
+      mac.update(java.nio.ByteBuffer.allocate(4).putInt(name.length).array());
+      mac.update(name);
       return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);

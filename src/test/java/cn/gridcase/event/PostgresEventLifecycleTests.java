@@ -71,4 +71,15 @@ class PostgresEventLifecycleTests {
     assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
     assertThat(numbers).hasSize(60).allMatch(n -> n.matches("SJ-\\d{8}-\\d{4}"));
   }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  @DisplayName("the work list's index on ACT_RU_TASK is created on PostgreSQL (concurrently, after the engine's schema)")
+  void worklistIndexOnPostgres() {
+    assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_task'"
+        + " and indexname = 'gridcase_idx_task_assignee_due'", String.class))
+        .singleElement().asString().contains("(assignee_, due_date_, create_time_)");
+  }
 }

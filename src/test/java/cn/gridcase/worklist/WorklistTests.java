@@ -31,6 +31,18 @@ class WorklistTests extends ProcessTestSupport {
   @Autowired
   cn.gridcase.accountability.AccountabilityCases cases;
 
+  @Autowired
+  WorklistIndex index;
+
+  @Test
+  @DisplayName("the work list's index on the engine's task table exists after start; a second start finds it and leaves it")
+  void assignedTasksIndex() throws Exception {
+    String tasks = processEngine.getManagementService().getTableName(Task.class);
+    assertThat(index.exists(tasks)).isTrue();
+    index.postProcessEngineBuild(processEngine);
+    assertThat(index.exists(tasks)).isTrue();
+  }
+
   static EventReport hazard(String grid) {
     return new EventReport(EventCategory.HAZARD, grid, "井盖缺失", OffsetDateTime.parse("2026-09-29T09:00:00+08:00"),
         "村口", "无", "巡查发现", "井盖缺失，已设置警示", List.of(), false);
