@@ -28,15 +28,11 @@ class EventRepository {
 
   private final JdbcTemplate jdbc;
 
+  private final String nextNumberSql;
+
   EventRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    boolean postgres;
-    try {
-      postgres = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(),
-          metaData -> metaData.getDatabaseProductName()).toLowerCase(java.util.Locale.ROOT).contains("postgres");
-    } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
-      throw new IllegalStateException("Cannot tell which database this is", e);
-    }
+    boolean postgres = cn.gridcase.platform.Databases.isPostgres(jdbc.getDataSource());
     // one statement that increments and reads: run in autocommit, the row lock lasts that statement
     // only, never a round trip to the client (every report of the day queues on this row)
     this.nextNumberSql = postgres
@@ -44,8 +40,6 @@ class EventRepository {
         : "select last_value from final table (update event_number_counter set last_value = last_value + 1"
             + " where day = ?)";
   }
-
-  private final String nextNumberSql;
 
   /**
    * Takes the next number of the day, or -1 when the day has no counter yet. Call outside any

@@ -1,11 +1,9 @@
 package cn.gridcase.organisation;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -13,9 +11,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Computes a user's {@link AccessScope} from their current appointments (one place for the whole
- * system). Every request asks, so a scope is kept for {@link #KEPT_FOR}: a change of units or
- * appointments on this node is seen at once (the key holds the count of committed changes and the
- * day), one made on another node of a cluster or a change of Camunda admin membership within that time.
+ * system). Every request asks, so a scope is kept like the organisation's reads
+ * ({@link OrganisationRepository#KEPT_FOR}, keyed by user and day): a change of units or appointments
+ * on this node is seen at once, one made on another node of a cluster or a change of Camunda admin
+ * membership within that time.
  */
 @Service
 public class AccessScopes {
@@ -23,14 +22,6 @@ public class AccessScopes {
   private final OrganisationRepository repository;
   private final IdentityService identityService;
   private final Clock clock;
-
-  /** How long a computed scope is used: long enough for a burst of requests, short enough for a cluster. */
-  static final Duration KEPT_FOR = Duration.ofSeconds(30);
-
-  private record Key(String username, LocalDate day, long generation) {}
-
-  private final Cache<Key, AccessScope> scopes = Caffeine.newBuilder()
-      .expireAfterWrite(KEPT_FOR).maximumSize(10_000).build();
 
   AccessScopes(OrganisationRepository repository, IdentityService identityService, Clock clock) {
     this.repository = repository;
@@ -40,18 +31,7 @@ public class AccessScopes {
 
   public AccessScope of(String username) {
     LocalDate today = LocalDate.now(clock.withZone(cn.gridcase.platform.GridCaseTime.ZONE));
-    long generation = repository.generation();
-    if (generation < 0) {
-      return compute(username, today); // this transaction changed units or appointments: nothing to keep
-    }
-    // computed outside the cache's lock (it reads the database; see OrganisationRepository#kept)
-    Key key = new Key(username, today, generation);
-    AccessScope scope = scopes.getIfPresent(key);
-    if (scope == null) {
-      scope = compute(username, today);
-      scopes.put(key, scope);
-    }
-    return scope;
+    return repository.kept("scope", List.of(username, today), () -> compute(username, today));
   }
 
   private AccessScope compute(String username, LocalDate today) {

@@ -35,27 +35,31 @@ class OrganisationRepository {
 
   // units and grids
 
+  /** How long a read is kept: long enough for a burst of requests, short enough for a cluster. */
+  static final java.time.Duration KEPT_FOR = java.time.Duration.ofSeconds(30);
+
   private static final Object WROTE = OrganisationRepository.class.getName() + ".wrote";
 
   /**
    * Units and appointments as read by the hot paths (every report and every request asks who may
-   * do what), kept for {@link AccessScopes#KEPT_FOR} under the count of committed changes: a change
+   * do what) and what is derived from them (access scopes), kept for {@link #KEPT_FOR} under the
+   * count of committed changes: a change
    * on this node is seen at once, one made on another node of a cluster within that time. A
    * transaction that has changed them reads the tables.
    */
   private final Cache<List<Object>, Object> reads = Caffeine.newBuilder()
-      .expireAfterWrite(AccessScopes.KEPT_FOR).maximumSize(10_000).build();
+      .expireAfterWrite(KEPT_FOR).maximumSize(10_000).build();
 
   /**
    * Changes to units and appointments committed so far on this node (a key for derived caches), or
    * -1 inside a transaction that has changed them and not committed yet: nothing to keep then.
    */
-  long generation() {
+  private long generation() {
     return TransactionSynchronizationManager.hasResource(WROTE) ? -1 : generation.get();
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T kept(String what, Object key, java.util.function.Supplier<T> read) {
+  <T> T kept(String what, Object key, java.util.function.Supplier<T> read) {
     long current = generation();
     if (current < 0) {
       return read.get();

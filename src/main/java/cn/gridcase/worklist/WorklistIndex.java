@@ -2,6 +2,7 @@ package cn.gridcase.worklist;
 
 import java.sql.ResultSet;
 import java.util.Locale;
+import cn.gridcase.platform.Databases;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -42,8 +43,7 @@ class WorklistIndex extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine engine) {
     String tasks = engine.getManagementService().getTableName(Task.class);
     try {
-      boolean postgres = JdbcUtils.extractDatabaseMetaData(dataSource,
-          metaData -> metaData.getDatabaseProductName()).toLowerCase(Locale.ROOT).contains("postgres");
+      boolean postgres = Databases.isPostgres(dataSource);
       if (exists(tasks)) {
         return; // asking first: even "if not exists" locks the table against writes on PostgreSQL
       }
