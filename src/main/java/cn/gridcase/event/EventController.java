@@ -122,6 +122,15 @@ class EventController {
     return events.urge(number, user.getName(), request == null ? null : request.message());
   }
 
+  record ReassignRequest(String assignee, String reason) {}
+
+  @PostMapping("/events/{number}/reassign")
+  @Operation(summary = "改派: a section head of the unit gives the open step to another of the unit's handlers"
+      + " (recorded as a step; only the assignee acts on a held step)")
+  EventView reassign(Principal user, @PathVariable String number, @RequestBody ReassignRequest request) {
+    return events.reassign(number, user.getName(), request.assignee(), request.reason());
+  }
+
   record TimeLimitsRequest(Integer acceptance, Integer grid, Integer village, Integer township, Integer department) {}
 
   @GetMapping("/admin/townships/{code}/event-limits")

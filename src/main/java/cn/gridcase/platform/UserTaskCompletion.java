@@ -4,12 +4,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
  * How the {@code /api} completes a user task for a user it has checked: the user becomes the
  * assignee (so the process records who acted), a concurrent change is a 409, and a task listener's
- * refusal reaches the caller as the {@link DomainRuleViolation} it is (the engine wraps it).
+ * refusal reaches the caller as the {@link DomainRuleViolation} it is (the engine wraps it). A task
+ * someone holds (签收) is theirs alone: anyone else is refused (403), whatever unit they work for;
+ * a section head reassigns it first, as a recorded step.
  */
 @Component
 public class UserTaskCompletion {
@@ -21,6 +25,13 @@ public class UserTaskCompletion {
   }
 
   public void completeAs(String taskId, String user, Map<String, Object> values) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw new StateConflict("此步骤已被办理，请刷新后重试 (the step was completed meanwhile)");
+    }
+    if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+      throw new AccessDeniedException("此任务已由 " + task.getAssignee() + " 签收，只有签收人可以办理");
+    }
     try {
       taskService.setAssignee(taskId, user);
       taskService.complete(taskId, values);

@@ -14,6 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -32,6 +34,7 @@ class SecurityConfiguration {
   static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
 
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+  private static final EngineRestAccess ENGINE_REST = new EngineRestAccess();
 
   @Bean
   SecurityContextRepository securityContextRepository() {
@@ -47,6 +50,7 @@ class SecurityConfiguration {
             .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**")).permitAll()
             .requestMatchers(PATHS.matcher("/actuator/**")).hasRole(SystemGroups.ADMIN_ROLE)
             .requestMatchers(PATHS.matcher("/api/admin/**")).hasRole(SystemGroups.ADMIN_ROLE)
+            .requestMatchers(PATHS.matcher("/engine-rest/**")).access(ENGINE_REST)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemSecurityHandlers.REALM)
             .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(true)))
@@ -67,11 +71,27 @@ class SecurityConfiguration {
   SecurityFilterChain browserChain(HttpSecurity http, SecurityContextRepository securityContextRepository)
       throws Exception {
     RequestMatcher camundaApi = PATHS.matcher("/camunda/api/**");
-    RequestMatcher logout = new OrRequestMatcher(
-        PATHS.matcher(HttpMethod.POST, "/logout"), PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGOUT));
+    RequestMatcher camundaEngineApi = PATHS.matcher("/camunda/api/engine/**");
+    // the webapps' log-out is exempt from Spring's CSRF check (they send their own token), so it
+    // counts only with that token: header equal to the webapps' XSRF cookie, which another site can
+    // neither read nor send as a header. Without it Camunda's own CSRF filter refuses the request.
+    RequestMatcher camundaLogout = new AndRequestMatcher(PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGOUT),
+        SecurityConfiguration::carriesWebappXsrfToken);
+    RequestMatcher logout = new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout);
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"), PATHS.matcher("/favicon.ico"))
             .permitAll()
+            // Camunda would log out on a request without its token (another site's form post)
+            .requestMatchers(new AndRequestMatcher(PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGOUT),
+                new NegatedRequestMatcher(SecurityConfiguration::carriesWebappXsrfToken))).denyAll()
+            // the webapps' door to the engine: the same allow-list as /engine-rest
+            .requestMatchers(camundaEngineApi).access(ENGINE_REST)
+            // Cockpit and Admin, and their plugin APIs, are for administrators; the webapps' own
+            // login state (/camunda/api/admin/auth) is everyone's
+            .requestMatchers(PATHS.matcher("/camunda/api/admin/auth/**")).authenticated()
+            .requestMatchers(PATHS.matcher("/camunda/app/cockpit/**"), PATHS.matcher("/camunda/app/admin/**"),
+                PATHS.matcher("/camunda/api/cockpit/**"), PATHS.matcher("/camunda/api/admin/**"))
+            .hasRole(SystemGroups.ADMIN_ROLE)
             .anyRequest().authenticated())
         .securityContext(context -> context.securityContextRepository(securityContextRepository))
         .formLogin(form -> form.defaultSuccessUrl(TASKLIST, false).permitAll())
@@ -90,8 +110,24 @@ class SecurityConfiguration {
         // the webapps send their own XSRF token (Camunda's CsrfPreventionFilter)
         .csrf(csrf -> csrf.ignoringRequestMatchers(camundaApi))
         .exceptionHandling(errors -> errors
-            .defaultAuthenticationEntryPointFor(ProblemSecurityHandlers.unauthorized(false), camundaApi));
+            .defaultAuthenticationEntryPointFor(ProblemSecurityHandlers.unauthorized(false), camundaApi)
+            .defaultAccessDeniedHandlerFor(ProblemSecurityHandlers.forbidden(), camundaApi));
     return http.build();
+  }
+
+  private static boolean carriesWebappXsrfToken(jakarta.servlet.http.HttpServletRequest request) {
+    String header = request.getHeader("X-XSRF-TOKEN");
+    if (header == null || header.isEmpty() || request.getCookies() == null) {
+      return false;
+    }
+    for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+      if ("XSRF-TOKEN".equals(cookie.getName()) && java.security.MessageDigest.isEqual(
+          cookie.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          header.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSafe(String method) {

@@ -131,7 +131,8 @@ class SecurityTests extends ApiTestSupport {
       assertThat(workerTasks).hasSize(1);
       assertThat(workerTasks.get(0).get("name").asText()).isEqualTo("核对");
       assertThat(otherGridTasks).isEmpty();
-      assertThat(api.as("worker1").get("/engine-rest/deployment").json()).isEmpty();
+      assertThat(api.as("worker1").get("/engine-rest/deployment").status()).as("deployments: administrators only")
+          .isEqualTo(403);
       assertThat(api.as("admin").get("/engine-rest/deployment").json()).isNotEmpty();
     }
 
@@ -232,12 +233,34 @@ class SecurityTests extends ApiTestSupport {
     @Test
     @DisplayName("the webapps' log-out ends the Spring session too")
     void logoutEndsSession() {
-      ApiClient browser = login("center1");
+      ApiClient browser = api.webappSession("center1", ApiClient.DEMO_PASSWORD);
       assertThat(browser.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(200);
       Reply logout = browser.postForm("/camunda/api/admin/auth/user/default/logout", Map.of());
       assertThat(logout.status()).isEqualTo(200);
       assertThat(browser.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(401);
-      assertThat(browser.get("/camunda/app/tasklist/default/").status()).isEqualTo(302);
+      assertThat(browser.withHeader("Accept", "text/html").get("/camunda/app/tasklist/default/").status()).isEqualTo(302);
+    }
+
+    @Test
+    @DisplayName("a cross-site POST cannot log a user out: the webapps' log-out needs their XSRF token")
+    void crossSiteLogoutRefused() {
+      ApiClient browser = login("center1");
+      // what a form on another site can send: the session cookie (if the browser sends it) and no header
+      Reply forged = browser.postForm("/camunda/api/admin/auth/user/default/logout", Map.of());
+      assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
+      Reply wrongToken = browser.withHeader("X-XSRF-TOKEN", "guessed").postForm("/camunda/api/admin/auth/user/default/logout", Map.of());
+      assertThat(wrongToken.status()).as(wrongToken.toString()).isEqualTo(403);
+      assertThat(browser.get("/camunda/api/admin/auth/user/default").status()).as("still logged in").isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("the session cookie is HttpOnly and SameSite=Lax, so other sites' requests do not carry it")
+    void sessionCookieSameSite() {
+      ApiClient browser = api.browser();
+      Reply form = browser.get("/login");
+      String cookie = form.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+          .findFirst().orElseThrow();
+      assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax");
     }
 
     private ApiClient login(String username) {

@@ -28,11 +28,17 @@ public final class ApiClient {
   private final HttpClient http;
   private final String authorization;
   private final Map<String, String> headers = new LinkedHashMap<>();
+  private final CookieManager cookies;
 
   private ApiClient(String baseUrl, HttpClient http, String authorization) {
+    this(baseUrl, http, authorization, null);
+  }
+
+  private ApiClient(String baseUrl, HttpClient http, String authorization, CookieManager cookies) {
     this.baseUrl = baseUrl;
     this.http = http;
     this.authorization = authorization;
+    this.cookies = cookies;
   }
 
   public static ApiClient anonymous(int port) {
@@ -52,11 +58,55 @@ public final class ApiClient {
 
   /** A browser: keeps cookies, follows no redirects, asks for HTML. */
   public ApiClient browser() {
-    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    CookieManager jar = new CookieManager();
+    HttpClient client = HttpClient.newBuilder().cookieHandler(jar)
         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-    ApiClient browser = new ApiClient(baseUrl, client, null);
+    ApiClient browser = new ApiClient(baseUrl, client, null, jar);
     browser.headers.put("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     return browser;
+  }
+
+  /**
+   * A browser logged in with the login form (its CSRF field included) that has opened Tasklist
+   * once and sends the webapps' XSRF token with every request, as the webapps do.
+   */
+  public ApiClient webappSession(String username, String password) {
+    ApiClient browser = browser();
+    String page = browser.get("/login").body();
+    java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>").matcher(page);
+    if (!input.find()) {
+      throw new IllegalStateException("no CSRF field on the login page");
+    }
+    String csrf = input.group().replaceAll(".*value=\"([^\"]+)\".*", "$1");
+    Reply login = browser.postForm("/login", Map.of("username", username, "password", password, "_csrf", csrf));
+    if (login.status() != 302 || browser.get("/camunda/app/tasklist/default/").status() != 200) {
+      throw new IllegalStateException("form login of " + username + " failed: " + login);
+    }
+    String token = browser.cookie("XSRF-TOKEN");
+    if (token == null) {
+      throw new IllegalStateException("Tasklist set no XSRF-TOKEN cookie");
+    }
+    return browser.withHeader("X-XSRF-TOKEN", token).withHeader("Accept", "application/json");
+  }
+
+  /** A browser's cookie by name (null when it has none), e.g. the webapps' {@code XSRF-TOKEN}. */
+  public String cookie(String name) {
+    if (cookies == null) {
+      return null;
+    }
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+  }
+
+  /** Any method with an optional JSON body. */
+  public Reply send(String method, String path, String json) {
+    HttpRequest.Builder builder = request(path);
+    if (json == null) {
+      builder.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return send(builder);
   }
 
   /** The same client (and session) with an extra header on every request. */

@@ -29,8 +29,45 @@ class EngineRestConfiguration {
       @Override
       protected void registerAdditionalResources() {
         register(RuleViolationMapper.class);
+        register(ClaimConflictMapper.class);
+        register(ListenerRefusalMapper.class);
       }
     };
+  }
+
+  /**
+   * A task listener's refusal thrown straight out of a service call (claim, for one): the engine
+   * wraps it in a ProcessEngineException, which Camunda would answer 500.
+   */
+  @Priority(1)
+  public static class ListenerRefusalMapper implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
+
+    private final org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler camunda =
+        new org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(org.camunda.bpm.engine.ProcessEngineException exception) {
+      Throwable refusal = RuleViolationMapper.authorizationIn(exception);
+      if (refusal != null && refusal != exception) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "AuthorizationException");
+        body.put("message", refusal.getMessage());
+        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+      }
+      return camunda.toResponse(exception);
+    }
+  }
+
+  /** Claiming a task someone else holds is a conflict with the task's state (409), not a server fault. */
+  public static class ClaimConflictMapper implements ExceptionMapper<org.camunda.bpm.engine.TaskAlreadyClaimedException> {
+
+    @Override
+    public Response toResponse(org.camunda.bpm.engine.TaskAlreadyClaimedException claimed) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", "TaskAlreadyClaimed");
+      body.put("message", "此任务已由 " + claimed.getTaskAssignee() + " 签收 (the task is held by someone else)");
+      return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
   }
 
   /** Chosen before Camunda's own mapper of RestException (lower priority value wins). */
@@ -41,6 +78,14 @@ class EngineRestConfiguration {
 
     @Override
     public Response toResponse(RestException exception) {
+      Throwable refusal = authorizationIn(exception);
+      if (refusal != null) {
+        // a task listener's refusal (e.g. acting on a task someone else holds) is wrapped by the engine
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "AuthorizationException");
+        body.put("message", refusal.getMessage());
+        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+      }
       return DomainRuleViolation.in(exception).map(violation -> {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "DomainRuleViolation");
@@ -48,6 +93,15 @@ class EngineRestConfiguration {
         body.put("errors", violation.errors().stream().map(RuleViolationMapper::error).toList());
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
       }).orElseGet(() -> camunda.toResponse(exception));
+    }
+
+    static Throwable authorizationIn(Throwable exception) {
+      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+        if (cause instanceof org.camunda.bpm.engine.AuthorizationException) {
+          return cause;
+        }
+      }
+      return null;
     }
 
     private static Map<String, String> error(ApiError error) {
