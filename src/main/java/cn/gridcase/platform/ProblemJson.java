@@ -20,12 +20,19 @@ public final class ProblemJson {
 
   public static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
       throws IOException {
+    write(response, status, status.getReasonPhrase(), detail, instance, Map.of());
+  }
+
+  /** With a title of its own and extra members after the standard ones (e.g. {@code lockedUntil}). */
+  public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+      String instance, Map<String, ?> extensions) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
-    body.put("title", status.getReasonPhrase());
+    body.put("title", title);
     body.put("status", status.value());
     body.put("detail", detail);
     body.put("instance", instance);
+    body.putAll(extensions);
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

@@ -1,10 +1,12 @@
 package cn.gridcase.security;
 
+import cn.gridcase.platform.GridCaseTime;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,6 +20,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +33,10 @@ import org.springframework.stereotype.Component;
  * password itself), so that a burst of requests costs one password check and one group query. A
  * changed password, group membership or lock-out takes effect within that time; failed logins are
  * never remembered, so the engine's lock-out keeps counting them.
+ *
+ * <p>A refused login is a {@link BadCredentialsException} whether the user exists or not, except
+ * while the account is locked out: then it is an {@link AccountLockedException} that says until
+ * when (see {@link LockoutIdentityProvider}).
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -37,16 +44,28 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   /** How long a successful login is reused for the same name and password. */
   static final Duration REMEMBERED_FOR = Duration.ofSeconds(30);
 
+  /**
+   * The message of every other refusal (the login form shows it): the same for an unknown user,
+   * a wrong password and a login during the back-off delay after a failure.
+   */
+  static final String WRONG_CREDENTIALS = "用户名或密码错误；输错后请稍候片刻再试。"
+      + " The username or password is wrong; after a failed login wait a moment before trying again.";
+
   private final IdentityService identityService;
   private final UserAccounts accounts;
+  private final AccountLocks locks;
+  private final Clock clock;
   /** Key of the login hashes, new on every start: the remembered logins mean nothing outside this process. */
   private final SecretKeySpec loginKey;
   private final Cache<String, List<GrantedAuthority>> rememberedLogins = Caffeine.newBuilder()
       .expireAfterWrite(REMEMBERED_FOR).maximumSize(10_000).build();
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService, UserAccounts accounts) {
+  CamundaIdentityAuthenticationProvider(IdentityService identityService, UserAccounts accounts,
+      AccountLocks locks, Clock clock) {
     this.identityService = identityService;
     this.accounts = accounts;
+    this.locks = locks;
+    this.clock = clock;
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     this.loginKey = new SecretKeySpec(key, "HmacSHA256");
@@ -57,16 +76,23 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     String username = authentication.getName();
     Object credentials = authentication.getCredentials();
     if (username == null || username.isBlank() || credentials == null) {
-      throw new BadCredentialsException("Bad credentials");
+      throw new BadCredentialsException(WRONG_CREDENTIALS);
     }
     String login = loginHash(username, credentials.toString());
     List<GrantedAuthority> remembered = rememberedLogins.getIfPresent(login);
     if (remembered != null) {
       return UsernamePasswordAuthenticationToken.authenticated(username, null, remembered);
     }
-    boolean valid = identityService.checkPassword(username, credentials.toString());
+    String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress() : null;
+    boolean valid = LockoutIdentityProvider.checkingLoginFrom(address,
+        () -> identityService.checkPassword(username, credentials.toString()));
     if (!valid) {
-      throw new BadCredentialsException("Bad credentials");
+      // asked only after a refusal: a login that succeeds costs no extra query
+      locks.lockedUntil(username).ifPresent(until -> {
+        throw new AccountLockedException(until, GridCaseTime.now(clock));
+      });
+      throw new BadCredentialsException(WRONG_CREDENTIALS);
     }
     List<GrantedAuthority> authorities = authoritiesOf(username);
     rememberedLogins.put(login, authorities);

@@ -3,6 +3,8 @@ package cn.gridcase.security;
 import cn.gridcase.platform.ProblemJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -17,15 +19,25 @@ final class ProblemSecurityHandlers {
 
   private ProblemSecurityHandlers() {}
 
-  /** 401 with a Basic challenge; the detail does not say whether the user exists. */
+  /**
+   * 401 with a Basic challenge; the detail does not say whether the user exists, except for an
+   * account that is locked out: then it says until when, with {@code Retry-After}.
+   */
   static AuthenticationEntryPoint unauthorized(boolean basicChallenge) {
     return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
       if (basicChallenge) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
       }
+      if (e instanceof AccountLockedException locked) {
+        response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+        ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "账户已暂时锁定 Account locked", locked.getMessage(),
+            request.getRequestURI(), Map.of("lockedUntil",
+                locked.lockedUntil().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+        return;
+      }
       String detail = request.getHeader("Authorization") == null
           ? "Authentication required: use HTTP Basic with your GridCase username and password."
-          : "The username or password is wrong, or the account is locked after too many failed attempts.";
+          : CamundaIdentityAuthenticationProvider.WRONG_CREDENTIALS;
       ProblemJson.write(response, HttpStatus.UNAUTHORIZED, detail, request.getRequestURI());
     };
   }

@@ -6,11 +6,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -94,7 +96,16 @@ class SecurityConfiguration {
             .hasRole(SystemGroups.ADMIN_ROLE)
             .anyRequest().authenticated())
         .securityContext(context -> context.securityContextRepository(securityContextRepository))
-        .formLogin(form -> form.defaultSuccessUrl(TASKLIST, false).permitAll())
+        .formLogin(form -> form.defaultSuccessUrl(TASKLIST, false).failureUrl(LoginFailureHandler.FAILURE_URL)
+            // on the filter itself: form.failureHandler() would stop the login page showing its error
+            .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+              @Override
+              public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationFailureHandler(new LoginFailureHandler());
+                return filter;
+              }
+            })
+            .permitAll())
         .logout(out -> out.logoutRequestMatcher(logout)
             .logoutSuccessHandler((request, response, authentication) -> {
               if (camundaApi.matches(request)) {
