@@ -24,6 +24,11 @@ class HistoryPrivacy extends AbstractProcessEnginePlugin {
   private final Map<String, Map<String, HistoricValue>> catalogue;
 
   HistoryPrivacy(List<ProcessVariableCatalogue> catalogues) {
+    this.catalogue = merge(catalogues);
+  }
+
+  /** Every feature's catalogue in one: process key → variable → allowed values. */
+  static Map<String, Map<String, HistoricValue>> merge(List<ProcessVariableCatalogue> catalogues) {
     Map<String, Map<String, HistoricValue>> merged = new HashMap<>();
     for (ProcessVariableCatalogue catalogue : catalogues) {
       catalogue.historicVariables().forEach((process, variables) -> variables.forEach((name, value) -> {
@@ -33,7 +38,7 @@ class HistoryPrivacy extends AbstractProcessEnginePlugin {
       }));
     }
     merged.replaceAll((process, variables) -> Map.copyOf(variables));
-    this.catalogue = Map.copyOf(merged);
+    return Map.copyOf(merged);
   }
 
   @Override

@@ -58,6 +58,12 @@ class EngineHistoryPrivacyTests extends ApiTestSupport {
   @Autowired
   TaskService taskService;
 
+  @Autowired
+  org.camunda.bpm.engine.ManagementService managementService;
+
+  @Autowired
+  HistoryPurge purge;
+
   /** Unique to this run, so other tests' data can never match; every marker starts with it. */
   private String prefix;
   private final List<String> markers = new ArrayList<>();
@@ -190,6 +196,36 @@ class EngineHistoryPrivacyTests extends ApiTestSupport {
     // the step itself still works
     submitForm("worker1", taskId, vars("outcome", "ESCALATE", "reason", m("reason")));
     assertNoMarkerInHistory();
+  }
+
+  @Test
+  @DisplayName("Issue 10.6 what the engine's history kept before the filter (uncatalogued variables and their byte arrays, form fields, task descriptions) is removed once")
+  void historyKeptBeforeIsPurged() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    String id = prefix.toLowerCase(Locale.ROOT);
+    jdbc.update("INSERT INTO ACT_GE_BYTEARRAY (ID_, REV_, NAME_, BYTES_, TYPE_) VALUES (?, 1, 'hist.var-mediationResult', ?, 3)",
+        id + "-bytes", m("legacy-bytes").getBytes(StandardCharsets.UTF_8));
+    jdbc.update("INSERT INTO ACT_HI_VARINST (ID_, PROC_DEF_KEY_, NAME_, VAR_TYPE_, BYTEARRAY_ID_, TEXT_, STATE_, REV_)"
+        + " VALUES (?, 'event-level-handling', 'mediator', 'string', ?, ?, 'DELETED', 1)", id + "-var", id + "-bytes",
+        m("legacy-mediator"));
+    jdbc.update("INSERT INTO ACT_HI_VARINST (ID_, PROC_DEF_KEY_, NAME_, VAR_TYPE_, TEXT_, STATE_, REV_)"
+        + " VALUES (?, 'event-level-handling', 'outcome', 'string', 'RESOLVE', 'CREATED', 1)", id + "-routing");
+    jdbc.update("INSERT INTO ACT_HI_DETAIL (ID_, TYPE_, TIME_, NAME_, TEXT_, PROC_DEF_KEY_)"
+        + " VALUES (?, 'FormProperty', CURRENT_TIMESTAMP, 'agreementTerms', ?, 'event-level-handling')", id + "-form",
+        m("legacy-terms"));
+    jdbc.update("INSERT INTO ACT_HI_TASKINST (ID_, START_TIME_, DESCRIPTION_) VALUES (?, CURRENT_TIMESTAMP, ?)",
+        id + "-task", m("legacy-description"));
+    assertThat(purge.purge()).as("variable, form field, description").isGreaterThanOrEqualTo(3);
+    assertNoMarkerInHistory();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE ID_ = ?", Long.class, id + "-routing"))
+        .as("a routing flag stays").isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE ID_ = ?", Long.class, id + "-task"))
+        .as("the task instance stays, without its description").isEqualTo(1);
+    assertThat(processEngineProperties()).containsKey(HistoryPurge.DONE);
+  }
+
+  private Map<String, String> processEngineProperties() {
+    return managementService.getProperties();
   }
 
   // ---- the search -----------------------------------------------------------------------------
