@@ -1,0 +1,107 @@
+package cn.gridcase.platform.history;
+
+import cn.gridcase.platform.ProcessVariableCatalogue;
+import cn.gridcase.platform.ProcessVariableCatalogue.HistoricValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Removes, once per database, what the engine's history kept before {@link CataloguedHistory}
+ * existed: history variables (and their byte arrays) that no catalogue names, submitted form
+ * fields and task descriptions. Plain SQL, because the engine's API deletes history only by whole
+ * process instance; the rows removed are the ones the filter would never have written. Done is
+ * remembered as an engine property, so later starts cost one look-up.
+ */
+@Component
+class HistoryPurge {
+
+  static final String DONE = "gridcase.history-purged";
+  private static final Logger log = LoggerFactory.getLogger(HistoryPurge.class);
+  private static final int BATCH = 500;
+
+  private final Map<String, Map<String, HistoricValue>> catalogue;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final ManagementService managementService;
+
+  HistoryPurge(List<ProcessVariableCatalogue> catalogues, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+      ManagementService managementService) {
+    this.catalogue = HistoryPrivacy.merge(catalogues);
+    this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
+    this.managementService = managementService;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void onStart() {
+    try {
+      if (!managementService.getProperties().containsKey(DONE)) {
+        purge();
+      }
+    } catch (RuntimeException e) {
+      // e.g. two nodes starting at once: the deletes are idempotent and the next start tries again
+      log.warn("Engine history purge not finished, retried at the next start", e);
+    }
+  }
+
+  /** Removes the rows and remembers it; returns how many history rows were removed or cleared. */
+  int purge() {
+    Integer changed = transaction.execute(status -> {
+      List<Object> parameters = new ArrayList<>();
+      String catalogued = catalogued(parameters);
+      int rows = remove("ACT_HI_VARINST", "NOT (" + catalogued + ")", parameters);
+      List<Object> detailParameters = new ArrayList<>(parameters);
+      rows += remove("ACT_HI_DETAIL", "TYPE_ <> 'VariableUpdate' OR NOT (" + catalogued + ")", detailParameters);
+      rows += jdbc.update("UPDATE ACT_HI_TASKINST SET DESCRIPTION_ = NULL WHERE DESCRIPTION_ IS NOT NULL");
+      return rows;
+    });
+    managementService.setProperty(DONE, "1");
+    log.info("Engine history purged of uncatalogued variables, form fields and task descriptions: {} rows", changed);
+    return changed == null ? 0 : changed;
+  }
+
+  /** SQL that is true for a row of a catalogued variable of its process. */
+  private String catalogued(List<Object> parameters) {
+    List<String> clauses = new ArrayList<>();
+    catalogue.forEach((process, variables) -> {
+      parameters.add(process);
+      parameters.addAll(variables.keySet());
+      clauses.add("(COALESCE(PROC_DEF_KEY_, '') = ? AND NAME_ IN (" + String.join(", ",
+          java.util.Collections.nCopies(variables.size(), "?")) + "))");
+    });
+    return clauses.isEmpty() ? "1 = 0" : String.join(" OR ", clauses);
+  }
+
+  /** Deletes the table's rows matching the condition and the byte arrays they reference. */
+  private int remove(String table, String condition, List<Object> parameters) {
+    int removed = 0;
+    while (true) {
+      List<Map<String, Object>> rows = jdbc.queryForList("SELECT ID_, BYTEARRAY_ID_ FROM " + table + " WHERE "
+          + condition + " FETCH FIRST " + BATCH + " ROWS ONLY", parameters.toArray());
+      if (rows.isEmpty()) {
+        return removed;
+      }
+      List<Object[]> ids = new ArrayList<>();
+      List<Object[]> byteArrays = new ArrayList<>();
+      for (Map<String, Object> row : rows) {
+        ids.add(new Object[] {row.get("ID_")});
+        if (row.get("BYTEARRAY_ID_") != null) {
+          byteArrays.add(new Object[] {row.get("BYTEARRAY_ID_")});
+        }
+      }
+      jdbc.batchUpdate("DELETE FROM " + table + " WHERE ID_ = ?", ids);
+      jdbc.batchUpdate("DELETE FROM ACT_GE_BYTEARRAY WHERE ID_ = ?", byteArrays);
+      removed += rows.size();
+    }
+  }
+}
