@@ -64,7 +64,7 @@ class EventController {
     return events.accept(number, user.getName());
   }
 
-  record ResolveRequest(String result, String mediator, String mediationResult, String agreementForm,
+  record ResolveRequest(String result, String mediator, String mediationResult, AgreementForm agreementForm,
       String agreementTerms, String delayReason) {}
 
   @PostMapping("/events/{number}/resolve")
@@ -74,7 +74,7 @@ class EventController {
     values.put("result", request.result());
     values.put("mediator", request.mediator());
     values.put("mediationResult", request.mediationResult());
-    values.put("agreementForm", request.agreementForm());
+    values.put("agreementForm", request.agreementForm() == null ? null : request.agreementForm().name());
     values.put("agreementTerms", request.agreementTerms());
     values.put("delayReason", request.delayReason());
     return events.resolve(number, user.getName(), values);

@@ -103,6 +103,11 @@ final class EventRules {
         outcome = null;
       }
     }
+    String agreement = text(values.get("agreementForm"));
+    if (agreement != null && !agreement.equals("WRITTEN") && !agreement.equals("ORAL")) {
+      // whatever the category: the step records the form, and an unknown one cannot be recorded
+      errors.add(new ApiError("agreementForm", "E3.agreementForm", "'" + agreement + "' 不是有效的协议形式（可选：WRITTEN, ORAL）"));
+    }
     if (outcome == HandlingOutcome.RESOLVE) {
       requireText(errors, text(values.get("result")), "result", "E3.result", "closing needs the final result (办理结果)", 4000);
       if (category == EventCategory.DISPUTE) {
@@ -112,8 +117,6 @@ final class EventRules {
         String form = text(values.get("agreementForm"));
         if (form == null) {
           errors.add(new ApiError("agreementForm", "E3.agreementForm", "closing a dispute needs the form of agreement: WRITTEN or ORAL"));
-        } else if (!form.equals("WRITTEN") && !form.equals("ORAL")) {
-          errors.add(new ApiError("agreementForm", "E3.agreementForm", "'" + form + "' is not WRITTEN or ORAL"));
         }
         requireText(errors, text(values.get("agreementTerms")), "agreementTerms", "E3.agreementTerms",
             "closing a dispute needs the terms of the agreement (协议内容)", 4000);

@@ -5,7 +5,18 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import cn.gridcase.platform.ProblemJson;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +31,30 @@ class WebConfiguration implements WebMvcConfigurer {
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {
     registry.addRedirectViewController("/", "/camunda/app/tasklist/default/");
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new ContentTypeCheck()).addPathPatterns("/api/**");
+  }
+
+  /**
+   * {@code /error} is where the container forwards a failed request; asked for directly it has no
+   * error to show (Spring Boot would answer 500 with status 999): 404 like any unknown path.
+   */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> errorPathAskedDirectly(
+      @Value("${server.error.path:/error}") String errorPath) {
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws IOException {
+        ProblemJson.write(response, HttpStatus.NOT_FOUND, "没有这个路径。", request.getRequestURI());
+      }
+    });
+    registration.addUrlPatterns(errorPath, errorPath + "/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    return registration;
   }
 
   /** Errors that never reach the application are answered in problem+json too. */
