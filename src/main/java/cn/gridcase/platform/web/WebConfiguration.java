@@ -6,6 +6,8 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import cn.gridcase.platform.ProblemJson;
+import cn.gridcase.platform.Text;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +40,11 @@ class WebConfiguration implements WebMvcConfigurer {
     registry.addInterceptor(new ContentTypeCheck()).addPathPatterns("/api/**");
   }
 
+  @Bean
+  com.fasterxml.jackson.databind.Module isoTimesOnly() {
+    return new IsoTimesOnly();
+  }
+
   /**
    * {@code /error} is where the container forwards a failed request; asked for directly it has no
    * error to show (Spring Boot would answer 500 with status 999): 404 like any unknown path.
@@ -65,6 +72,30 @@ class WebConfiguration implements WebMvcConfigurer {
         host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
       }
     });
+  }
+
+  /**
+   * Every text field's {@code maxLength} in the OpenAPI document, from its {@link Text}: what
+   * {@link RequestBodyChecks} enforces is what the document says.
+   */
+  @Bean
+  PropertyCustomizer textLimitsInOpenApi() {
+    return (property, type) -> {
+      if (property == null || type.getCtxAnnotations() == null) {
+        return property;
+      }
+      for (java.lang.annotation.Annotation annotation : type.getCtxAnnotations()) {
+        if (annotation instanceof Text text) {
+          io.swagger.v3.oas.models.media.Schema<?> target = property.getItems() != null ? property.getItems() : property;
+          target.setMaxLength(text.max());
+          if (property.getDescription() == null) {
+            property.setDescription(text.multiLine() ? "多行文字，最多 " + text.max() + " 字"
+                : "单行文字，最多 " + text.max() + " 字");
+          }
+        }
+      }
+      return property;
+    };
   }
 
   @Bean
