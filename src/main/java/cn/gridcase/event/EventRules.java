@@ -119,11 +119,6 @@ final class EventRules {
         outcome = null;
       }
     }
-    String agreement = text(values.get("agreementForm"));
-    if (agreement != null && !agreement.equals("WRITTEN") && !agreement.equals("ORAL")) {
-      // whatever the category: the step records the form, and an unknown one cannot be recorded
-      errors.add(new ApiError("agreementForm", "E3.agreementForm", "'" + agreement + "' 不是有效的协议形式（可选：WRITTEN, ORAL）"));
-    }
     if (outcome == HandlingOutcome.RESOLVE) {
       requireText(errors, text(values.get("result")), "result", "E3.result", "closing needs the final result (办理结果)", 4000);
       if (category == EventCategory.DISPUTE) {
@@ -133,6 +128,8 @@ final class EventRules {
         String form = text(values.get("agreementForm"));
         if (form == null) {
           errors.add(new ApiError("agreementForm", "E3.agreementForm", "closing a dispute needs the form of agreement: WRITTEN or ORAL"));
+        } else if (!isAgreementForm(form)) {
+          errors.add(new ApiError("agreementForm", "E3.agreementForm", "'" + form + "' is not WRITTEN or ORAL"));
         }
         requireText(errors, text(values.get("agreementTerms")), "agreementTerms", "E3.agreementTerms",
             "closing a dispute needs the terms of the agreement (协议内容)", 4000);
@@ -151,6 +148,11 @@ final class EventRules {
       requireText(errors, text(values.get("countyDepartment")), "countyDepartment", "E5.countyDepartment",
           "referring needs the county department (县级部门)", 200);
       requireText(errors, text(values.get("reason")), "reason", "E5.reason", "referring needs a reason (移交理由)", 4000);
+    }
+    String agreement = text(values.get("agreementForm"));
+    if (category != EventCategory.DISPUTE && agreement != null && !isAgreementForm(agreement)) {
+      // any category: the step records a given form, and an unknown one cannot be recorded
+      errors.add(new ApiError("agreementForm", "E3.agreementForm", "'" + agreement + "' 不是有效的协议形式（可选：WRITTEN, ORAL）"));
     }
     if (late && outcome != null) {
       requireText(errors, text(values.get("delayReason")), "delayReason", "E6.delayReason",
@@ -193,6 +195,10 @@ final class EventRules {
     });
     errors.sort(java.util.Comparator.comparing(ApiError::field));
     return errors;
+  }
+
+  private static boolean isAgreementForm(String form) {
+    return form.equals("WRITTEN") || form.equals("ORAL");
   }
 
   static String text(Object value) {

@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -128,6 +129,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "您没有执行此操作的权限。");
     problem.setTitle("无权操作");
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+  }
+
+  /** Spring Security's firewall refuses characters in a parameter (e.g. of a form-encoded body). */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<Object> rejected(RequestRejectedException ex) {
+    return ResponseEntity.badRequest().body(validationProblem(List.of(new ApiError(null, "request.rejected",
+        "请求的参数名或参数值含有不允许的字符"))));
   }
 
   /** A multipart body that cannot be parsed (an endpoint that takes a file). */

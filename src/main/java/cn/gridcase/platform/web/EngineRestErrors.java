@@ -125,7 +125,10 @@ public final class EngineRestErrors {
   /** The first cause in the chain that is neither the engine's nor the REST layer's own refusal. */
   private static Throwable firstForeignCause(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (!(cause instanceof ProcessEngineException) && !(cause instanceof RestException)) {
+      // the engine calls query methods by reflection (filters): its own refusal arrives wrapped
+      boolean reflection = cause instanceof java.lang.reflect.InvocationTargetException
+          || cause instanceof java.lang.reflect.UndeclaredThrowableException;
+      if (!(cause instanceof ProcessEngineException) && !(cause instanceof RestException) && !reflection) {
         return cause;
       }
       if (cause.getCause() == cause) {

@@ -17,6 +17,7 @@ import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -62,6 +63,16 @@ class WebConfiguration implements WebMvcConfigurer {
     registration.addUrlPatterns(errorPath, errorPath + "/*");
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     return registration;
+  }
+
+  /**
+   * A request Spring Security's firewall refuses before any filter chain (e.g. an encoded slash or
+   * a control character in the path): 400 problem+json instead of the default rethrow (a 500).
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedAsBadRequest() {
+    return (request, response, rejected) -> ProblemJson.write(response, HttpStatus.BAD_REQUEST,
+        "请求的路径或参数含有不允许的字符。", request.getRequestURI());
   }
 
   /** Errors that never reach the application are answered in problem+json too. */

@@ -84,6 +84,16 @@ class ClientMistakeTests extends ApiTestSupport {
   }
 
   @Test
+  @DisplayName("issue 10 item 4 (found by the fuzz test): a form-encoded body with characters the firewall refuses answers 4xx, not 500")
+  void firewallRefusedParameter() throws Exception {
+    for (String body : new String[] {"%00=1", "code=a%C2%85"}) {
+      Reply reply = raw("worker2", "POST", "/api/units", "application/x-www-form-urlencoded", body);
+      assertThat(reply.status()).as(reply.toString()).isBetween(400, 499);
+      assertThat(reply.isProblem()).isTrue();
+    }
+  }
+
+  @Test
   @DisplayName("issue 10 item 4: GET /error answers 404, not 500, logged in or not")
   void errorPathAskedDirectly() {
     assertProblem(api.as("worker1").get("/error"), 404);
@@ -99,8 +109,12 @@ class ClientMistakeTests extends ApiTestSupport {
   }
 
   private Reply raw(String method, String path, String contentType, String body) throws Exception {
+    return raw("admin", method, path, contentType, body);
+  }
+
+  private Reply raw(String user, String method, String path, String contentType, String body) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo".getBytes()))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
         .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body)).build();
     HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), null,

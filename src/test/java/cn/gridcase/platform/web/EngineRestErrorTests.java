@@ -125,6 +125,23 @@ class EngineRestErrorTests extends ApiTestSupport {
   }
 
   @Test
+  @DisplayName("issue 10 item 4 (found by the fuzz test): a filter query the engine refuses (candidate user and groups at once) answers 400")
+  void refusedFilterQuery() {
+    JsonNode filters = api.as("worker1").get("/engine-rest/filter").json();
+    int refused = 0;
+    for (JsonNode filter : filters) {
+      Reply reply = api.as("worker1").post("/engine-rest/filter/" + filter.get("id").asText() + "/list",
+          "{\"assignee\": \"worker1\", \"candidateGroups\": [\"GS-V01-G01\"]}");
+      assertThat(reply.status()).as(reply.toString()).isLessThan(500);
+      if (reply.status() >= 400) {
+        assertRefused(reply, 400);
+        refused++;
+      }
+    }
+    assertThat(refused).as("the filter of claimable tasks (candidate user = me) cannot add candidate groups").isPositive();
+  }
+
+  @Test
   @DisplayName("issue 10 item 4: the webapps' engine API (/camunda/api/engine) answers the same mistakes the same way")
   void webappEngineApi() {
     String task = handlingTask();
