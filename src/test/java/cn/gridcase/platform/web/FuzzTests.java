@@ -3,6 +3,7 @@ package cn.gridcase.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.test.ApiTestSupport;
+import cn.gridcase.test.OwnJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -41,7 +42,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (counts and revision sums; for jobs also retries and due dates) taken before and after it.
  *
  * <p>{@code -Dgridcase.fuzz.seed=…} and {@code -Dgridcase.fuzz.requests=…} replay or lengthen a run.
+ *
+ * <p>In a JVM (and application) of its own: accepted requests change what other tests rely on
+ * (administrators' requests move the demo clock, load holiday schedules, set time limits, end
+ * appointments), so the shared test context must not see them.
  */
+@OwnJvm
 class FuzzTests extends ApiTestSupport {
 
   static final long SEED = Long.getLong("gridcase.fuzz.seed", 20261010L);
