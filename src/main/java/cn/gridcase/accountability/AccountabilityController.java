@@ -1,5 +1,7 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.platform.Text;
+import static cn.gridcase.platform.TextRules.LONG_MAX;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -53,7 +55,7 @@ class AccountabilityController {
     return cases.reads(id, user.getName());
   }
 
-  record ExtendRequest(Object workingDays, String reason) {}
+  record ExtendRequest(Object workingDays, @Text(max = LONG_MAX, multiLine = true) String reason) {}
 
   @PostMapping("/accountability/cases/{id}/extend")
   @Operation(summary = "C6: extend the investigation once, by 1-5 working days, with a reason")
@@ -61,8 +63,9 @@ class AccountabilityController {
     return cases.extend(id, user.getName(), request.workingDays(), request.reason());
   }
 
-  record DecideRequest(List<String> measures, List<String> mitigating, List<String> aggravating, String reasoning,
-      String findings) {}
+  record DecideRequest(@Text(max = 64) List<String> measures, @Text(max = 64) List<String> mitigating,
+      @Text(max = 64) List<String> aggravating, @Text(max = LONG_MAX, multiLine = true) String reasoning,
+      @Text(max = LONG_MAX, multiLine = true) String findings) {}
 
   @PostMapping("/accountability/cases/{id}/decide")
   @Operation(summary = "C2/C4: the decision; notifyBy = 3 working days later unless the only measure is TALK (C7)")
@@ -71,7 +74,7 @@ class AccountabilityController {
         request.reasoning(), request.findings());
   }
 
-  record NotifyRequest(String notifiedAt, String channel) {}
+  record NotifyRequest(@Text(max = 64) String notifiedAt, @Text(max = 200) String channel) {}
 
   @PostMapping("/accountability/cases/{id}/notify")
   @Operation(summary = "C7: the person was told of the decision")
@@ -79,7 +82,7 @@ class AccountabilityController {
     return cases.notifySubject(id, user.getName(), request.notifiedAt(), request.channel());
   }
 
-  record DismissRequest(String reasoning) {}
+  record DismissRequest(@Text(max = LONG_MAX, multiLine = true) String reasoning) {}
 
   @PostMapping("/accountability/cases/{id}/dismiss")
   @Operation(summary = "No liability found (免予追究)")
@@ -87,7 +90,7 @@ class AccountabilityController {
     return cases.dismiss(id, user.getName(), request.reasoning());
   }
 
-  record ExecutionRequest(String note) {}
+  record ExecutionRequest(@Text(max = LONG_MAX, multiLine = true) String note) {}
 
   @PostMapping("/accountability/cases/{id}/execution")
   @Operation(summary = "Records how the decision was carried out and archives the case")
@@ -101,7 +104,7 @@ class AccountabilityController {
     return cases.proposals(user.getName(), status);
   }
 
-  record AcceptRequest(List<String> investigators) {}
+  record AcceptRequest(@Text(max = 64) List<String> investigators) {}
 
   @PostMapping("/accountability/proposals/{id}/accept")
   @Operation(summary = "A supervisor accepts a proposal: it opens a linked case")
@@ -111,7 +114,7 @@ class AccountabilityController {
     return ResponseEntity.created(URI.create("/api/accountability/cases/" + opened.id())).body(opened);
   }
 
-  record RejectRequest(String reason) {}
+  record RejectRequest(@Text(max = LONG_MAX, multiLine = true) String reason) {}
 
   @PostMapping("/accountability/proposals/{id}/reject")
   @Operation(summary = "A supervisor rejects a proposal with a reason")

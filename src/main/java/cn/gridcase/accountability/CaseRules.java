@@ -1,6 +1,7 @@
 package cn.gridcase.accountability;
 
 import cn.gridcase.platform.ApiError;
+import cn.gridcase.platform.TextRules;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,7 +24,26 @@ final class CaseRules {
   static final List<String> NOTICE_FIELDS = List.of("notifiedAt", "channel");
   static final List<String> EXECUTION_FIELDS = List.of("executionNote");
 
+  /** The length and line rule of every text a case step takes, as the API's request types declare with {@code @Text}. */
+  private static final Map<String, Integer> ONE_LINE = Map.of("caseOutcome", 32, "extensionDays", 32, "measures", 1000,
+      "mitigating", 1000, "aggravating", 1000, "notifiedAt", 64, "channel", 200);
+  private static final Set<String> MULTI_LINE = Set.of("extensionReason", "findings", "reasoning", "executionNote");
+
   private CaseRules() {}
+
+  /** {@link TextRules} on every text of a step, by its field's limits. */
+  static List<ApiError> checkTexts(Map<String, Object> values) {
+    List<ApiError> errors = new ArrayList<>();
+    values.forEach((field, value) -> {
+      if (value instanceof String text) {
+        boolean multiLine = MULTI_LINE.contains(field);
+        int max = multiLine ? TextRules.LONG_MAX : ONE_LINE.getOrDefault(field, TextRules.DEFAULT_MAX);
+        TextRules.check(field, text, max, multiLine).ifPresent(errors::add);
+      }
+    });
+    errors.sort(java.util.Comparator.comparing(ApiError::field));
+    return errors;
+  }
 
   /** The end of the investigation: extend (C6), decide (C2, C4) or dismiss. */
   static List<ApiError> checkInvestigation(CaseRecord c, Map<String, Object> values, AccountabilityDecisions decisions,
@@ -87,6 +107,8 @@ final class CaseRules {
       errors.add(new ApiError("notifiedAt", "C7.notifiedAt", "when the person was told: an ISO date-time with offset"));
     } else if (at.isAfter(now.plusMinutes(5))) {
       errors.add(new ApiError("notifiedAt", "C7.notifiedAt", "the notice lies in the future"));
+    } else if (at.isBefore(TextRules.EARLIEST)) {
+      errors.add(new ApiError("notifiedAt", "C7.notifiedAt", "告知时间早于 2000 年，不可信"));
     } else if (c.decidedAt() != null && at.isBefore(c.decidedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
       errors.add(new ApiError("notifiedAt", "C7.notifiedAt", "the notice is before the decision"));
     }

@@ -39,13 +39,18 @@ public class CaseStepCompletion implements TaskListener {
   public void notify(DelegateTask task) {
     long caseId = Long.parseLong(task.getExecution().getProcessBusinessKey());
     CaseRecord c = cases.find(caseId).orElseThrow(() -> new NotFound("No case " + caseId));
-    List<ApiError> errors = switch (task.getTaskDefinitionKey()) {
-      case "InvestigateCaseTask" -> CaseRules.checkInvestigation(c, values(task, CaseRules.INVESTIGATION_FIELDS, true),
-          decisions, task.getDueDate() != null && GridCaseTime.now(clock).toInstant().isAfter(task.getDueDate().toInstant()));
-      case "NotifySubjectTask" -> CaseRules.checkNotice(c, values(task, CaseRules.NOTICE_FIELDS, false),
-          GridCaseTime.now(clock));
-      default -> CaseRules.checkExecution(values(task, CaseRules.EXECUTION_FIELDS, false));
+    Map<String, Object> values = switch (task.getTaskDefinitionKey()) {
+      case "InvestigateCaseTask" -> values(task, CaseRules.INVESTIGATION_FIELDS, true);
+      case "NotifySubjectTask" -> values(task, CaseRules.NOTICE_FIELDS, false);
+      default -> values(task, CaseRules.EXECUTION_FIELDS, false);
     };
+    List<ApiError> errors = new java.util.ArrayList<>(CaseRules.checkTexts(values));
+    errors.addAll(switch (task.getTaskDefinitionKey()) {
+      case "InvestigateCaseTask" -> CaseRules.checkInvestigation(c, values, decisions,
+          task.getDueDate() != null && GridCaseTime.now(clock).toInstant().isAfter(task.getDueDate().toInstant()));
+      case "NotifySubjectTask" -> CaseRules.checkNotice(c, values, GridCaseTime.now(clock));
+      default -> CaseRules.checkExecution(values);
+    });
     if (!errors.isEmpty()) {
       throw new StepRefused("The case step is refused", errors);
     }

@@ -1,5 +1,6 @@
 package cn.gridcase.calendar;
 
+import cn.gridcase.platform.Text;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.NotFound;
@@ -39,7 +40,7 @@ class CalendarController {
 
   record DayView(LocalDate date, String name, @JsonProperty("isOffDay") boolean isOffDay) {}
 
-  record DayBody(String date, String name, @JsonProperty("isOffDay") Boolean isOffDay) {}
+  record DayBody(@Text(max = 10) String date, @Text(max = 50) String name, @JsonProperty("isOffDay") Boolean isOffDay) {}
 
   record YearBody(Integer year, List<DayBody> days) {}
 

@@ -2,6 +2,9 @@ package cn.gridcase.event;
 
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.InvalidRequest;
+import cn.gridcase.platform.Text;
+import static cn.gridcase.platform.TextRules.LONG_MAX;
+import static cn.gridcase.platform.TextRules.NOTE_MAX;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -64,8 +67,10 @@ class EventController {
     return events.accept(number, user.getName());
   }
 
-  record ResolveRequest(String result, String mediator, String mediationResult, String agreementForm,
-      String agreementTerms, String delayReason) {}
+  record ResolveRequest(@Text(max = LONG_MAX, multiLine = true) String result, @Text(max = 100) String mediator,
+      @Text(max = LONG_MAX, multiLine = true) String mediationResult, AgreementForm agreementForm,
+      @Text(max = LONG_MAX, multiLine = true) String agreementTerms,
+      @Text(max = LONG_MAX, multiLine = true) String delayReason) {}
 
   @PostMapping("/events/{number}/resolve")
   @Operation(summary = "办结 (E3; delayReason when late, E6)")
@@ -74,13 +79,14 @@ class EventController {
     values.put("result", request.result());
     values.put("mediator", request.mediator());
     values.put("mediationResult", request.mediationResult());
-    values.put("agreementForm", request.agreementForm());
+    values.put("agreementForm", request.agreementForm() == null ? null : request.agreementForm().name());
     values.put("agreementTerms", request.agreementTerms());
     values.put("delayReason", request.delayReason());
     return events.resolve(number, user.getName(), values);
   }
 
-  record EscalateRequest(String reason, String delayReason) {}
+  record EscalateRequest(@Text(max = LONG_MAX, multiLine = true) String reason,
+      @Text(max = LONG_MAX, multiLine = true) String delayReason) {}
 
   @PostMapping("/events/{number}/escalate")
   @Operation(summary = "上报 to the next level with a reason (E5, E7)")
@@ -88,7 +94,8 @@ class EventController {
     return events.escalate(number, user.getName(), request.reason(), request.delayReason());
   }
 
-  record DispatchRequest(String departmentCode, String instructions, String delayReason) {}
+  record DispatchRequest(@Text(max = 64) String departmentCode, @Text(max = LONG_MAX, multiLine = true) String instructions,
+      @Text(max = LONG_MAX, multiLine = true) String delayReason) {}
 
   @PostMapping("/events/{number}/dispatch")
   @Operation(summary = "吹哨派单: the township center dispatches to a department")
@@ -97,7 +104,8 @@ class EventController {
         request.delayReason());
   }
 
-  record ReferRequest(String countyDepartment, String reason, String delayReason) {}
+  record ReferRequest(@Text(max = 200) String countyDepartment, @Text(max = LONG_MAX, multiLine = true) String reason,
+      @Text(max = LONG_MAX, multiLine = true) String delayReason) {}
 
   @PostMapping("/events/{number}/refer-county")
   @Operation(summary = "移交县级部门 (E5)")
@@ -106,7 +114,7 @@ class EventController {
         request.delayReason());
   }
 
-  record FeedbackRequest(String satisfaction, String comment) {}
+  record FeedbackRequest(@Text(max = 32) String satisfaction, @Text(max = LONG_MAX, multiLine = true) String comment) {}
 
   @PostMapping("/events/{number}/feedback")
   @Operation(summary = "回访反馈 with satisfaction; closes a resolved event (E9)")
@@ -114,7 +122,7 @@ class EventController {
     return events.feedback(number, user.getName(), request.satisfaction(), request.comment());
   }
 
-  record UrgeRequest(String message) {}
+  record UrgeRequest(@Text(max = NOTE_MAX, multiLine = true) String message) {}
 
   @PostMapping("/events/{number}/urge")
   @Operation(summary = "催办: a supervisor urges the open step (S1)")

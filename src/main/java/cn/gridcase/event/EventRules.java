@@ -1,6 +1,7 @@
 package cn.gridcase.event;
 
 import cn.gridcase.platform.ApiError;
+import cn.gridcase.platform.TextRules;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,19 @@ final class EventRules {
 
   static final List<String> FEEDBACK_FIELDS = List.of("satisfaction", "comment");
 
+  static final int TITLE_MAX = 200;
+  static final int LOCATION_MAX = 500;
+  static final int PERSONS_MAX = 1000;
+
+  /**
+   * The length and line rule of every text a step takes, the same as the request types of the API
+   * declare with {@code @Text}: Tasklist forms and {@code /engine-rest} submit through the listener.
+   */
+  private static final Map<String, Integer> ONE_LINE = Map.of("outcome", 32, "mediator", 100, "agreementForm", 32,
+      "departmentCode", 64, "countyDepartment", 200, "satisfaction", 32);
+  private static final Set<String> MULTI_LINE = Set.of("result", "mediationResult", "agreementTerms", "delayReason",
+      "reason", "instructions", "comment");
+
   private EventRules() {}
 
   /** E1, E2: an event entry carries time, place, persons, cause and course; a dispute both parties and a phone. */
@@ -42,6 +56,8 @@ final class EventRules {
     }
     if (report.occurredAt() == null) {
       errors.add(new ApiError("occurredAt", "E2.time", "when it happened (时间) is missing"));
+    } else if (report.occurredAt().isBefore(TextRules.EARLIEST)) {
+      errors.add(new ApiError("occurredAt", "E2.time", "发生时间早于 2000 年，不可信"));
     } else if (report.occurredAt().isAfter(now.plusMinutes(5))) {
       errors.add(new ApiError("occurredAt", "E2.time", "when it happened lies in the future"));
     }
@@ -86,7 +102,7 @@ final class EventRules {
    */
   static List<ApiError> checkHandling(EventCategory category, EventLevel level, Map<String, Object> values, boolean late,
       Set<String> departments) {
-    List<ApiError> errors = new ArrayList<>();
+    List<ApiError> errors = checkTexts(values);
     String outcomeText = text(values.get("outcome"));
     HandlingOutcome outcome = null;
     if (outcomeText == null) {
@@ -112,7 +128,7 @@ final class EventRules {
         String form = text(values.get("agreementForm"));
         if (form == null) {
           errors.add(new ApiError("agreementForm", "E3.agreementForm", "closing a dispute needs the form of agreement: WRITTEN or ORAL"));
-        } else if (!form.equals("WRITTEN") && !form.equals("ORAL")) {
+        } else if (!isAgreementForm(form)) {
           errors.add(new ApiError("agreementForm", "E3.agreementForm", "'" + form + "' is not WRITTEN or ORAL"));
         }
         requireText(errors, text(values.get("agreementTerms")), "agreementTerms", "E3.agreementTerms",
@@ -133,6 +149,11 @@ final class EventRules {
           "referring needs the county department (县级部门)", 200);
       requireText(errors, text(values.get("reason")), "reason", "E5.reason", "referring needs a reason (移交理由)", 4000);
     }
+    String agreement = text(values.get("agreementForm"));
+    if (category != EventCategory.DISPUTE && agreement != null && !isAgreementForm(agreement)) {
+      // any category: the step records a given form, and an unknown one cannot be recorded
+      errors.add(new ApiError("agreementForm", "E3.agreementForm", "'" + agreement + "' 不是有效的协议形式（可选：WRITTEN, ORAL）"));
+    }
     if (late && outcome != null) {
       requireText(errors, text(values.get("delayReason")), "delayReason", "E6.delayReason",
           "the handling deadline has passed: record why (超期原因)", 4000);
@@ -142,7 +163,7 @@ final class EventRules {
 
   /** E9: feedback carries the residents' satisfaction. */
   static List<ApiError> checkFeedback(Map<String, Object> values) {
-    List<ApiError> errors = new ArrayList<>();
+    List<ApiError> errors = checkTexts(values);
     String satisfaction = text(values.get("satisfaction"));
     if (satisfaction == null) {
       errors.add(new ApiError("satisfaction", "E9.satisfaction",
@@ -160,6 +181,24 @@ final class EventRules {
       errors.add(new ApiError("comment", "E9.comment", "the comment is longer than 4000 characters"));
     }
     return errors;
+  }
+
+  /** {@link TextRules} on every text of a step, by its field's limits. */
+  static List<ApiError> checkTexts(Map<String, Object> values) {
+    List<ApiError> errors = new ArrayList<>();
+    values.forEach((field, value) -> {
+      if (value instanceof String text) {
+        boolean multiLine = MULTI_LINE.contains(field);
+        int max = multiLine ? TextRules.LONG_MAX : ONE_LINE.getOrDefault(field, TextRules.DEFAULT_MAX);
+        TextRules.check(field, text, max, multiLine).ifPresent(errors::add);
+      }
+    });
+    errors.sort(java.util.Comparator.comparing(ApiError::field));
+    return errors;
+  }
+
+  private static boolean isAgreementForm(String form) {
+    return form.equals("WRITTEN") || form.equals("ORAL");
   }
 
   static String text(Object value) {

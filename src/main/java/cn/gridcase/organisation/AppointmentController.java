@@ -1,5 +1,7 @@
 package cn.gridcase.organisation;
 
+import cn.gridcase.platform.Text;
+import static cn.gridcase.platform.TextRules.NOTE_MAX;
 import cn.gridcase.platform.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,13 +31,15 @@ class AppointmentController {
     this.organisation = organisation;
   }
 
-  record PersonBody(String realName, String idCardNumber, String phone, Education education, CurrentPost currentPost,
+  record PersonBody(@Text(max = 50) String realName, @Text(max = 32) String idCardNumber, @Text(max = 32) String phone,
+      Education education, CurrentPost currentPost,
       boolean criminalRecord, boolean underInvestigation, boolean detained, boolean dismissedFromOffice,
-      boolean dishonestPerson, String username) {}
+      boolean dishonestPerson, @Text(max = 64) String username) {}
 
-  record AppointmentBody(PersonBody person, String gridCode, String unitCode, AppointmentRole role, LocalDate startsOn) {}
+  record AppointmentBody(PersonBody person, @Text(max = 64) String gridCode, @Text(max = 64) String unitCode,
+      AppointmentRole role, LocalDate startsOn) {}
 
-  record EndBody(LocalDate endsOn, String reason) {}
+  record EndBody(LocalDate endsOn, @Text(max = NOTE_MAX, multiLine = true) String reason) {}
 
   record AppointmentView(long id, String unitCode, AppointmentRole role, String roleLabel, Long personId,
       String personName, String idCardMasked, String username, LocalDate startsOn, LocalDate endsOn) {}

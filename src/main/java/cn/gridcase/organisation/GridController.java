@@ -1,5 +1,6 @@
 package cn.gridcase.organisation;
 
+import cn.gridcase.platform.Text;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.NotFound;
@@ -34,7 +35,7 @@ class GridController {
     this.scopes = scopes;
   }
 
-  record GridBody(String code, String name, String villageCode, GridType type, Integer households, Integer population) {}
+  record GridBody(@Text(max = 64) String code, @Text(max = 100) String name, @Text(max = 64) String villageCode, GridType type, Integer households, Integer population) {}
 
   record WorkerView(String name, String username, LocalDate since) {}
 

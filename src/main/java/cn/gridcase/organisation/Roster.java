@@ -201,6 +201,8 @@ class Roster {
     private final int rowNumber;
     private final List<RowError> errors;
 
+    private final Set<RosterColumn> checked = java.util.EnumSet.noneOf(RosterColumn.class);
+
     Cells(List<String> row, Map<RosterColumn, Integer> columns, int rowNumber, List<RowError> errors) {
       this.row = row;
       this.columns = columns;
@@ -214,6 +216,11 @@ class Roster {
         return null;
       }
       String value = row.get(index).trim();
+      // the same plausibility as every /api text: one line, no control characters, within 200
+      if (checked.add(column)) {
+        cn.gridcase.platform.TextRules.check(column.key, value, cn.gridcase.platform.TextRules.DEFAULT_MAX, false)
+            .ifPresent(problem -> error(column, problem.code(), problem.message()));
+      }
       return value.isEmpty() ? null : value;
     }
 

@@ -1,5 +1,6 @@
 package cn.gridcase.organisation;
 
+import cn.gridcase.platform.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -28,7 +29,7 @@ class UnitController {
     this.organisation = organisation;
   }
 
-  record UnitBody(String code, String name, UnitKind kind, String parentCode) {}
+  record UnitBody(@Text(max = 64) String code, @Text(max = 100) String name, UnitKind kind, @Text(max = 64) String parentCode) {}
 
   record SettingsBody(Boolean s1ExtraConditions) {}
 

@@ -36,19 +36,23 @@ final class ProblemSecurityHandlers {
         return;
       }
       String detail = request.getHeader("Authorization") == null
-          ? "Authentication required: use HTTP Basic with your GridCase username and password."
+          ? "请先登录：以 GridCase 账号和密码使用 HTTP Basic 认证。"
+              + " Authentication required: use HTTP Basic with your GridCase username and password."
           : CamundaIdentityAuthenticationProvider.WRONG_CREDENTIALS;
-      ProblemJson.write(response, HttpStatus.UNAUTHORIZED, detail, request.getRequestURI());
+      ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "未登录 Unauthorized", detail, request.getRequestURI(),
+          java.util.Map.of());
     };
   }
 
   static AccessDeniedHandler forbidden() {
     return (HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) -> {
       String detail = e instanceof CsrfException
-          ? "Missing or invalid CSRF token: a browser session must send the X-XSRF-TOKEN header; "
+          ? "缺少或无效的 CSRF 令牌：浏览器会话须发送 X-XSRF-TOKEN 请求头；接口客户端请使用 HTTP Basic。"
+              + " Missing or invalid CSRF token: a browser session must send the X-XSRF-TOKEN header; "
               + "API clients should use HTTP Basic."
-          : "You are not allowed to do this.";
-      ProblemJson.write(response, HttpStatus.FORBIDDEN, detail, request.getRequestURI());
+          : "您无权执行此操作。 You are not allowed to do this.";
+      ProblemJson.write(response, HttpStatus.FORBIDDEN, "无权操作 Forbidden", detail, request.getRequestURI(),
+          java.util.Map.of());
     };
   }
 }

@@ -1,9 +1,9 @@
 package cn.gridcase.security;
 
+import cn.gridcase.platform.ActionRefused;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -50,7 +50,7 @@ class TaskActionGuard extends AbstractProcessEnginePlugin {
   static void checkCompletion(DelegateTask task) {
     Authentication caller = caller();
     if (caller != null && task.getAssignee() != null && !task.getAssignee().equals(caller.getUserId())) {
-      throw new AuthorizationException("此任务已由 " + task.getAssignee() + " 签收，只有签收人可以办理"
+      throw new ActionRefused("此任务已由 " + task.getAssignee() + " 签收，只有签收人可以办理"
           + " (only the assignee may complete this task)");
     }
   }
@@ -68,7 +68,7 @@ class TaskActionGuard extends AbstractProcessEnginePlugin {
     boolean claimsForSelf = before == null && Objects.equals(after, self);
     boolean releasesOwn = Objects.equals(before, self) && after == null;
     if (!claimsForSelf && !releasesOwn && !Objects.equals(before, after)) {
-      throw new AuthorizationException(before == null
+      throw new ActionRefused(before == null
           ? "只能为自己签收任务 (a user claims a task only for themselves)"
           : "此任务已由 " + before + " 签收，改派须由科室负责人办理 (only a section head reassigns a held task)");
     }

@@ -92,6 +92,18 @@ class RosterTests extends ApiTestSupport {
   }
 
   @Test
+  @DisplayName("issue 10 item 5: a roster cell with a control character is refused with its row and column; nothing is imported")
+  void controlCharacterInCell() {
+    String csv = HEADER + "\n" + String.join(",", "GS-V08-X001", "控制\u0000网格", "GS-V08", "RURAL", "400", "1000", "王\u001b五",
+        number(1990), "", "SENIOR_HIGH", "", "", "GRID_WORKER", "2026-01-01", "") + "\n";
+    Reply reply = api.as("admin").postFile("/api/roster/import", "file", "roster.csv", csv.getBytes(StandardCharsets.UTF_8));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+    assertThat(reply.json().get("errors").findValuesAsText("code")).contains("text.control");
+    assertThat(reply.json().get("errors").findValuesAsText("column")).contains("gridName", "realName");
+    assertThat(jdbc.queryForObject("select count(*) from org_unit where code = 'GS-V08-X001'", Integer.class)).isZero();
+  }
+
+  @Test
   @DisplayName("G5 a roster row for an ineligible grid worker names every reason in its row")
   void ineligibleRow() {
     String csv = HEADER + "\n" + String.join(",", "GS-V08-C001", "资格网格", "GS-V08", "RURAL", "400", "1000", "不符者",

@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -46,16 +48,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-    problem.setTitle("Malformed request body");
+    problem.setTitle("请求正文无法读取");
     Throwable cause = ex.getCause();
     if (cause instanceof JsonProcessingException json) {
       String field = cause instanceof JsonMappingException mapping ? pathOf(mapping) : null;
       String where = locationOf(json.getLocation());
       String what = describe(json);
-      problem.setDetail(what + where + (field != null ? " (field '" + field + "')" : ""));
+      problem.setDetail(what + where + (field != null ? "（字段 " + field + "）" : ""));
       problem.setProperty("errors", List.of(new ApiError(field, codeOf(json), what + where)));
     } else {
-      problem.setDetail("The request body is missing or is not valid JSON.");
+      problem.setDetail("请求正文缺失，或不是有效的 JSON。");
       problem.setProperty("errors", List.of(new ApiError(null, "body.unreadable", problem.getDetail())));
     }
     return ResponseEntity.badRequest().body(problem);
@@ -87,22 +89,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-    String expected = ex.getRequiredType() != null ? ex.getRequiredType().getSimpleName() : "another type";
-    String message = "'" + ex.getValue() + "' is not a valid " + expected;
+    String expected = typeName(ex.getRequiredType());
+    String message = "'" + ex.getValue() + "' 不是有效的 " + expected;
     return ResponseEntity.badRequest().body(validationProblem(List.of(new ApiError(ex.getName(), "type", message))));
   }
 
   @ExceptionHandler(InvalidRequest.class)
   ResponseEntity<Object> invalidRequest(InvalidRequest ex) {
     ProblemDetail problem = validationProblem(ex.errors());
-    problem.setDetail(ex.getMessage() + ": " + problem.getDetail());
+    problem.setDetail(ex.getMessage() + "：" + problem.getDetail());
     return ResponseEntity.badRequest().body(problem);
   }
 
   @ExceptionHandler(DomainRuleViolation.class)
   ResponseEntity<Object> ruleViolation(DomainRuleViolation ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
-    problem.setTitle("Refused by a domain rule");
+    problem.setTitle("不符合业务规则");
     problem.setProperty("errors", ex.errors());
     return ResponseEntity.unprocessableEntity().body(problem);
   }
@@ -110,23 +112,90 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(StateConflict.class)
   ResponseEntity<Object> conflict(StateConflict ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-    problem.setTitle("Not possible in the current state");
+    problem.setTitle("当前状态下不能执行");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
   @ExceptionHandler(NotFound.class)
   ResponseEntity<Object> notFound(NotFound ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-    problem.setTitle("Not found");
+    problem.setTitle("未找到");
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<Object> forbidden(AccessDeniedException ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-        "You are not allowed to do this.");
-    problem.setTitle("Forbidden");
+        "您没有执行此操作的权限。");
+    problem.setTitle("无权操作");
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+  }
+
+  /** Spring Security's firewall refuses characters in a parameter (e.g. of a form-encoded body). */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<Object> rejected(RequestRejectedException ex) {
+    return ResponseEntity.badRequest().body(validationProblem(List.of(new ApiError(null, "request.rejected",
+        "请求的参数名或参数值含有不允许的字符"))));
+  }
+
+  /** A multipart body that cannot be parsed (an endpoint that takes a file). */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> unreadableMultipart(MultipartException ex) {
+    if (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件过大。");
+      problem.setTitle("请求过大");
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
+    return ResponseEntity.badRequest().body(validationProblem(List.of(new ApiError(null, "body.multipart",
+        "multipart/form-data 正文无法解析（缺少 boundary 或格式不完整）"))));
+  }
+
+  /**
+   * Spring's own answers (unknown path, method or media type not supported, …) in Chinese, with
+   * what the client can change; never the exception's text.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+      HttpStatusCode statusCode, WebRequest request) {
+    ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+      problem.setTitle(titleOf(statusCode.value()));
+      problem.setDetail(detailOf(ex, statusCode.value()));
+    }
+    return answer;
+  }
+
+  private static String titleOf(int status) {
+    return switch (status) {
+      case 400 -> "请求无效";
+      case 404 -> "未找到";
+      case 405 -> "不支持的请求方法";
+      case 406 -> "无法提供所要求的格式";
+      case 413 -> "请求过大";
+      case 415 -> "不支持的正文类型";
+      default -> status >= 500 ? "服务器内部错误" : "请求无法执行";
+    };
+  }
+
+  private static String detailOf(Exception ex, int status) {
+    if (ex instanceof org.springframework.web.HttpRequestMethodNotSupportedException method) {
+      return "此路径不支持 " + method.getMethod() + " 方法"
+          + (method.getSupportedMethods() == null ? "" : "；可用：" + String.join(", ", method.getSupportedMethods()));
+    }
+    if (ex instanceof org.springframework.web.HttpMediaTypeNotSupportedException) {
+      return "不支持该 Content-Type；请以 application/json 发送正文（上传文件的接口用 multipart/form-data）";
+    }
+    if (ex instanceof org.springframework.web.bind.MissingServletRequestParameterException missing) {
+      return "缺少参数 " + missing.getParameterName();
+    }
+    if (ex instanceof org.springframework.web.multipart.support.MissingServletRequestPartException missing) {
+      return "缺少上传部分 " + missing.getRequestPartName();
+    }
+    return switch (status) {
+      case 404 -> "没有这个路径。";
+      case 406 -> "无法以 Accept 所要求的格式答复；请接受 application/json。";
+      default -> status >= 500 ? "服务器处理请求时出错，请求未生效；错误已记录。" : "请求无法执行。";
+    };
   }
 
   /** Anything unexpected: logged here, never shown to the client. */
@@ -137,17 +206,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     log.error("Unexpected failure of {}", request.getDescription(false), ex);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "The request failed on the server. Nothing was changed by it; the error has been logged.");
-    problem.setTitle("Internal error");
+        "服务器处理请求时出错，请求未生效；错误已记录。");
+    problem.setTitle("服务器内部错误");
     return ResponseEntity.internalServerError().body(problem);
   }
 
   private static ProblemDetail validationProblem(List<ApiError> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        errors.size() + (errors.size() == 1 ? " problem: " : " problems: ")
+        errors.size() + " 处问题："
             + errors.stream().map(e -> (e.field() != null ? e.field() + ": " : "") + e.message())
-                .collect(Collectors.joining("; ")));
-    problem.setTitle("Invalid request");
+                .collect(Collectors.joining("；")));
+    problem.setTitle("请求无效");
     problem.setProperty("errors", errors);
     return problem;
   }
@@ -174,7 +243,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (location == null || location.getLineNr() < 0) {
       return "";
     }
-    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    return "，位于第 " + location.getLineNr() + " 行第 " + location.getColumnNr() + " 列";
   }
 
   private static String codeOf(JsonProcessingException ex) {
@@ -190,20 +259,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** Jackson's messages quote internals (class names); say what is wrong in the client's terms. */
   private static String describe(JsonProcessingException ex) {
     if (ex instanceof UnrecognizedPropertyException unknown) {
-      return "Unknown field '" + unknown.getPropertyName() + "'";
+      return "未知字段 '" + unknown.getPropertyName() + "'";
     }
     if (ex instanceof InvalidFormatException format) {
-      return "'" + format.getValue() + "' is not a valid " + typeName(format.getTargetType());
+      return "'" + format.getValue() + "' 不是有效的 " + typeName(format.getTargetType());
     }
     if (ex instanceof MismatchedInputException mismatch) {
-      return "Expected " + typeName(mismatch.getTargetType());
+      return "应为 " + typeName(mismatch.getTargetType());
     }
-    return "Malformed JSON: " + ex.getOriginalMessage();
+    String original = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
+    if (original.contains("nesting depth")) {
+      return "JSON 嵌套层数超过 1000";
+    }
+    if (original.contains("Number value length") || original.contains("String value length")) {
+      return "JSON 中的数字或字符串过长";
+    }
+    String shown = EngineRestErrors.shownDetail(original);
+    return "JSON 语法错误" + (shown == null ? "" : "：" + shown);
   }
 
   private static String typeName(Class<?> type) {
     if (type == null) {
-      return "value";
+      return "取值";
     }
     if (type.isEnum()) {
       Object[] constants = type.getEnumConstants();
@@ -211,15 +288,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       for (Object c : constants) {
         names.add(c.toString());
       }
-      return "value (one of " + String.join(", ", names) + ")";
+      return "取值（可选：" + String.join(", ", names) + "）";
     }
     return switch (type.getSimpleName()) {
-      case "OffsetDateTime", "ZonedDateTime", "Instant" -> "date-time (ISO-8601 with offset)";
-      case "LocalDate" -> "date (YYYY-MM-DD)";
-      case "Integer", "int", "Long", "long" -> "integer";
-      case "Boolean", "boolean" -> "boolean (true/false)";
-      case "List", "Set" -> "array";
-      default -> type.getSimpleName().toLowerCase() + " value";
+      case "OffsetDateTime", "ZonedDateTime", "Instant" -> "时间 date-time（ISO-8601 字符串，带时区偏移，如 2026-10-09T08:00:00+08:00）";
+      case "LocalDate" -> "日期 date (YYYY-MM-DD)";
+      case "Integer", "int", "Long", "long" -> "整数";
+      case "Boolean", "boolean" -> "布尔值（true/false）";
+      case "List", "Set" -> "数组";
+      case "String" -> "字符串";
+      default -> "对象";
     };
   }
 }

@@ -20,7 +20,7 @@ class ProblemDetailsTests extends ApiTestSupport {
     Reply reply = api.as("admin").put(CLOCK, "{\"now\": \"2026-10-09T12:00:00+08:00\",\n  oops}");
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.isProblem()).isTrue();
-    assertThat(reply.json().get("detail").asText()).contains("line 2, column");
+    assertThat(reply.json().get("detail").asText()).contains("第 2 行");
     assertThat(reply.json().get("errors").get(0).get("code").asText()).isEqualTo("body.malformed");
     assertNoInternals(reply);
   }

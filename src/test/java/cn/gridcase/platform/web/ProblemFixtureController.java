@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/test/problems")
 class ProblemFixtureController {
 
-  record Body(@NotBlank String name, @NotNull @Min(1) Integer workingDays, LocalDate day) {}
+  record Body(@NotBlank @cn.gridcase.platform.Text(max = 100) String name, @NotNull @Min(1) Integer workingDays, LocalDate day) {}
 
   @PostMapping("/validated")
   Body validated(@Valid @RequestBody Body body) {
