@@ -130,7 +130,7 @@ class EventController {
     return events.urge(number, user.getName(), request == null ? null : request.message());
   }
 
-  record ReassignRequest(String assignee, String reason) {}
+  record ReassignRequest(@Text(max = 64) String assignee, @Text(max = 1000, multiLine = true) String reason) {}
 
   @PostMapping("/events/{number}/reassign")
   @Operation(summary = "改派: a section head of the unit gives the open step to another of the unit's handlers"
