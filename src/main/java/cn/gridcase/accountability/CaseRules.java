@@ -33,16 +33,7 @@ final class CaseRules {
 
   /** {@link TextRules} on every text of a step, by its field's limits. */
   static List<ApiError> checkTexts(Map<String, Object> values) {
-    List<ApiError> errors = new ArrayList<>();
-    values.forEach((field, value) -> {
-      if (value instanceof String text) {
-        boolean multiLine = MULTI_LINE.contains(field);
-        int max = multiLine ? TextRules.LONG_MAX : ONE_LINE.getOrDefault(field, TextRules.DEFAULT_MAX);
-        TextRules.check(field, text, max, multiLine).ifPresent(errors::add);
-      }
-    });
-    errors.sort(java.util.Comparator.comparing(ApiError::field));
-    return errors;
+    return TextRules.checkAll(values, MULTI_LINE, ONE_LINE);
   }
 
   /** The end of the investigation: extend (C6), decide (C2, C4) or dismiss. */

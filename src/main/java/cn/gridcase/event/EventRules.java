@@ -185,16 +185,7 @@ final class EventRules {
 
   /** {@link TextRules} on every text of a step, by its field's limits. */
   static List<ApiError> checkTexts(Map<String, Object> values) {
-    List<ApiError> errors = new ArrayList<>();
-    values.forEach((field, value) -> {
-      if (value instanceof String text) {
-        boolean multiLine = MULTI_LINE.contains(field);
-        int max = multiLine ? TextRules.LONG_MAX : ONE_LINE.getOrDefault(field, TextRules.DEFAULT_MAX);
-        TextRules.check(field, text, max, multiLine).ifPresent(errors::add);
-      }
-    });
-    errors.sort(java.util.Comparator.comparing(ApiError::field));
-    return errors;
+    return TextRules.checkAll(values, MULTI_LINE, ONE_LINE);
   }
 
   private static boolean isAgreementForm(String form) {

@@ -3,7 +3,12 @@ package cn.gridcase.platform;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Plausibility of what a client sends, one set of rules for every {@code /api} request body and for
@@ -55,6 +60,25 @@ public final class TextRules {
   }
 
   /** The problem with a date or time, if any: before 2000 or from 2101 on. */
+  /**
+   * {@link #check} on every text among a step's submitted values (Tasklist, {@code /engine-rest}):
+   * multi-line fields up to {@link #LONG_MAX}, one-line fields up to their own limit or
+   * {@link #DEFAULT_MAX}; the problems sorted by field.
+   */
+  public static List<ApiError> checkAll(Map<String, Object> values, Set<String> multiLineFields,
+      Map<String, Integer> oneLineLimits) {
+    List<ApiError> errors = new ArrayList<>();
+    values.forEach((field, value) -> {
+      if (value instanceof String text) {
+        boolean multiLine = multiLineFields.contains(field);
+        int max = multiLine ? LONG_MAX : oneLineLimits.getOrDefault(field, DEFAULT_MAX);
+        check(field, text, max, multiLine).ifPresent(errors::add);
+      }
+    });
+    errors.sort(Comparator.comparing(ApiError::field));
+    return errors;
+  }
+
   public static Optional<ApiError> checkTime(String field, Temporal value) {
     boolean outside;
     if (value instanceof OffsetDateTime moment) {

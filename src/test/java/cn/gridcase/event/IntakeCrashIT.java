@@ -266,7 +266,7 @@ class IntakeCrashIT {
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (answered.get() < ANSWERED_BEFORE_KILL && System.nanoTime() < deadline && failures.get() == 0) {
-        sleep(5);
+        ApplicationProcess.sleep(5);
       }
       assertThat(answered.get()).as("reports answered 201 before the kill; problems: " + problems + "\n"
           + application.logTail()).isGreaterThanOrEqualTo(ANSWERED_BEFORE_KILL);
@@ -387,14 +387,5 @@ class IntakeCrashIT {
       throw new UncheckedIOException(e);
     }
     return directory;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

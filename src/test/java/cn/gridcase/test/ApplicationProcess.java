@@ -174,7 +174,8 @@ public final class ApplicationProcess implements AutoCloseable {
     }
   }
 
-  private static void sleep(long millis) {
+  /** Thread.sleep without the checked exception (the interrupt is kept). */
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
