@@ -30,7 +30,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * (or an administrator) starts the count afresh, so a guesser gets one try per lock-out period.
  *
  * <p>Every path that checks a password goes through here (form login, HTTP Basic, the engine's
- * {@code identity/verify}), so none of them can be used to guess past the lock.
+ * {@code identity/verify}, the webapps' own login), so none of them can be used to guess past the
+ * lock; checks of one account are serialised by a row lock, so parallel guesses count one by one.
  */
 class LockoutIdentityProvider extends DbIdentityServiceProvider {
 
@@ -80,6 +81,32 @@ class LockoutIdentityProvider extends DbIdentityServiceProvider {
   static Date lockedOutUntil(UserEntity user, int maxAttempts, Date now) {
     Date expiry = user.getLockExpirationTime();
     return user.getAttempts() >= maxAttempts && expiry != null && expiry.after(now) ? expiry : null;
+  }
+
+  /**
+   * One check at a time per account, on every node: the row of {@code ACT_ID_USER} is locked for
+   * the command before the engine reads the user's failures. Without it, parallel wrong passwords
+   * all read the same count and the engine's optimistic update counts only one of them — a burst
+   * of guesses past the back-off and the lock-out.
+   */
+  @Override
+  public boolean checkPassword(String userId, String password) {
+    if (userId != null && password != null) {
+      lockAccountRow(userId);
+    }
+    return super.checkPassword(userId, password);
+  }
+
+  private static void lockAccountRow(String userId) {
+    java.sql.Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    String table = Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_ID_USER";
+    try (java.sql.PreparedStatement lock = connection.prepareStatement(
+        "select ID_ from " + table + " where ID_ = ? for update")) {
+      lock.setString(1, userId);
+      lock.executeQuery().close();
+    } catch (java.sql.SQLException e) {
+      throw new org.camunda.bpm.engine.ProcessEngineException("could not lock the account row of the login check", e);
+    }
   }
 
   @Override

@@ -136,6 +136,41 @@ class AccountLockoutTests extends ApiTestSupport {
   }
 
   @Test
+  @DisplayName("Issue 10.3: parallel wrong passwords are counted one by one: one check reaches the lock, every other is told the account is locked")
+  void parallelGuessesCountOneByOne(CapturedOutput output) throws Exception {
+    // one failure short of the lock, the last back-off long over
+    jdbc.update("update ACT_ID_USER set ATTEMPTS_ = 9, LOCK_EXP_TIME_ = ? where ID_ = ?",
+        java.sql.Timestamp.from(OffsetDateTime.parse("2026-10-09T08:00:00+08:00").toInstant()), username);
+    int guesses = 16;
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(guesses);
+    try {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<Reply>>();
+      for (int i = 0; i < guesses; i++) {
+        String guess = "guess-" + i;
+        answers.add(pool.submit(() -> {
+          start.await();
+          return api.as(username, guess).get("/api/me");
+        }));
+      }
+      start.countDown();
+      for (var answer : answers) {
+        Reply reply = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+        assertThat(reply.json().has("lockedUntil")).as(reply.toString()).isTrue();
+      }
+      // every guess checked while the account was open reaches the lock and logs it; a check that
+      // ran alongside another would have read the same count, its failure going uncounted
+      int locks = output.getOut().split("Login locked: account " + java.util.regex.Pattern.quote(username) + " ", -1).length - 1;
+      assertThat(locks).as("guesses checked against the password before the lock").isEqualTo(1);
+      assertThat(jdbc.queryForObject("select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, username))
+          .isEqualTo(10);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   @DisplayName("Issue 10.3: after a lock has run out, the count goes on: the next wrong password locks again for 15 minutes")
   void countGoesOnAfterTheLock() {
     OffsetDateTime lockedAt = lockOut(null);
