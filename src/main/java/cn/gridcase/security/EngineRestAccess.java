@@ -42,6 +42,14 @@ final class EngineRestAccess implements AuthorizationManager<RequestAuthorizatio
   /** {@code /engine-rest} also serves the default engine's resources directly. */
   private static final String DEFAULT_ENGINE_ROOT = "/engine-rest";
 
+  /**
+   * Names the engine serves as fixed resources beside ids ({@code /process-definition/statistics}
+   * is routed before {@code /process-definition/{id}}): never an {@code {id}} of the list.
+   */
+  private static final java.util.Set<String> FIXED_NAMES = java.util.Set.of("statistics", "count", "key",
+      "suspended", "create", "report", "delete", "history", "restart", "variables", "submit-form", "xml", "form",
+      "startForm", "deployed-start-form", "form-variables", "rendered-form", "static", "tenant-id", "template");
+
   private static final BiPredicate<HttpServletRequest, String> ANYONE = (request, user) -> true;
 
   /** The allow-list: method and path below the engine root, with a check of the query where one is needed. */
@@ -126,22 +134,30 @@ final class EngineRestAccess implements AuthorizationManager<RequestAuthorizatio
   }
 
   private static Allowed get(String path) {
-    return new Allowed(HttpMethod.GET, PARSER.parse(path), ANYONE);
+    return new Allowed(HttpMethod.GET, parse(path), ANYONE);
   }
 
   private static Allowed post(String path) {
-    return new Allowed(HttpMethod.POST, PARSER.parse(path), ANYONE);
+    return new Allowed(HttpMethod.POST, parse(path), ANYONE);
   }
 
   private static Allowed options(String path) {
-    return new Allowed(HttpMethod.OPTIONS, PARSER.parse(path), ANYONE);
+    return new Allowed(HttpMethod.OPTIONS, parse(path), ANYONE);
+  }
+
+  private static PathPattern parse(String path) {
+    return PARSER.parse(path);
   }
 
   private record Allowed(HttpMethod method, PathPattern path, BiPredicate<HttpServletRequest, String> query) {
 
     boolean matches(HttpMethod requested, PathContainer resource) {
       boolean sameMethod = method.equals(requested) || (HttpMethod.GET.equals(method) && HttpMethod.HEAD.equals(requested));
-      return sameMethod && path.matches(resource);
+      if (!sameMethod) {
+        return false;
+      }
+      PathPattern.PathMatchInfo match = path.matchAndExtract(resource);
+      return match != null && !FIXED_NAMES.contains(match.getUriVariables().getOrDefault("id", ""));
     }
   }
 }
