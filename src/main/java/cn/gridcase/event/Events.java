@@ -276,8 +276,12 @@ public class Events {
     String from = task.getAssignee() == null ? "本单位待认领" : task.getAssignee();
     events.addStep(event.id(), new EventStep("REASSIGNED", event.level(), unit, user, GridCaseTime.now(clock), due,
         false, "由 " + from + " 改派给 " + to + "：" + reason.trim()));
-    // GridCase acts here (no engine authentication): the engine's guard of held tasks is for users
-    taskService.setAssignee(task.getId(), to);
+    try {
+      // GridCase acts here (no engine authentication): the engine's guard of held tasks is for users
+      taskService.setAssignee(task.getId(), to);
+    } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.OptimisticLockingException e) {
+      throw new StateConflict("此步骤刚被办理或改动，请刷新后重试 (the step changed meanwhile)");
+    }
     notifications.send(new cn.gridcase.notification.Notice(cn.gridcase.notification.NoticeKind.EVENT_RECEIVED,
         "改派：" + number, "事件「" + event.title() + "」已改派给您办理：" + reason.trim(), number), List.of(to));
     return get(number, user);

@@ -3,6 +3,7 @@ package cn.gridcase.platform;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,10 +34,15 @@ public class UserTaskCompletion {
       throw new AccessDeniedException("此任务已由 " + task.getAssignee() + " 签收，只有签收人可以办理");
     }
     try {
-      taskService.setAssignee(taskId, user);
+      if (task.getAssignee() == null) {
+        // claim, not set: someone who claimed it meanwhile (Tasklist) keeps it
+        taskService.claim(taskId, user);
+      }
       taskService.complete(taskId, values);
+    } catch (TaskAlreadyClaimedException e) {
+      throw new AccessDeniedException("此任务已由 " + e.getTaskAssignee() + " 签收，只有签收人可以办理");
     } catch (OptimisticLockingException e) {
-      throw new StateConflict("It changed meanwhile; reload and try again");
+      throw new StateConflict("此步骤刚被他人改动，请刷新后重试 (it changed meanwhile; reload and try again)");
     } catch (ProcessEngineException e) {
       throw DomainRuleViolation.in(e).<RuntimeException>map(v -> v).orElse(e);
     }

@@ -42,6 +42,8 @@ class HeldStepTests extends ApiTestSupport {
     Reply viaEngine = api.as("head1").post("/engine-rest/task/" + taskId + "/complete", "{}");
     assertThat(viaEngine.status()).as(viaEngine.toString()).isEqualTo(403);
     assertThat(viaEngine.body()).contains("只有签收人可以办理");
+    Reply viaForm = api.as("head1").post("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\": {}}");
+    assertThat(viaForm.status()).as("Tasklist's form submission: " + viaForm).isEqualTo(403);
     Reply viaApi = api.as("head1").post("/api/events/" + number + "/accept", "{}");
     assertThat(viaApi.status()).as(viaApi.toString()).isEqualTo(403);
     assertThat(api.as("admin").get("/api/events/" + number).json().get("status").asText())
