@@ -88,6 +88,11 @@ public final class EngineRestErrors {
       return new Answer(403, "Forbidden", "您没有执行此操作的权限。", null, null);
     }
     JsonProcessingException json = find(thrown, JsonProcessingException.class);
+    if (json instanceof com.fasterxml.jackson.core.JsonGenerationException
+        || json instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException) {
+      // writing the answer failed (a value that cannot be serialised): the server's fault
+      return serverFault();
+    }
     if (json != null) {
       return new Answer(400, "InvalidRequest", describe(json), null, null);
     }
@@ -100,7 +105,9 @@ public final class EngineRestErrors {
       return serverFault();
     }
     if (foreign != null) {
-      // the REST layer failed while reading the request: nothing ran, the request is at fault
+      // the REST layer failed while reading the request: nothing ran, the request is at fault.
+      // Logged with its stack all the same, in case it was the REST layer's own fault after all.
+      log.warn("Engine REST request refused as unreadable: {}", foreign.toString(), foreign);
       return new Answer(400, "InvalidRequest",
           "请求无法处理：正文缺失或为 null，或某个值不合要求（例如变量的 type 为空、文件变量缺少 valueInfo）。", null, null);
     }
@@ -119,6 +126,10 @@ public final class EngineRestErrors {
       status = rest.getStatus().getStatusCode();
     } else if (engine instanceof BadUserRequestException) {
       status = 400;
+    }
+    if (status == 400 && !(engine instanceof BadUserRequestException)) {
+      // the engine refused without calling it the user's fault: maybe a model's or our own mistake
+      log.warn("Engine REST request refused (400) by the engine: {}", thrown.toString());
     }
     return new Answer(status, typeOf(status), messageOf(status, detail), code, null);
   }
