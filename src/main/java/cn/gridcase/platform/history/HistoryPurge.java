@@ -18,9 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Removes, once per database, what the engine's history kept before {@link CataloguedHistory}
  * existed: history variables (and their byte arrays) that no catalogue names, submitted form
- * fields and task descriptions. Plain SQL, because the engine's API deletes history only by whole
- * process instance; the rows removed are the ones the filter would never have written. Done is
- * remembered as an engine property, so later starts cost one look-up.
+ * fields, task descriptions, comments and attachments. Plain SQL, because the engine's API deletes
+ * history only by whole process instance; the rows removed are the ones the filter would never have
+ * written. In batches of {@value #BATCH} rows, each its own transaction, so a large production
+ * history is never locked as a whole while the engine works. Done is remembered as an engine
+ * property, so later starts cost one look-up; until then every start tries again and says so.
  */
 @Component
 class HistoryPurge {
@@ -50,24 +52,40 @@ class HistoryPurge {
       }
     } catch (RuntimeException e) {
       // e.g. two nodes starting at once: the deletes are idempotent and the next start tries again
-      log.warn("Engine history purge not finished, retried at the next start", e);
+      log.error("Engine history purge not finished: personal data of earlier steps may remain in the engine's"
+          + " history tables; retried at the next start", e);
     }
   }
 
   /** Removes the rows and remembers it; returns how many history rows were removed or cleared. */
   int purge() {
-    Integer changed = transaction.execute(status -> {
-      List<Object> parameters = new ArrayList<>();
-      String catalogued = catalogued(parameters);
-      int rows = remove("ACT_HI_VARINST", "NOT (" + catalogued + ")", parameters);
-      List<Object> detailParameters = new ArrayList<>(parameters);
-      rows += remove("ACT_HI_DETAIL", "TYPE_ <> 'VariableUpdate' OR NOT (" + catalogued + ")", detailParameters);
-      rows += jdbc.update("UPDATE ACT_HI_TASKINST SET DESCRIPTION_ = NULL WHERE DESCRIPTION_ IS NOT NULL");
-      return rows;
-    });
+    List<Object> parameters = new ArrayList<>();
+    String catalogued = catalogued(parameters);
+    int rows = remove("ACT_HI_VARINST", "BYTEARRAY_ID_", "NOT (" + catalogued + ")", parameters);
+    rows += remove("ACT_HI_DETAIL", "BYTEARRAY_ID_", "TYPE_ <> 'VariableUpdate' OR NOT (" + catalogued + ")", parameters);
+    rows += remove("ACT_HI_COMMENT", null, "1 = 1", List.of());
+    rows += remove("ACT_HI_ATTACHMENT", "CONTENT_ID_", "1 = 1", List.of());
+    rows += clearTaskDescriptions();
     managementService.setProperty(DONE, "1");
-    log.info("Engine history purged of uncatalogued variables, form fields and task descriptions: {} rows", changed);
-    return changed == null ? 0 : changed;
+    log.info("Engine history purged of uncatalogued variables, form fields, task descriptions, comments and"
+        + " attachments: {} rows", rows);
+    return rows;
+  }
+
+  private int clearTaskDescriptions() {
+    int cleared = 0;
+    while (true) {
+      Integer batch = transaction.execute(status -> {
+        List<Object[]> ids = jdbc.queryForList("SELECT ID_ FROM ACT_HI_TASKINST WHERE DESCRIPTION_ IS NOT NULL"
+            + " FETCH FIRST " + BATCH + " ROWS ONLY", String.class).stream().map(id -> new Object[] {id}).toList();
+        jdbc.batchUpdate("UPDATE ACT_HI_TASKINST SET DESCRIPTION_ = NULL WHERE ID_ = ?", ids);
+        return ids.size();
+      });
+      if (batch == null || batch == 0) {
+        return cleared;
+      }
+      cleared += batch;
+    }
   }
 
   /** SQL that is true for a row of a catalogued variable of its process. */
@@ -82,26 +100,30 @@ class HistoryPurge {
     return clauses.isEmpty() ? "1 = 0" : String.join(" OR ", clauses);
   }
 
-  /** Deletes the table's rows matching the condition and the byte arrays they reference. */
-  private int remove(String table, String condition, List<Object> parameters) {
+  /** Deletes the table's rows matching the condition and the byte arrays they reference, batch by batch. */
+  private int remove(String table, String byteArrayColumn, String condition, List<Object> parameters) {
     int removed = 0;
+    String columns = byteArrayColumn == null ? "ID_" : "ID_, " + byteArrayColumn + " AS BYTES_";
     while (true) {
-      List<Map<String, Object>> rows = jdbc.queryForList("SELECT ID_, BYTEARRAY_ID_ FROM " + table + " WHERE "
-          + condition + " FETCH FIRST " + BATCH + " ROWS ONLY", parameters.toArray());
-      if (rows.isEmpty()) {
+      Integer batch = transaction.execute(status -> {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT " + columns + " FROM " + table + " WHERE "
+            + condition + " FETCH FIRST " + BATCH + " ROWS ONLY", parameters.toArray());
+        List<Object[]> ids = new ArrayList<>();
+        List<Object[]> byteArrays = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+          ids.add(new Object[] {row.get("ID_")});
+          if (row.get("BYTES_") != null) {
+            byteArrays.add(new Object[] {row.get("BYTES_")});
+          }
+        }
+        jdbc.batchUpdate("DELETE FROM " + table + " WHERE ID_ = ?", ids);
+        jdbc.batchUpdate("DELETE FROM ACT_GE_BYTEARRAY WHERE ID_ = ?", byteArrays);
+        return rows.size();
+      });
+      if (batch == null || batch == 0) {
         return removed;
       }
-      List<Object[]> ids = new ArrayList<>();
-      List<Object[]> byteArrays = new ArrayList<>();
-      for (Map<String, Object> row : rows) {
-        ids.add(new Object[] {row.get("ID_")});
-        if (row.get("BYTEARRAY_ID_") != null) {
-          byteArrays.add(new Object[] {row.get("BYTEARRAY_ID_")});
-        }
-      }
-      jdbc.batchUpdate("DELETE FROM " + table + " WHERE ID_ = ?", ids);
-      jdbc.batchUpdate("DELETE FROM ACT_GE_BYTEARRAY WHERE ID_ = ?", byteArrays);
-      removed += rows.size();
+      removed += batch;
     }
   }
 }

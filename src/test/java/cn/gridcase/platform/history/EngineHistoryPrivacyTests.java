@@ -199,7 +199,7 @@ class EngineHistoryPrivacyTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 10.6 what the engine's history kept before the filter (uncatalogued variables and their byte arrays, form fields, task descriptions) is removed once")
+  @DisplayName("Issue 10.6 what the engine's history kept before the filter (uncatalogued variables and their byte arrays, form fields, task descriptions, comments, attachments) is removed once")
   void historyKeptBeforeIsPurged() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     String id = prefix.toLowerCase(Locale.ROOT);
@@ -215,7 +215,11 @@ class EngineHistoryPrivacyTests extends ApiTestSupport {
         m("legacy-terms"));
     jdbc.update("INSERT INTO ACT_HI_TASKINST (ID_, START_TIME_, DESCRIPTION_) VALUES (?, CURRENT_TIMESTAMP, ?)",
         id + "-task", m("legacy-description"));
-    assertThat(purge.purge()).as("variable, form field, description").isGreaterThanOrEqualTo(3);
+    jdbc.update("INSERT INTO ACT_HI_COMMENT (ID_, TYPE_, TIME_, MESSAGE_, FULL_MSG_) VALUES (?, 'comment', CURRENT_TIMESTAMP, ?, ?)",
+        id + "-comment", m("legacy-comment"), m("legacy-comment-full").getBytes(StandardCharsets.UTF_8));
+    jdbc.update("INSERT INTO ACT_HI_ATTACHMENT (ID_, REV_, NAME_, DESCRIPTION_) VALUES (?, 1, ?, ?)",
+        id + "-attachment", m("legacy-attachment"), m("legacy-attachment-description"));
+    assertThat(purge.purge()).as("variable, form field, description, comment, attachment").isGreaterThanOrEqualTo(5);
     assertNoMarkerInHistory();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE ID_ = ?", Long.class, id + "-routing"))
         .as("a routing flag stays").isEqualTo(1);
