@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo township 古山镇 (GS) with its villages, grids, departments and the demo users of API.md,
+ * The demo township 古山镇 (GS) with its villages, grids, departments and the demo users of the README,
  * password {@value #PASSWORD}, each a person with an appointment. Loaded only in the demo profile,
  * once: a restart finds the data and leaves it as it is.
  */

@@ -1,7 +1,7 @@
 package cn.gridcase.event;
 
 /**
- * A township's time limits for events, in working days (rules E4, E6; defaults from API.md):
+ * A township's time limits for events, in working days (rules E4, E6; defaults in docs/processes.md):
  * every level accepts within {@code acceptance} working days of receiving the event; handling runs
  * from acceptance for the level's limit.
  */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The calendar endpoints of API.md, through HTTP with real logins. */
+/** The calendar endpoints (README, /v3/api-docs), through HTTP with real logins. */
 class CalendarApiTests extends ApiTestSupport {
 
   @Autowired

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The demo units and users of API.md. */
+/** The demo units and users of the README. */
 @GridCaseSpringTest
 class DemoDataTests {
 
@@ -42,7 +42,7 @@ class DemoDataTests {
   }
 
   @Test
-  @DisplayName("G4 (partial) every demo user of API.md exists with the role of their appointment and the derived groups")
+  @DisplayName("G4 (partial) every demo user of the README exists with the role of their appointment and the derived groups")
   void usersAndGroups() {
     for (String user : new String[] {"admin", "worker1", "worker2", "worker3", "leader1", "instructor1",
         "station1", "center1", "head1", "safety1", "civil1", "arealeader1", "supervisor1", "investigator1"}) {
