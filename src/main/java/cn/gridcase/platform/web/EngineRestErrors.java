@@ -127,7 +127,7 @@ public final class EngineRestErrors {
     } else if (engine instanceof BadUserRequestException) {
       status = 400;
     }
-    if (status == 400 && !(engine instanceof BadUserRequestException)) {
+    if (status == 400 && engine != null && !(engine instanceof BadUserRequestException)) {
       // the engine refused without calling it the user's fault: maybe a model's or our own mistake
       log.warn("Engine REST request refused (400) by the engine: {}", thrown.toString());
     }
