@@ -88,9 +88,9 @@ public final class EngineRestErrors {
       return new Answer(403, "Forbidden", "您没有执行此操作的权限。", null, null);
     }
     JsonProcessingException json = find(thrown, JsonProcessingException.class);
-    if (json instanceof com.fasterxml.jackson.core.JsonGenerationException
-        || json instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException) {
-      // writing the answer failed (a value that cannot be serialised): the server's fault
+    if (json instanceof com.fasterxml.jackson.core.JsonGenerationException) {
+      // writing the answer failed: the server's fault (a client's value that Jackson cannot
+      // convert, e.g. a variable of type Null with a value, is an InvalidDefinitionException: 400)
       return serverFault();
     }
     if (json != null) {
