@@ -4,23 +4,31 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
- * A failed form login. A wrong password goes back to the login form with its generic error (the
- * same whether the user exists or not). A locked-out account gets a 401 page that says until
- * when, in Chinese and English, with {@code Retry-After}: Spring's default login form shows only a
- * fixed "Invalid credentials" and cannot carry that message.
+ * A failed form login. A wrong password goes back to the login page with its generic error (the
+ * same whether the user exists or not). A locked-out account gets the login page itself answered
+ * 401 with {@code Retry-After} and, in Chinese, until when (Beijing time): the reason lives only in
+ * this request's exception, so the page is rendered here rather than after a redirect.
  */
 final class LoginFailureHandler implements AuthenticationFailureHandler {
 
   static final String FAILURE_URL = "/login?error";
 
   private final AuthenticationFailureHandler backToForm = new SimpleUrlAuthenticationFailureHandler(FAILURE_URL);
+  private final ITemplateEngine templates;
+
+  LoginFailureHandler(ITemplateEngine templates) {
+    this.templates = templates;
+  }
 
   @Override
   public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
@@ -33,17 +41,10 @@ final class LoginFailureHandler implements AuthenticationFailureHandler {
     response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
     response.setContentType(MediaType.TEXT_HTML_VALUE);
     response.setCharacterEncoding("UTF-8");
-    String login = HtmlUtils.htmlEscape(request.getContextPath() + "/login");
-    response.getWriter().write("""
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head><meta charset="utf-8"><title>账户已暂时锁定 Account locked</title></head>
-        <body>
-        <h1>账户已暂时锁定 Account locked</h1>
-        <p role="alert">%s</p>
-        <p><a href="%s">返回登录 Back to the login</a></p>
-        </body>
-        </html>
-        """.formatted(HtmlUtils.htmlEscape(locked.getMessage(), "UTF-8"), login));
+    WebContext context = new WebContext(
+        JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response),
+        Locale.SIMPLIFIED_CHINESE, LoginPage.model(request, request.getParameter("username"),
+            LoginPage.lockedMessage(locked.lockedUntil()), null));
+    templates.process(LoginPage.VIEW, context, response.getWriter());
   }
 }

@@ -20,11 +20,12 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.thymeleaf.ITemplateEngine;
 
 /**
  * Two filter chains. API clients ({@code /api}, {@code /engine-rest}, {@code /actuator},
  * {@code /v3/api-docs}) use HTTP Basic and get problem+json for 401/403. Browsers log in once with
- * a form and are then known to Tasklist, Cockpit and Admin as the same user with the same groups
+ * the Chinese login page ({@link LoginPage}), land on the home page and are then known to Tasklist, Cockpit and Admin as the same user with the same groups
  * (see {@link CamundaWebappSingleSignOn}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-  static final String TASKLIST = "/camunda/app/tasklist/default/";
+  /** Where a login lands unless a page asked for first: the home page by role. */
+  static final String HOME = "/";
   static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
 
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
@@ -70,8 +72,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain browserChain(HttpSecurity http, SecurityContextRepository securityContextRepository)
-      throws Exception {
+  SecurityFilterChain browserChain(HttpSecurity http, SecurityContextRepository securityContextRepository,
+      ITemplateEngine templates) throws Exception {
     RequestMatcher camundaApi = PATHS.matcher("/camunda/api/**");
     RequestMatcher camundaEngineApi = PATHS.matcher("/camunda/api/engine/**");
     // the webapps' log-out is exempt from Spring's CSRF check (they send their own token), so it
@@ -81,7 +83,8 @@ class SecurityConfiguration {
         SecurityConfiguration::carriesWebappXsrfToken);
     RequestMatcher logout = new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout);
     http.authorizeHttpRequests(requests -> requests
-            .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"), PATHS.matcher("/favicon.ico"))
+            .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"), PATHS.matcher("/favicon.ico"),
+                PATHS.matcher("/css/**"))
             .permitAll()
             // Camunda would log out on a request without its token (another site's form post)
             .requestMatchers(new AndRequestMatcher(PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGOUT),
@@ -96,12 +99,12 @@ class SecurityConfiguration {
             .hasRole(SystemGroups.ADMIN_ROLE)
             .anyRequest().authenticated())
         .securityContext(context -> context.securityContextRepository(securityContextRepository))
-        .formLogin(form -> form.defaultSuccessUrl(TASKLIST, false).failureUrl(LoginFailureHandler.FAILURE_URL)
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl(HOME, false).failureUrl(LoginFailureHandler.FAILURE_URL)
             // on the filter itself: form.failureHandler() would stop the login page showing its error
             .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
               @Override
               public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
-                filter.setAuthenticationFailureHandler(new LoginFailureHandler());
+                filter.setAuthenticationFailureHandler(new LoginFailureHandler(templates));
                 return filter;
               }
             })

@@ -6,30 +6,26 @@ import cn.gridcase.test.ApiClient;
 import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApiTestSupport;
 import cn.gridcase.test.ControlledClock;
+import cn.gridcase.test.ProductionLockout;
 import java.net.HttpCookie;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -60,25 +56,14 @@ class AccountLockoutTests extends ApiTestSupport {
   JdbcTemplate jdbc;
 
   private ControlledClock clock;
-  private ProcessEngineConfigurationImpl engine;
-  private int[] testProfileSettings;
+  private ProductionLockout lockout;
   private String username;
 
   @BeforeEach
   void productionLockoutAndAnAccountOfOurOwn() {
-    engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    testProfileSettings = new int[] {engine.getLoginMaxAttempts(), engine.getLoginDelayBase(),
-        engine.getLoginDelayFactor(), engine.getLoginDelayMaxTime()};
-    // application.yml's values, and the engine's defaults for what it does not set
-    Properties production = productionSettings();
-    StandaloneInMemProcessEngineConfiguration defaults = new StandaloneInMemProcessEngineConfiguration();
-    String prefix = "camunda.bpm.generic-properties.properties.";
-    engine.setLoginMaxAttempts(Integer.parseInt(production.getProperty(prefix + "login-max-attempts")));
-    engine.setLoginDelayMaxTime(Integer.parseInt(production.getProperty(prefix + "login-delay-max-time")));
-    engine.setLoginDelayBase(defaults.getLoginDelayBase());
-    engine.setLoginDelayFactor(defaults.getLoginDelayFactor());
-    assertThat(engine.getLoginMaxAttempts()).isEqualTo(10);
-    assertThat(production.getProperty("gridcase.security.lockout-duration")).isEqualTo("15m");
+    lockout = new ProductionLockout(processEngine);
+    assertThat(lockout.maxAttempts()).isEqualTo(10);
+    assertThat(ProductionLockout.productionSettings().getProperty("gridcase.security.lockout-duration")).isEqualTo("15m");
 
     // a fresh name every test: a remembered login of an earlier test cannot help
     username = "lockout-probe-" + ACCOUNTS.incrementAndGet();
@@ -90,10 +75,7 @@ class AccountLockoutTests extends ApiTestSupport {
   @AfterEach
   void restore() {
     identityService.deleteUser(username);
-    engine.setLoginMaxAttempts(testProfileSettings[0]);
-    engine.setLoginDelayBase(testProfileSettings[1]);
-    engine.setLoginDelayFactor(testProfileSettings[2]);
-    engine.setLoginDelayMaxTime(testProfileSettings[3]);
+    lockout.close();
   }
 
   @Test
@@ -185,7 +167,7 @@ class AccountLockoutTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 10.3: the login form of a locked account answers 401 with when to try again, in Chinese and English")
+  @DisplayName("Issue 10.3, 11.1: the login page of a locked account answers 401 with when to try again, in Chinese and Beijing time")
   void loginFormShowsTheLock() {
     OffsetDateTime until = lockOut(null).plus(LOCKOUT);
     ApiClient browser = api.browser();
@@ -193,9 +175,11 @@ class AccountLockoutTests extends ApiTestSupport {
     assertThat(page.status()).isEqualTo(401);
     assertThat(page.contentType()).startsWith("text/html").contains("UTF-8");
     assertThat(page.header("Retry-After")).isEqualTo("900");
-    String untilText = until.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    assertThat(page.body()).contains("账户已暂时锁定").contains("请于 " + untilText)
-        .contains("locked until " + untilText).contains("href=\"/login\"");
+    String untilText = until.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+        .format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss"));
+    assertThat(page.body()).contains("lang=\"zh-CN\"").contains("账户已暂时锁定")
+        .contains("请于 " + untilText + "（北京时间）之后再试").contains("action=\"/login\"")
+        .contains("value=\"" + username + "\"");
     assertThat(browser.get("/camunda/app/tasklist/default/").status()).isEqualTo(302);
 
     // not locked: a wrong password goes back to the form with its generic error, as before
@@ -203,7 +187,7 @@ class AccountLockoutTests extends ApiTestSupport {
     Reply wrong = submitLoginForm(browser, username, "wrong");
     assertThat(wrong.status()).isEqualTo(302);
     assertThat(wrong.location()).endsWith("/login?error");
-    assertThat(browser.get("/login?error").body()).contains("alert-danger").doesNotContain("锁定");
+    assertThat(browser.get("/login?error").body()).contains("账号或密码不正确").doesNotContain("锁定");
   }
 
   @Test
@@ -297,12 +281,6 @@ class AccountLockoutTests extends ApiTestSupport {
       }
     }
     return tenth;
-  }
-
-  private static Properties productionSettings() {
-    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-    yaml.setResources(new ClassPathResource("application.yml"));
-    return yaml.getObject();
   }
 
   private static Reply submitLoginForm(ApiClient browser, String username, String password) {

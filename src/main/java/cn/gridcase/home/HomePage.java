@@ -1,0 +1,57 @@
+package cn.gridcase.home;
+
+import cn.gridcase.organisation.Appointment;
+import cn.gridcase.organisation.AppointmentRole;
+import cn.gridcase.organisation.Organisation;
+import cn.gridcase.organisation.Unit;
+import cn.gridcase.security.SystemGroups;
+import cn.gridcase.security.UserAccounts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * {@code /}, where a login lands: the user's name (family name first) and one section per role
+ * they hold today — from their current appointments, and administrator for members of
+ * {@code camunda-admin} — each saying what the role does here with links to the pages that serve it.
+ */
+@Controller
+class HomePage {
+
+  private final UserAccounts accounts;
+  private final Organisation organisation;
+
+  HomePage(UserAccounts accounts, Organisation organisation) {
+    this.accounts = accounts;
+    this.organisation = organisation;
+  }
+
+  @GetMapping("/")
+  String home(Authentication authentication, Model model) {
+    String username = authentication.getName();
+    model.addAttribute("name", accounts.find(username).map(UserAccounts.Account::displayName)
+        .filter(name -> !name.isEmpty()).orElse(username));
+    model.addAttribute("sections", sections(username, accounts.groupsOf(username).contains(SystemGroups.ADMINS)));
+    return "home";
+  }
+
+  /** The sections in the order of the roles (AppointmentRole's order), administrator last. */
+  List<RoleSection> sections(String username, boolean admin) {
+    Map<AppointmentRole, List<String>> unitsByRole = new LinkedHashMap<>();
+    organisation.currentAppointments(username).stream()
+        .sorted(java.util.Comparator.comparing(Appointment::role).thenComparing(Appointment::unitCode))
+        .forEach(appointment -> unitsByRole.computeIfAbsent(appointment.role(), role -> new ArrayList<>())
+            .add(organisation.unit(appointment.unitCode()).map(Unit::name).orElse(appointment.unitCode())));
+    List<RoleSection> sections = new ArrayList<>();
+    unitsByRole.forEach((role, units) -> sections.add(RoleSection.of(role, units)));
+    if (admin) {
+      sections.add(RoleSection.administrator());
+    }
+    return sections;
+  }
+}

@@ -1,0 +1,63 @@
+package cn.gridcase.home;
+
+import cn.gridcase.organisation.AppointmentRole;
+import java.util.List;
+
+/**
+ * One section of the home page: a role the user holds, the units they hold it in, and what they
+ * can do, each action a link to a page that exists today.
+ */
+record RoleSection(String key, String title, List<String> units, List<Action> actions) {
+
+  record Action(String label, String href, String hint) {}
+
+  static final String TASKLIST = "/camunda/app/tasklist/default/";
+  static final String COCKPIT = "/camunda/app/cockpit/default/";
+  static final String ADMIN = "/camunda/app/admin/default/";
+  static final String API_DOCS = "/swagger-ui.html";
+
+  private static Action tasks(String hint) {
+    return new Action("我的任务", TASKLIST, hint);
+  }
+
+  private static Action api(String hint) {
+    return new Action("接口文档", API_DOCS, hint);
+  }
+
+  static RoleSection of(AppointmentRole role, List<String> units) {
+    List<Action> actions = switch (role) {
+      case GRID_WORKER -> List.of(
+          tasks("办理派给本网格的事件：受理、办结、上报。"),
+          api("上报事件（暂通过接口：POST /api/events）、查看我的事件与通知。"));
+      case GRID_SUPERVISOR_ASSISTANT, GRID_POLICE_OFFICER, GRID_FIREFIGHTER, GRID_MONITOR, GRID_VOLUNTEER -> List.of(
+          tasks("协助网格员，办理交给您的任务。"));
+      case GRID_LEADER, GRID_INSTRUCTOR -> List.of(
+          tasks("办理本村（社区）网格上报和交办给您的事项。"),
+          api("查看本村（社区）各网格的事件和超期情况。"));
+      case EVENT_HANDLER -> List.of(
+          tasks("认领并办理派给本单位的事件：受理、承办、办结。"),
+          api("按接口查询本单位的事件。"));
+      case SECTION_HEAD -> List.of(
+          tasks("审核、交办本单位的事件。"),
+          api("查看本单位的事件和超期情况。"));
+      case AREA_LEADER -> List.of(
+          tasks("办理工作片内各村（社区）交给您的事项。"),
+          api("查看工作片内各村（社区）的事件和超期情况。"));
+      case SUPERVISOR -> List.of(
+          tasks("办理督办任务。"),
+          api("督办看板与超期事件（暂通过接口：/api/supervision）、催办。"));
+      case INVESTIGATOR -> List.of(
+          tasks("办理分配给您的责任追究调查。"),
+          api("查看分配给您的责任追究案件。"));
+    };
+    return new RoleSection(role.name(), role.label(), List.copyOf(units), actions);
+  }
+
+  static RoleSection administrator() {
+    return new RoleSection("ADMINISTRATOR", "系统管理员", List.of(), List.of(
+        new Action("流程监控（Cockpit）", COCKPIT, "查看流程实例、作业和事故。"),
+        new Action("用户与权限（Admin）", ADMIN, "管理账号、用户组和授权，解锁被锁定的账号。"),
+        tasks("办理交给您的任务。"),
+        api("组织机构、任职、节假日和时限等管理接口。")));
+  }
+}
