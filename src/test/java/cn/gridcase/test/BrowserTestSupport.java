@@ -1,0 +1,155 @@
+package cn.gridcase.test;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Base of browser tests: Debian's {@code chromium}, headless, driven through Debian's
+ * {@code chromedriver} (Selenium is given both paths, so it downloads nothing), against the
+ * application of the shared Spring test configuration on its random port. One browser per test
+ * class with a fresh profile directory and locale zh-CN; cookies are cleared before every test, so
+ * each test starts logged out. {@code GRIDCASE_CHROMIUM} and {@code GRIDCASE_CHROMEDRIVER} point
+ * elsewhere; {@code .ci/run} installs the packages when they are missing.
+ */
+public abstract class BrowserTestSupport extends ApiTestSupport {
+
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String CHROMIUM = setting("GRIDCASE_CHROMIUM", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER = setting("GRIDCASE_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+  private static WebDriver driver;
+  private static Path profile;
+
+  protected WebDriver browser;
+
+  @BeforeEach
+  void freshSession() throws IOException {
+    if (driver == null) {
+      driver = start();
+    }
+    browser = driver;
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    // a page of the application first: cookies can only be cleared for the site that is open
+    browser.get(url("/login"));
+    browser.manage().deleteAllCookies();
+  }
+
+  @AfterAll
+  static void quit() throws IOException {
+    if (driver != null) {
+      driver.quit();
+      driver = null;
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+      profile = null;
+    }
+  }
+
+  private static WebDriver start() throws IOException {
+    for (String program : new String[] {CHROMIUM, CHROMEDRIVER}) {
+      if (!Files.isExecutable(Path.of(program))) {
+        throw new IllegalStateException(program + " is missing: the browser tests need Debian's chromium and"
+            + " chromium-driver (apt-get install -y chromium chromium-driver fonts-noto-cjk; .ci/run does it)");
+      }
+    }
+    profile = Files.createTempDirectory("gridcase-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=1280,900");
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    ChromeDriver chrome = new ChromeDriver(service, options);
+    chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return chrome;
+  }
+
+  private static String setting(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  protected String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  protected void open(String path) {
+    browser.get(url(path));
+  }
+
+  /** The path of the page now shown (no host, no query). */
+  protected String currentPath() {
+    return java.net.URI.create(browser.getCurrentUrl()).getPath();
+  }
+
+  protected WebElement find(String css) {
+    return browser.findElement(By.cssSelector(css));
+  }
+
+  protected java.util.List<WebElement> findAll(String css) {
+    return browser.findElements(By.cssSelector(css));
+  }
+
+  /** Fills the login page as a user would: by the fields' labels, then the 登录 button. */
+  protected void logIn(String username, String password) {
+    open("/login");
+    fieldLabelled("账号").sendKeys(username);
+    fieldLabelled("密码").sendKeys(password);
+    clickAndWaitForPage(button("登录"));
+  }
+
+  /**
+   * Clicks what leads to another page and waits until that page has loaded: a click returns
+   * before the browser has left the old page, so reading right after it could read the old one.
+   */
+  protected void clickAndWaitForPage(WebElement element) {
+    WebElement oldPage = find("html");
+    element.click();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.until(ExpectedConditions.stalenessOf(oldPage));
+    wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+  }
+
+  /** The input a {@code <label>} with this text names (its {@code for}). */
+  protected WebElement fieldLabelled(String label) {
+    WebElement element = browser.findElement(By.xpath("//label[normalize-space(.)='" + label + "']"));
+    return browser.findElement(By.id(element.getDomAttribute("for")));
+  }
+
+  protected WebElement button(String name) {
+    return browser.findElement(By.xpath("//button[normalize-space(.)='" + name + "']"));
+  }
+
+  /** Saves what the browser shows as target/screenshots/{name}.png, and returns the file. */
+  protected Path screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Path target = SCREENSHOTS.resolve(name + ".png");
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    return target;
+  }
+}
