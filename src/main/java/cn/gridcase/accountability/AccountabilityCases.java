@@ -280,7 +280,7 @@ public class AccountabilityCases {
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).active().list().stream()
         .filter(t -> taskKey.equals(t.getTaskDefinitionKey())).findFirst()
         .orElseThrow(() -> new StateConflict("Case " + id + " is " + c.status() + ": it cannot be " + verb + " now"));
-    userTasks.completeAs(task.getId(), user, values);
+    userTasks.completeAs(task, user, values);
     return view(id, user, false);
   }
 

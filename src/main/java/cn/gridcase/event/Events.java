@@ -331,7 +331,7 @@ public class Events {
   }
 
   private void complete(Task task, String user, Map<String, Object> values) {
-    userTasks.completeAs(task.getId(), user, values);
+    userTasks.completeAs(task, user, values);
   }
 
   /**

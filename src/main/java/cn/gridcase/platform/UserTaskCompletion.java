@@ -25,11 +25,9 @@ public class UserTaskCompletion {
     this.taskService = taskService;
   }
 
-  public void completeAs(String taskId, String user, Map<String, Object> values) {
-    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null) {
-      throw new StateConflict("此步骤已被办理，请刷新后重试 (the step was completed meanwhile)");
-    }
+  /** Completes {@code task}, as the caller has just read it, for {@code user}. */
+  public void completeAs(Task task, String user, Map<String, Object> values) {
+    String taskId = task.getId();
     if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
       throw new AccessDeniedException("此任务已由 " + task.getAssignee() + " 签收，只有签收人可以办理");
     }
@@ -43,6 +41,12 @@ public class UserTaskCompletion {
       throw new AccessDeniedException("此任务已由 " + e.getTaskAssignee() + " 签收，只有签收人可以办理");
     } catch (OptimisticLockingException e) {
       throw new StateConflict("此步骤刚被他人改动，请刷新后重试 (it changed meanwhile; reload and try again)");
+    } catch (org.camunda.bpm.engine.exception.NullValueException e) {
+      if (e.getMessage() == null || !e.getMessage().contains("Cannot find task")) {
+        throw e;
+      }
+      // completed by someone else since it was read
+      throw new StateConflict("此步骤刚被他人办理，请刷新后重试 (the step was completed meanwhile)");
     } catch (ProcessEngineException e) {
       throw DomainRuleViolation.in(e).<RuntimeException>map(v -> v).orElse(e);
     }
