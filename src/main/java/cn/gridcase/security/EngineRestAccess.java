@@ -134,19 +134,15 @@ final class EngineRestAccess implements AuthorizationManager<RequestAuthorizatio
   }
 
   private static Allowed get(String path) {
-    return new Allowed(HttpMethod.GET, parse(path), ANYONE);
+    return new Allowed(HttpMethod.GET, PARSER.parse(path), ANYONE);
   }
 
   private static Allowed post(String path) {
-    return new Allowed(HttpMethod.POST, parse(path), ANYONE);
+    return new Allowed(HttpMethod.POST, PARSER.parse(path), ANYONE);
   }
 
   private static Allowed options(String path) {
-    return new Allowed(HttpMethod.OPTIONS, parse(path), ANYONE);
-  }
-
-  private static PathPattern parse(String path) {
-    return PARSER.parse(path);
+    return new Allowed(HttpMethod.OPTIONS, PARSER.parse(path), ANYONE);
   }
 
   private record Allowed(HttpMethod method, PathPattern path, BiPredicate<HttpServletRequest, String> query) {
