@@ -55,6 +55,9 @@ public final class PagesBenchmark {
   static final double TARGET_PAGE_P95_MS = 100;
   static final double TARGET_BOARD_P95_MS = 300;
   static final String PASSWORD = "demo";
+  /** Only these paths (comma-separated, as listed below), e.g. to time one page again; empty: all. */
+  static final List<String> ONLY = Arrays.stream(System.getProperty("pages.only", "").split(","))
+      .map(String::trim).filter(p -> !p.isEmpty()).toList();
 
   /** One page as one user opens it; {@code path} may hold {EVENT}, a demo event the user may see. */
   record Page(String user, String path, String title) {}
@@ -143,6 +146,9 @@ public final class PagesBenchmark {
     Map<String, HttpClient> sessions = new LinkedHashMap<>();
     List<PageRun> runs = new ArrayList<>();
     for (Page page : pages) {
+      if (!ONLY.isEmpty() && !ONLY.contains(page.path())) {
+        continue;
+      }
       HttpClient browser = sessions.computeIfAbsent(String.valueOf(page.user()), user -> login(port, page.user()));
       runs.add(time(browser, port, page, page.path().replace("{EVENT}", event)));
     }
