@@ -240,8 +240,11 @@ public final class PagesBenchmark {
     md.append('\n').append(setting).append(String.format(Locale.ROOT, " %d warm-up and %d measured requests per"
         + " page, one after the other, by one logged-in session (form login, session cookie), measured at the client"
         + " on loopback. Load average (1/5/15 min): %s before, %s after. Machine: %s. Command: `mvn -Pbenchmark"
-        + " test-compile exec:exec@pages -Dpages.parts=%s`.", WARMUP, REQUESTS, loadBefore,
-        IntakeBenchmark.loadAverage(), BenchmarkReport.machine(), part));
+        + " test-compile exec:exec@pages -Dpages.parts=%s%s`.", WARMUP, REQUESTS, loadBefore,
+        IntakeBenchmark.loadAverage(), BenchmarkReport.machine(), part,
+        (ONLY.isEmpty() ? "" : " -Dpages.only=" + String.join(",", ONLY))
+            + (REQUESTS == 200 ? "" : " -Dpages.requests=" + REQUESTS)
+            + (WARMUP == 30 ? "" : " -Dpages.warmup=" + WARMUP)));
     return md.toString();
   }
 
