@@ -41,6 +41,8 @@ final class EventFormMessages {
       case "E3.agreementTerms" -> filled ? "协议内容最多 4000 个字" : "矛盾纠纷办结须填写协议内容";
       case "E5.reason" -> filled ? "上报理由最多 4000 个字" : "上报须填写理由";
       case "E5.outcome" -> "此环节不能这样办理";
+      case "E9.satisfaction" -> "请选择群众满意度（满意、基本满意或不满意）";
+      case "E9.comment" -> "反馈意见最多 4000 个字";
       case "E6.delayReason" -> filled ? "延期原因最多 4000 个字" : "已超过办理期限，须注明延期原因";
       default -> null;
     };

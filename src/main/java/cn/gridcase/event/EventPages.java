@@ -57,7 +57,7 @@ class EventPages {
       Map.entry("course", "经过"), Map.entry("parties", "当事人"), Map.entry("major", "重大突发"));
   private static final Map<String, String> ACTION_LABELS = Map.of("result", "办理结果", "mediator", "调解人",
       "mediationResult", "调解结果", "agreementForm", "协议形式", "agreementTerms", "协议内容", "delayReason", "延期原因",
-      "reason", "上报理由");
+      "reason", "上报理由", "satisfaction", "群众满意度", "comment", "反馈意见");
 
   private final Events events;
   private final Organisation organisation;
@@ -275,6 +275,21 @@ class EventPages {
     return "redirect:/events/" + number;
   }
 
+  @PostMapping("/events/{number}/feedback")
+  String feedback(Principal user, @PathVariable String number, @RequestParam MultiValueMap<String, String> params,
+      Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    Map<String, String> form = values(params, "satisfaction", "comment");
+    try {
+      events.feedback(number, user.getName(), blankToNull(form.get("satisfaction")), blankToNull(form.get("comment")));
+    } catch (DomainRuleViolation refused) {
+      return refusedAction(user, number, model, response, "feedback", form, refused);
+    } catch (StateConflict conflict) {
+      return conflictPage(user, number, model, response);
+    }
+    redirect.addFlashAttribute("notice", "已反馈，事件已结案。");
+    return "redirect:/events/" + number;
+  }
+
   private String refusedAction(Principal user, String number, Model model, HttpServletResponse response, String action,
       Map<String, String> form, DomainRuleViolation refused) {
     Map<String, List<String>> byField = new LinkedHashMap<>();
@@ -308,6 +323,9 @@ class EventPages {
     boolean mayAct = unit != null && staff.worksQueueOf(username, unit)
         && (event.assignee() == null || event.assignee().equals(username));
     boolean canAccept = mayAct && event.acceptBy() != null;
+    // E9: the grid's worker or the reporter feeds back on a resolved event, wherever it was resolved
+    boolean canFeedback = event.feedbackOpenSince() != null
+        && (staff.worksQueueOf(username, event.gridCode()) || username.equals(event.reportedBy()));
     boolean canHandle = mayAct && event.handleBy() != null
         && HandlingOutcome.allowedAt(event.level()).contains(HandlingOutcome.RESOLVE)
         && HandlingOutcome.allowedAt(event.level()).contains(HandlingOutcome.ESCALATE);
@@ -327,6 +345,9 @@ class EventPages {
     model.addAttribute("satisfaction", EventPageText.satisfaction(event.satisfaction()));
     model.addAttribute("canAccept", canAccept);
     model.addAttribute("canHandle", canHandle);
+    model.addAttribute("canFeedback", canFeedback);
+    model.addAttribute("satisfactions", Satisfaction.values());
+    model.addAttribute("feedbackForm", "feedback".equals(action) ? form : Map.of());
     model.addAttribute("handleLate", event.handleBy() != null && now.isAfter(event.handleBy()));
     model.addAttribute("action", action);
     model.addAttribute("resolveForm", "resolve".equals(action) ? form : Map.of());

@@ -174,14 +174,22 @@ class GridWorkerPagesBrowserTests extends BrowserTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 11.2 E3: worker1 resolves (办结) a dispute on the event page: blank mediation fields are refused next to each field, then the E3 fields close it and the history shows it")
+  @DisplayName("Issue 11.2 E3 E4 E9: worker1 accepts (受理) a dispute leader1 reported in the grid, resolves it (办结) on the event page — blank mediation fields refused next to each field, then closed with the E3 fields — and feeds back")
   void resolvesDisputeOnEventPage() throws Exception {
-    String number = reportAsWorker1("{\"category\": \"DISPUTE\", \"gridCode\": \"GS-V01-G01\", \"title\": \"噪音纠纷\","
+    String number = report("leader1", "{\"category\": \"DISPUTE\", \"gridCode\": \"GS-V01-G01\", \"title\": \"噪音纠纷\","
         + " \"occurredAt\": \"2026-11-30T21:00:00+08:00\", \"location\": \"古山村2组\", \"persons\": \"两户邻居\","
         + " \"cause\": \"夜间装修噪音\", \"course\": \"双方争吵，网格员劝开\", \"major\": false,"
         + " \"parties\": [{\"name\": \"孙一\", \"phone\": \"13900000001\"}, {\"name\": \"周二\"}]}");
     logIn("worker1", "demo");
     open("/events/" + number);
+    assertThat(find("#event-status").getText()).isEqualTo("待受理");
+    assertThat(find("#open-step-state").getText()).as("2 working days to accept (E4)").isEqualTo("还剩 2 个工作日");
+    assertThat(findAll("#resolve-title")).as("办结 only after 受理").isEmpty();
+    clickAndWaitForPage(button("受理"));
+    assertThat(find("#notice").getText()).startsWith("已受理");
+    assertThat(find("#event-status").getText()).isEqualTo("办理中");
+    assertThat(find("#open-step-deadline").getText()).isEqualTo("2026-12-08");
+
     fieldLabelled("办理结果").sendKeys("双方达成谅解");
     clickAndWaitForPage(button("办结"));
     assertThat(errorOf("resolve-mediator")).isEqualTo("矛盾纠纷办结须填写调解人");
@@ -208,6 +216,15 @@ class GridWorkerPagesBrowserTests extends BrowserTestSupport {
     assertNoHorizontalScroll();
     screenshot("worker-event-resolved-phone");
     JsonAssert.resolution(api.as("worker1").get("/api/events/" + number));
+
+    clickAndWaitForPage(button("反馈"));
+    assertThat(errorOf("feedback-satisfaction")).isEqualTo("请选择群众满意度（满意、基本满意或不满意）");
+    new Select(fieldLabelled("群众满意度")).selectByVisibleText("满意");
+    clickAndWaitForPage(button("反馈"));
+    assertThat(find("#event-status").getText()).isEqualTo("已结案");
+    assertThat(findAll("table.steps-table tbody tr")).extracting(row -> row.getDomAttribute("data-action"))
+        .containsExactly("REPORTED", "ACCEPTED", "RESOLVED", "FEEDBACK");
+    assertThat(find("dl.facts").getText()).contains("群众满意度\n满意");
   }
 
   @Test
@@ -246,7 +263,11 @@ class GridWorkerPagesBrowserTests extends BrowserTestSupport {
   }
 
   private String reportAsWorker1(String json) {
-    Reply reported = api.as("worker1").post("/api/events", json);
+    return report("worker1", json);
+  }
+
+  private String report(String reporter, String json) {
+    Reply reported = api.as(reporter).post("/api/events", json);
     assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
     return reported.json().get("number").asText();
   }

@@ -51,6 +51,25 @@ class GridWorkerPagesHttpTests extends ApiTestSupport {
   }
 
   @Test
+  @DisplayName("Issue 11.2 E5: 上报 on the event page: without a reason the form comes back (422) saying so in Chinese; with one the event goes to the village station and the page says so")
+  void escalatesOnThePage() {
+    String number = reportAsWorker1();
+    Session worker1 = logIn("worker1");
+    Reply noReason = worker1.browser.postForm("/events/" + number + "/escalate", Map.of("reason", " ", "_csrf",
+        worker1.csrf));
+    assertThat(noReason.status()).isEqualTo(422);
+    assertThat(noReason.body()).contains("id=\"escalate-reason-error\"").contains("上报须填写理由");
+    Reply escalated = worker1.browser.postForm("/events/" + number + "/escalate", Map.of("reason", "涉及多户，需村里协调",
+        "_csrf", worker1.csrf));
+    assertThat(escalated.status()).isEqualTo(302);
+    assertThat(escalated.location()).endsWith("/events/" + number);
+    Reply page = worker1.browser.get("/events/" + number);
+    assertThat(page.body()).contains("已上报上一级").contains("村级工作站").contains("上报：涉及多户，需村里协调")
+        .doesNotContain("/escalate\"");
+    assertThat(api.as("worker1").get("/api/events/" + number).json().get("level").asText()).isEqualTo("VILLAGE");
+  }
+
+  @Test
   @DisplayName("Issue 11.2: every form post needs the CSRF token: a report without it is refused and nothing is stored")
   void csrfRequired() {
     Session worker1 = logIn("worker1");
