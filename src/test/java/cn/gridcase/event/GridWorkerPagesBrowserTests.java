@@ -163,6 +163,8 @@ class GridWorkerPagesBrowserTests extends BrowserTestSupport {
     assertThat(steps.get(2).getText()).contains("超期办结").contains("系统").contains("2026-12-08").contains("逾期");
     assertThat(fieldLabelled("延期原因")).as("late: the delay reason is asked (E6)").isNotNull();
     assertNoHorizontalScroll();
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('steps-title').scrollIntoView()");
+    screenshot("worker-event-history-phone");
 
     clickAndWaitForPage(browser.findElement(By.linkText("我的任务")));
     WebElement task = browser.findElement(By.xpath("//li[contains(@class,'task-item')][.//span[normalize-space(.)='事件 "
