@@ -48,6 +48,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EventPages {
 
   static final int PAGE_SIZE = 20;
+  /** The 1+4+X team of a grid (G3): their grid is the one their report form preselects. */
+  private static final java.util.Set<AppointmentRole> GRID_TEAM = java.util.EnumSet.of(AppointmentRole.GRID_WORKER,
+      AppointmentRole.GRID_SUPERVISOR_ASSISTANT, AppointmentRole.GRID_POLICE_OFFICER, AppointmentRole.GRID_FIREFIGHTER,
+      AppointmentRole.GRID_MONITOR, AppointmentRole.GRID_VOLUNTEER);
+
   /** Party rows the report form shows without JavaScript (a dispute needs two). */
   static final int PARTY_ROWS = 3;
 
@@ -196,7 +201,7 @@ class EventPages {
 
   @GetMapping("/events/mine")
   String mine(Principal user, @RequestParam(defaultValue = "1") int page, Model model) {
-    int shown = Math.max(1, page);
+    int shown = Math.min(Math.max(1, page), 1_000_000);
     EventPage found = events.listOpenFirst(new EventFilter(null, null, null, null), user.getName(), shown - 1,
         PAGE_SIZE);
     OffsetDateTime now = GridCaseTime.now(clock);
@@ -390,7 +395,7 @@ class EventPages {
   private Optional<String> ownGrid(String username) {
     Optional<String> appointed = organisation.currentAppointments(username).stream()
         .sorted(Comparator.comparing(Appointment::role))
-        .filter(a -> a.role().ordinal() <= AppointmentRole.GRID_VOLUNTEER.ordinal())
+        .filter(a -> GRID_TEAM.contains(a.role()))
         .map(Appointment::unitCode).findFirst();
     if (appointed.isPresent()) {
       return appointed;

@@ -137,7 +137,7 @@ class GridWorkerPagesBrowserTests extends BrowserTestSupport {
     logIn("worker1", "demo");
     clickAndWaitForPage(browser.findElement(By.linkText("我的事件")));
     assertThat(currentPath()).isEqualTo("/events/mine");
-    WebElement item = find("li[data-number='" + number + "']");
+    WebElement item = inMyEvents(number);
     assertThat(item.getText()).contains("河堤护栏破损").contains("办理中").contains("网格")
         .contains("办理期限：2026-12-08").contains("还剩 5 个工作日");
     assertThat(item.getDomAttribute("class")).doesNotContain("late");
@@ -146,7 +146,7 @@ class GridWorkerPagesBrowserTests extends BrowserTestSupport {
     // Monday 2026-12-14: 4 working days after the deadline (9, 10, 11, 14), 6 calendar days
     clock.moveToAndExecuteDueJobs(ControlledClock.shanghai("2026-12-14T10:00"));
     open("/events/mine");
-    item = find("li[data-number='" + number + "']");
+    item = inMyEvents(number);
     assertThat(item.getText()).contains("已超期 4 个工作日").contains("曾超期");
     assertThat(item.findElement(By.cssSelector(".due-state")).getCssValue("color"))
         .as("red").isEqualTo("rgba(138, 28, 18, 1)");
@@ -272,6 +272,18 @@ class GridWorkerPagesBrowserTests extends BrowserTestSupport {
     Reply reported = api.as(reporter).post("/api/events", json);
     assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
     return reported.json().get("number").asText();
+  }
+
+  /** The event's item in 我的事件, following 下一页 as a user would (other tests' events may come first). */
+  private WebElement inMyEvents(String number) {
+    for (int page = 1; page <= 50; page++) {
+      List<WebElement> item = findAll("li[data-number='" + number + "']");
+      if (!item.isEmpty()) {
+        return item.get(0);
+      }
+      clickAndWaitForPage(browser.findElement(By.linkText("下一页")));
+    }
+    throw new AssertionError(number + " not in 我的事件");
   }
 
   /** Saves the page scrolled to its top, as a user opening it sees it. */
