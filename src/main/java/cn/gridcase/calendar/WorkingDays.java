@@ -49,6 +49,20 @@ public class WorkingDays {
     return calendar.isWorkingDay(day);
   }
 
+  /**
+   * How many working days (T1) lie after {@code from} up to and including {@code to}: the working
+   * days left until a deadline, or gone by since one; 0 when {@code to} is not after {@code from}.
+   */
+  public int workingDaysAfter(LocalDate from, LocalDate to) {
+    int count = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (calendar.isWorkingDay(day)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   public boolean hasSchedule(int year) {
     return calendar.hasSchedule(year);
   }

@@ -156,12 +156,18 @@ class EventRepository {
 
   /** A page of events matching the filter, newest first, limited to the units the caller sees. */
   List<Event> list(EventFilter filter, Visibility visibility, int offset, int limit) {
+    return list(filter, visibility, offset, limit, false);
+  }
+
+  /** As {@link #list(EventFilter, Visibility, int, int)}; {@code openFirst}: events still open before closed and referred ones. */
+  List<Event> list(EventFilter filter, Visibility visibility, int offset, int limit, boolean openFirst) {
     List<Object> args = new ArrayList<>();
     String where = where(filter, visibility, args);
     args.add(limit);
     args.add(offset);
-    return jdbc.query("select * from event" + where + " order by reported_at desc, id desc limit ? offset ?",
-        this::event, args.toArray());
+    String order = (openFirst ? " order by case when status in ('CLOSED', 'REFERRED_TO_COUNTY') then 1 else 0 end,"
+        : " order by") + " reported_at desc, id desc";
+    return jdbc.query("select * from event" + where + order + " limit ? offset ?", this::event, args.toArray());
   }
 
   long count(EventFilter filter, Visibility visibility) {

@@ -151,6 +151,15 @@ public class Events {
     return new EventPage(items, events.count(filter, visibility), page, size);
   }
 
+  /** As {@link #list}, with the events still open first (then newest first): the grid worker's 我的事件. */
+  @Transactional(readOnly = true)
+  public EventPage listOpenFirst(EventFilter filter, String user, int page, int size) {
+    Visibility visibility = Visibility.of(accessScopes.of(user));
+    List<EventView> items = events.list(filter, visibility, page * size, size, true).stream()
+        .map(e -> view(withoutDetail(e))).toList();
+    return new EventPage(items, events.count(filter, visibility), page, size);
+  }
+
   /** 受理 (for a department 报到承接) at the event's current level. */
   @Transactional
   public EventView accept(String number, String user) {

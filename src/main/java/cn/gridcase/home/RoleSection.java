@@ -15,6 +15,10 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
   static final String COCKPIT = "/camunda/app/cockpit/default/";
   static final String ADMIN = "/camunda/app/admin/default/";
   static final String API_DOCS = "/swagger-ui.html";
+  static final String REPORT_EVENT = "/events/new";
+  static final String MY_EVENTS = "/events/mine";
+  static final String MY_TASKS = "/tasks";
+  static final String NOTIFICATIONS = "/notifications";
 
   private static Action tasks(String hint) {
     return new Action("我的任务", TASKLIST, hint);
@@ -27,10 +31,14 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
   static RoleSection of(AppointmentRole role, List<String> units) {
     List<Action> actions = switch (role) {
       case GRID_WORKER -> List.of(
-          tasks("办理派给本网格的事件：受理、办结、上报。"),
-          api("上报事件（暂通过接口：POST /api/events）、查看我的事件与通知。"));
+          new Action("上报事件", REPORT_EVENT, "在手机上上报本网格发现的事件：时间、地点、人物、起因、经过。"),
+          new Action("我的事件", MY_EVENTS, "本网格的事件、当前环节的期限和办理记录；在事件页受理、办结、上报。"),
+          new Action("我的任务", MY_TASKS, "待您办理和待认领的任务，按期限先后。"),
+          new Action("通知", NOTIFICATIONS, "催办、超期、办结待反馈等通知。"));
       case GRID_SUPERVISOR_ASSISTANT, GRID_POLICE_OFFICER, GRID_FIREFIGHTER, GRID_MONITOR, GRID_VOLUNTEER -> List.of(
-          tasks("协助网格员，办理交给您的任务。"));
+          new Action("上报事件", REPORT_EVENT, "协助网格员，上报在网格中发现的事件。"),
+          new Action("我的任务", MY_TASKS, "办理交给您的任务。"),
+          new Action("通知", NOTIFICATIONS, "交给您的事项和提醒。"));
       case GRID_LEADER, GRID_INSTRUCTOR -> List.of(
           tasks("办理本村（社区）网格上报和交办给您的事项。"),
           api("查看本村（社区）各网格的事件和超期情况。"));

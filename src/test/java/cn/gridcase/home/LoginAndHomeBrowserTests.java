@@ -120,7 +120,7 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 11.1: worker1 logs in and lands on / with their name family name first (张伟) and the 网格员 section linking to 我的任务 in Tasklist")
+  @DisplayName("Issue 11.1: worker1 logs in and lands on / with their name family name first (张伟) and the 网格员 section linking to the grid worker's pages (上报事件, 我的事件, 我的任务, 通知)")
   void gridWorkerHome() throws Exception {
     logIn("worker1", "demo");
     assertThat(currentPath()).isEqualTo("/");
@@ -132,8 +132,12 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
     assertThat(section.getText()).contains("第1网格");
     screenshot("home-grid-worker");
 
+    assertThat(section.findElements(org.openqa.selenium.By.cssSelector("ul.actions a")))
+        .extracting(link -> link.getText() + " " + link.getDomAttribute("href"))
+        .containsExactly("上报事件 /events/new", "我的事件 /events/mine", "我的任务 /tasks", "通知 /notifications");
     clickAndWaitForPage(section.findElement(org.openqa.selenium.By.linkText("我的任务")));
-    assertThat(currentPath()).as("Tasklist opens with no second login").isEqualTo("/camunda/app/tasklist/default/");
+    assertThat(currentPath()).as("the worker's task page opens with no second login").isEqualTo("/tasks");
+    assertThat(find("h1").getText()).isEqualTo("我的任务");
   }
 
   @Test
