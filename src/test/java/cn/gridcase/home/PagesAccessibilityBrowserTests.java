@@ -2,7 +2,12 @@ package cn.gridcase.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridcase.event.EventCategory;
+import cn.gridcase.event.EventReport;
+import cn.gridcase.event.Party;
+import cn.gridcase.event.Events;
 import cn.gridcase.test.BrowserTestSupport;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 11 part 6 in a real browser: every page each role opens is labelled, reachable by keyboard
@@ -28,6 +34,11 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
     return Stream.of(
         Arguments.of(null, "/login"),
         Arguments.of("worker1", "/"),
+        Arguments.of("worker1", "/events/new"),
+        Arguments.of("worker1", "/events/mine"),
+        Arguments.of("worker1", "/events/{EVENT}"),
+        Arguments.of("worker1", "/tasks"),
+        Arguments.of("worker1", "/notifications"),
         Arguments.of("supervisor1", "/"),
         Arguments.of("admin", "/"));
   }
@@ -39,13 +50,28 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
     if (user != null) {
       logIn(user, "demo");
     }
-    open(path);
+    open(path.replace("{EVENT}", anEvent()));
     assertThat(find("html").getDomAttribute("lang")).isEqualTo("zh-CN");
     assertThat(browser.getTitle()).isNotBlank();
     @SuppressWarnings("unchecked")
     List<String> problems = (List<String>) ((JavascriptExecutor) browser).executeScript(AUDIT);
     assertThat(problems).as("labels, names and contrast on " + path).isEmpty();
     keyboardReachesEverything(path);
+  }
+
+  @Autowired
+  Events events;
+
+  private static String event;
+
+  /** An event of worker1's grid with parties and steps, reported once for the pages of one event. */
+  private String anEvent() {
+    if (event == null) {
+      event = events.report(new EventReport(EventCategory.DISPUTE, "GS-V01-G01", "邻里噪音纠纷",
+          OffsetDateTime.now().minusHours(2), "5号楼", "赵某、钱某", "深夜装修", "双方争执，网格员到场",
+          List.of(new Party("赵某", "13800000011"), new Party("钱某", "13800000012")), false), "worker1").number();
+    }
+    return event;
   }
 
   /**
@@ -59,7 +85,8 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
     js.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
     Set<String> reached = new LinkedHashSet<>();
     List<String> noRing = new ArrayList<>();
-    for (int i = 0; i < focusable.size() + 5 && reached.size() < focusable.size(); i++) {
+    // a date-time field takes one Tab per part (year, month, day, hour, minute)
+    for (int i = 0; i < 2 * focusable.size() + 20 && reached.size() < focusable.size(); i++) {
       new Actions(browser).sendKeys(Keys.TAB).perform();
       @SuppressWarnings("unchecked")
       Map<String, Object> focus = (Map<String, Object>) js.executeScript(FOCUS_STATE);
@@ -78,6 +105,8 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
   /** A stable description of each visible focusable element, in document order. */
   private static final String DESCRIBE = """
       function describe(el) {
+        // Tab enters a group of radio buttons once; the arrow keys move inside it
+        if (el.type === 'radio') return 'radio group[' + el.name + ']';
         const text = (el.getAttribute('aria-label') || el.innerText || el.value || el.name || el.id || '').trim();
         return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + '[' + text.substring(0, 30) + ']'
           + Array.prototype.indexOf.call(document.querySelectorAll(el.tagName), el);
@@ -91,7 +120,7 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
       """;
 
   private static final String FOCUSABLE = DESCRIBE + """
-      return Array.from(document.querySelectorAll(FOCUSABLE)).filter(visible).map(describe);
+      return [...new Set(Array.from(document.querySelectorAll(FOCUSABLE)).filter(visible).map(describe))];
       """;
 
   private static final String FOCUS_STATE = DESCRIBE + """
