@@ -69,21 +69,11 @@ public class StepSupervision {
     if (!mayGive(user)) {
       throw new AccessDeniedException("督办由督办人员、科室负责人、工作片长、网格长或网格指导员下达 (S1)");
     }
-    List<ApiError> errors = new ArrayList<>();
-    if (workingDays == null) {
-      errors.add(new ApiError("workingDays", "S1.workingDays", "请填写督办期限（1至10个工作日）"));
-    } else if (workingDays < MIN_DAYS || workingDays > MAX_DAYS) {
-      errors.add(new ApiError("workingDays", "S1.workingDays", "督办期限为1至10个工作日，填写的是 " + workingDays));
-    }
-    String text = message == null ? "" : message.trim();
-    if (text.isEmpty()) {
-      errors.add(new ApiError("message", "S1.message", "请填写督办意见"));
-    } else if (text.length() > MESSAGE_MAX) {
-      errors.add(new ApiError("message", "S1.message", "督办意见最多" + MESSAGE_MAX + "字"));
-    }
+    List<ApiError> errors = check(workingDays, message);
     if (!errors.isEmpty()) {
       throw new DomainRuleViolation("督办未下达：请更正所列各项", errors);
     }
+    String text = message.trim();
     SupervisableStep step = open.orElseThrow(() -> new StateConflict("事件 " + number
         + " 当前没有待受理或办理中的步骤，无法督办 (no open acceptance or handling step)"));
     OffsetDateTime now = GridCaseTime.now(clock);
@@ -96,6 +86,23 @@ public class StepSupervision {
         .setVariable(SupervisionProcessVariables.SUPERVISION_ID, id)
         .correlateStartMessage();
     return events.get(number, user);
+  }
+
+  /** Every problem of a 督办's input: S1.workingDays (missing, not 1..10), S1.message (blank, too long). */
+  static List<ApiError> check(Integer workingDays, String message) {
+    List<ApiError> errors = new ArrayList<>();
+    if (workingDays == null) {
+      errors.add(new ApiError("workingDays", "S1.workingDays", "请填写督办期限（1至10个工作日）"));
+    } else if (workingDays < MIN_DAYS || workingDays > MAX_DAYS) {
+      errors.add(new ApiError("workingDays", "S1.workingDays", "督办期限为1至10个工作日，填写的是 " + workingDays));
+    }
+    String text = message == null ? "" : message.trim();
+    if (text.isEmpty()) {
+      errors.add(new ApiError("message", "S1.message", "请填写督办意见"));
+    } else if (text.length() > MESSAGE_MAX) {
+      errors.add(new ApiError("message", "S1.message", "督办意见最多" + MESSAGE_MAX + "字"));
+    }
+    return errors;
   }
 
   /** Those of {@link Supervision#SUPERVISING} and administrators give 督办, within what they see. */
