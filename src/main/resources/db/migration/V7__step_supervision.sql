@@ -19,9 +19,3 @@ create table step_supervision (
   constraint step_supervision_outcome check (outcome is null or outcome in ('DONE', 'SUPERSEDED', 'OVERDUE'))
 );
 create index step_supervision_of_event on step_supervision (event_number, id);
-
--- The supervision board counts the open steps of the open events in the caller's scope by unit
--- (supervision.SupervisionBoard): the events that are still open, by township, read with the codes
--- the board groups by, without visiting the table (an index-only scan on PostgreSQL).
-create index event_open_by_township on event (township_code, status, number, level, unit_code, village_code,
-  grid_code, department_code);
