@@ -78,7 +78,7 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
     WebElement state = gridRow().findElement(By.cssSelector("td.state .badge"));
     assertThat(state.getText()).isEqualTo("红 · 有超期");
     assertThat(state.getDomAttribute("class")).contains("state-red");
-    screenshot("board-red");
+    fullPageScreenshot("board-red");
 
     clickAndWaitForPage(gridRow().findElement(By.cssSelector("a[aria-label*='已超期']")));
     assertThat(currentPath()).isEqualTo("/supervision/steps");
@@ -135,8 +135,7 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
     List<WebElement> urges = find(".steps-history").findElements(By.xpath(".//tr[th[normalize-space(.)='催办']]"));
     assertThat(urges).singleElement().satisfies(r -> assertThat(r.getText()).contains("群众反映强烈，请尽快处理")
         .contains("孙平"));
-    browser.manage().window().setSize(new Dimension(1366, 1700));
-    screenshot("board-event-supervised");
+    fullPageScreenshot("board-event-supervised");
   }
 
   @Test
