@@ -42,12 +42,12 @@ public class SupervisionWatch {
    */
   public boolean settled(DelegateExecution execution) {
     SupervisionOrders.Order order = order(execution);
-    if (orders.superseded(order)) {
-      orders.settle(order.id(), "SUPERSEDED", GridCaseTime.now(clock));
-      return true;
-    }
     if (!steps.isOpen(order.taskId())) {
       orders.settle(order.id(), "DONE", GridCaseTime.now(clock));
+      return true;
+    }
+    if (orders.superseded(order)) {
+      orders.settle(order.id(), "SUPERSEDED", GridCaseTime.now(clock));
       return true;
     }
     return false;
