@@ -194,4 +194,32 @@ class StepSupervisionProcessTests extends ProcessTestSupport {
     assertThat(watch).isEnded().hasPassed("MarkSupervisionOverdueTask");
     assertThat(steps(events.get(number, "supervisor1"), "OVERDUE_SUPERVISION")).isEqualTo(1);
   }
+
+  @Test
+  @DisplayName("S1/E4 a 督办 that allows more time does not excuse E4: handled after E4's deadline is late, needs the E6 delay reason, and the 督办 ends 督办已落实")
+  void doesNotExcuseE4() {
+    clock.set("2026-11-02T09:00");
+    String number = events.report(hazard("GS-V01-G01"), "worker1").number();
+    clock.set("2026-11-06T09:00");
+    EventView supervised = supervision.supervise(number, "supervisor1", 5, "五个工作日内办结");
+    assertThat(supervised.handleBy()).as("later than E4's Nov 9").isEqualTo(endOf("2026-11-13"));
+
+    clock.set("2026-11-10T10:00");
+    clock.executeDueJobs();
+    assertThat(steps(events.get(number, "supervisor1"), "OVERDUE_HANDLING")).as("E4's timer still fires").isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> events.resolve(number, "worker1",
+            java.util.Map.of("result", "已清理杂物")))
+        .isInstanceOfSatisfying(cn.gridcase.platform.DomainRuleViolation.class, refused -> assertThat(refused.errors())
+            .extracting(cn.gridcase.platform.ApiError::code).contains("E6.delayReason"));
+    EventView resolved = events.resolve(number, "worker1", java.util.Map.of("result", "已清理杂物", "delayReason", "物业配合迟缓"));
+    EventStep last = resolved.steps().get(resolved.steps().size() - 1);
+    assertThat(last.action()).isEqualTo("RESOLVED");
+    assertThat(last.late()).isTrue();
+    assertThat(last.deadline()).as("judged against E4's deadline").isEqualTo(endOf("2026-11-09"));
+
+    clock.set("2026-11-14T09:00");
+    clock.executeDueJobs();
+    assertThat(steps(events.get(number, "supervisor1"), "OVERDUE_SUPERVISION")).isZero();
+    assertThat(supervision.ofEvent(number)).extracting(SupervisionOrders.Order::outcome).containsExactly("DONE");
+  }
 }
