@@ -36,6 +36,8 @@ public class AccountabilityProposals {
 
   static final String LATE_ACCEPTANCE = "OVERDUE_ACCEPTANCE";
   static final String LATE_HANDLING = "OVERDUE_HANDLING";
+  /** A step not done by the limit a 督办 named (S1); graded like a late step (C3). */
+  static final String LATE_SUPERVISION = "OVERDUE_SUPERVISION";
   static final String GRID_WORKERS_HELD_ACCOUNTABLE = "GRID_WORKERS_HELD_ACCOUNTABLE";
   static final String GRID_LEADER_HELD_ACCOUNTABLE = "GRID_LEADER_HELD_ACCOUNTABLE";
 
@@ -59,7 +61,7 @@ public class AccountabilityProposals {
   /** Records a proposal against the person responsible for a late event step (C3, S0 第四条(四)1). */
   public void raiseForLateStep(LateStepEvidence late) {
     String evidence = "事件 " + late.eventNumber() + " 的" + stepName(late.stepAction()) + "（" + late.stepLevel()
-        + "，" + late.unitCode() + "）期限 " + late.deadline().toLocalDate() + "，至 " + late.detectedAt() + " 仍未完成";
+        + "，" + late.unitCode() + "）" + (LATE_SUPERVISION.equals(late.trigger()) ? "督办期限 " : "期限 ") + late.deadline().toLocalDate() + "，至 " + late.detectedAt() + " 仍未完成";
     insert(late.trigger(), late.subject(), late.subjectRole(), late.unitCode(), late.townshipCode(), late.eventNumber(),
         late.stepAction(), late.stepLevel(), late.deadline(), late.detectedAt(), evidence);
   }
@@ -227,7 +229,8 @@ public class AccountabilityProposals {
     Severity severity = null;
     List<Measure> suggested = List.of();
     String clause;
-    boolean lateStep = LATE_ACCEPTANCE.equals(trigger) || LATE_HANDLING.equals(trigger);
+    boolean lateStep = LATE_ACCEPTANCE.equals(trigger) || LATE_HANDLING.equals(trigger)
+        || LATE_SUPERVISION.equals(trigger);
     if (lateStep && deadline != null) {
       daysLate = workingDaysBetween(deadline.toLocalDate(),
           (ended == null ? GridCaseTime.now(clock) : ended).toLocalDate());
@@ -252,7 +255,7 @@ public class AccountabilityProposals {
 
   private int lateStepsInYear(String subject, OffsetDateTime detected) {
     Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where subject = ? and trigger in"
-        + " ('OVERDUE_ACCEPTANCE', 'OVERDUE_HANDLING') and status <> 'REJECTED' and detected_at > ? and detected_at <= ?",
+        + " ('OVERDUE_ACCEPTANCE', 'OVERDUE_HANDLING', 'OVERDUE_SUPERVISION') and status <> 'REJECTED' and detected_at > ? and detected_at <= ?",
         Integer.class, subject,
         Timestamp.from(detected.minusYears(1).toInstant()), Timestamp.from(detected.toInstant()));
     return count == null ? 1 : count;

@@ -66,22 +66,49 @@ public class EventDeadlineWatch {
    * late before the timer's job ran.
    */
   void overdue(Event event, String stage, OffsetDateTime deadline, OffsetDateTime now) {
+    overdue(event, stage, deadline, now, stage.equals("ACCEPT") ? Lateness.ACCEPTANCE : Lateness.HANDLING, List.of());
+  }
+
+  /** Which deadline ran out: E4's acceptance or handling limit, or a 督办's limit (S1). */
+  enum Lateness {
+    ACCEPTANCE("OVERDUE_ACCEPTANCE", "超期受理", "受理已超过期限 "),
+    HANDLING("OVERDUE_HANDLING", "超期办结", "办理已超过期限 "),
+    SUPERVISION("OVERDUE_SUPERVISION", "督办超期", "督办事项未在督办期限内办完，督办期限 ");
+
+    final String trigger;
+    final String label;
+    final String phrase;
+
+    Lateness(String trigger, String label, String phrase) {
+      this.trigger = trigger;
+      this.label = label;
+      this.phrase = phrase;
+    }
+  }
+
+  /**
+   * The one way a late step is recorded: the stage's overdue flag set for ever, a step
+   * {@code lateness.trigger}, a notice to the supervisors, the people on the step and
+   * {@code alsoTell}, and a proposal against whoever answers for the step (C3).
+   */
+  void overdue(Event event, String stage, OffsetDateTime deadline, OffsetDateTime now, Lateness lateness,
+      List<String> alsoTell) {
     EventLevel level = event.level();
     String unitCode = event.unitCode();
-    boolean acceptance = stage.equals("ACCEPT");
-    if (acceptance) {
+    if (stage.equals("ACCEPT")) {
       events.markOverdueAcceptance(event.id());
     } else {
       events.markOverdueHandling(event.id());
     }
-    String trigger = acceptance ? "OVERDUE_ACCEPTANCE" : "OVERDUE_HANDLING";
+    String trigger = lateness.trigger;
     events.addStep(event.id(), new EventStep(trigger, level, unitCode, EventProcessSupport.SYSTEM, now, deadline, true,
-        (acceptance ? "超期受理" : "超期办结") + "：期限 " + deadline.toLocalDate()));
+        lateness.label + "：期限 " + deadline.toLocalDate()));
     List<String> recipients = new ArrayList<>(staff.supervisorsOf(event.townshipCode()));
     recipients.addAll(peopleOnStep(event, stage));
-    notifications.send(new Notice(NoticeKind.OVERDUE, (acceptance ? "超期受理：" : "超期办结：") + event.number(),
-        "事件「" + event.title() + "」在" + level.label() + "（" + unitCode + "）" + (acceptance ? "受理" : "办理")
-            + "已超过期限 " + deadline.toLocalDate() + "。", event.number()), recipients);
+    recipients.addAll(alsoTell);
+    notifications.send(new Notice(NoticeKind.OVERDUE, lateness.label + "：" + event.number(),
+        "事件「" + event.title() + "」在" + level.label() + "（" + unitCode + "）" + lateness.phrase
+            + deadline.toLocalDate() + "。", event.number()), recipients);
     for (Answerable who : answerable(event, stage)) {
       proposals.raiseForLateStep(new LateStepEvidence(trigger, who.username(), who.role(), unitCode,
           event.townshipCode(), event.number(), stage, level.name(), deadline, now));
@@ -117,7 +144,7 @@ public class EventDeadlineWatch {
   }
 
   /** The acceptor once accepted, else everyone in the unit's queue. */
-  private List<String> peopleOnStep(Event event, String stage) {
+  List<String> peopleOnStep(Event event, String stage) {
     String acceptedBy = event.step().acceptedBy();
     if (stage.equals("HANDLE") && acceptedBy != null) {
       return List.of(acceptedBy);
@@ -125,7 +152,8 @@ public class EventDeadlineWatch {
     return staff.queueOf(event.unitCode());
   }
 
-  private OffsetDateTime deadlineOf(Event event, String stage) {
+  /** The statutory deadline of the open step's stage (E4, E6), whatever a 督办 set on its task. */
+  OffsetDateTime deadlineOf(Event event, String stage) {
     Event.Step step = event.step();
     return stage.equals("ACCEPT") ? workingDays.deadline(step.receivedAt(), step.acceptDays()).deadline()
         : workingDays.deadline(step.acceptedAt(), step.handleDays()).deadline();

@@ -146,6 +146,9 @@ public class EventLevelSteps {
         deadlineWatch.overdue(event, "ACCEPT", due, now);
       }
       proposals.lateStepEnded(event.number(), "ACCEPT", now);
+    } else if (event.step().lateAcceptanceMarked()) {
+      // in time by E4 but late against a 督办 (S1): that proposal's lateness is fixed now too
+      proposals.lateStepEnded(event.number(), "ACCEPT", now);
     }
     events.stepAccepted(event.id(), now, actor);
     events.addStep(event.id(), new EventStep("ACCEPTED", level, unitCode, actor, now, due, late,
@@ -172,6 +175,8 @@ public class EventLevelSteps {
       if (!event.step().lateHandlingMarked()) {
         deadlineWatch.overdue(event, "HANDLE", due, now);
       }
+      proposals.lateStepEnded(event.number(), "HANDLE", now);
+    } else if (event.step().lateHandlingMarked()) {
       proposals.lateStepEnded(event.number(), "HANDLE", now);
     }
     String reason = EventRules.text(execution.getVariable("reason"));

@@ -19,10 +19,12 @@ class StepCompletion implements TaskListener {
 
   private final EventProcessSupport support;
   private final EventStaff staff;
+  private final EventDeadlineWatch deadlines;
 
-  StepCompletion(EventProcessSupport support, EventStaff staff) {
+  StepCompletion(EventProcessSupport support, EventStaff staff, EventDeadlineWatch deadlines) {
     this.support = support;
     this.staff = staff;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -31,7 +33,7 @@ class StepCompletion implements TaskListener {
       case "HandleEventTask" -> {
         Event event = support.eventOf(task.getExecution());
         EventLevel level = event.level();
-        boolean late = task.getDueDate() != null && support.now().isAfter(EventProcessSupport.at(task.getDueDate()));
+        boolean late = lateAt(support.now(), statutoryDue(task, event, "HANDLE"));
         var errors = EventRules.checkHandling(event.category(), level, values(task, EventRules.HANDLING_FIELDS), late,
             staff.departmentsOf(event.townshipCode()));
         if (!errors.isEmpty()) {
@@ -49,7 +51,25 @@ class StepCompletion implements TaskListener {
       }
     }
     task.getExecution().setVariable(EventProcessSupport.COMPLETED_BY, support.actor(task.getAssignee()));
-    task.getExecution().setVariable(EventProcessSupport.STEP_DUE, task.getDueDate());
+    task.getExecution().setVariable(EventProcessSupport.STEP_DUE, switch (task.getTaskDefinitionKey()) {
+      case "AcceptEventTask" -> java.util.Date.from(statutoryDue(task, support.eventOf(task.getExecution()), "ACCEPT")
+          .toInstant());
+      case "HandleEventTask" -> java.util.Date.from(statutoryDue(task, support.eventOf(task.getExecution()), "HANDLE")
+          .toInstant());
+      default -> task.getDueDate();
+    });
+  }
+
+  /**
+   * The step's E4/E6 deadline, by which it is late or not: the task's due date unless a 督办 (S1)
+   * gave the task another one — a 督办 does not excuse lateness against the statutory limit.
+   */
+  private OffsetDateTime statutoryDue(DelegateTask task, Event event, String stage) {
+    Event.Step step = event.step();
+    boolean known = stage.equals("ACCEPT") ? step.receivedAt() != null && step.acceptDays() != null
+        : step.acceptedAt() != null && step.handleDays() != null;
+    return known ? deadlines.deadlineOf(event, stage)
+        : task.getDueDate() == null ? null : EventProcessSupport.at(task.getDueDate());
   }
 
   private static Map<String, Object> values(DelegateTask task, Iterable<String> names) {

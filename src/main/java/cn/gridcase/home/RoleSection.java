@@ -24,6 +24,12 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
     return new Action("我的任务", TASKLIST, hint);
   }
 
+  static final String SUPERVISION_BOARD = "/supervision";
+
+  private static Action board(String hint) {
+    return new Action("督办看板", SUPERVISION_BOARD, hint);
+  }
+
   private static Action api(String hint) {
     return new Action("接口文档", API_DOCS, hint);
   }
@@ -41,19 +47,19 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
           new Action("通知", NOTIFICATIONS, "交给您的事项和提醒。"));
       case GRID_LEADER, GRID_INSTRUCTOR -> List.of(
           tasks("办理本村（社区）网格上报和交办给您的事项。"),
-          api("查看本村（社区）各网格的事件和超期情况。"));
+          board("查看本村（社区）各网格在办、临期和超期的事件，督办。"));
       case EVENT_HANDLER -> List.of(
           tasks("认领并办理派给本单位的事件：受理、承办、办结。"),
           api("按接口查询本单位的事件。"));
       case SECTION_HEAD -> List.of(
           tasks("审核、交办本单位的事件。"),
-          api("查看本单位的事件和超期情况。"));
+          board("查看各单位在办、临期和超期的事件，督办。"));
       case AREA_LEADER -> List.of(
           tasks("办理工作片内各村（社区）交给您的事项。"),
-          api("查看工作片内各村（社区）的事件和超期情况。"));
+          board("查看工作片内各村（社区）在办、临期和超期的事件，督办。"));
       case SUPERVISOR -> List.of(
           tasks("办理督办任务。"),
-          api("督办看板与超期事件（暂通过接口：/api/supervision）、催办。"));
+          board("按乡镇、村（社区）、网格和部门查看在办、临期和超期的事件，催办、督办。"));
       case INVESTIGATOR -> List.of(
           tasks("办理分配给您的责任追究调查。"),
           api("查看分配给您的责任追究案件。"));

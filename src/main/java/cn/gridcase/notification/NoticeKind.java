@@ -14,6 +14,8 @@ public enum NoticeKind {
   OVERDUE,
   /** 催办: a supervisor urged the open step (S1). */
   URGED,
+  /** 督办: a supervisor named a new limit in working days for the open step (S1). */
+  SUPERVISED,
   /** 办结待反馈: the event was resolved, the result is to be fed back (E9). */
   EVENT_RESOLVED,
   /** 移交县级: the event went to a county department (E5). */

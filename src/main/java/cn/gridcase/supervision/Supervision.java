@@ -11,19 +11,16 @@ import java.util.EnumSet;
 import java.util.Set;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
  * Supervision (督办, rule S1): every open step of the events in the caller's scope with its
- * deadline, the overdue ones, and counts by level and unit.
+ * deadline and the overdue ones. The board's counts are {@link SupervisionBoard}'s, 督办 is
+ * {@link StepSupervision}'s.
  */
 @Service
 public class Supervision {
@@ -49,11 +46,6 @@ public class Supervision {
       String gridCode, String villageCode, String townshipCode, String departmentCode, String assignee,
       OffsetDateTime due, long daysOverdue) {}
 
-  /** Counts of one level and unit. */
-  public record BoardRow(EventLevel level, String unitCode, int open, int dueToday, int overdue) {}
-
-  public record Board(OffsetDateTime at, int open, int dueToday, int overdue, List<BoardRow> rows) {}
-
   public List<OverdueStep> overdue(String user, String townshipCode, String villageCode, String departmentCode) {
     OffsetDateTime now = GridCaseTime.now(clock);
     return steps(user).stream()
@@ -68,39 +60,6 @@ public class Supervision {
         .sorted(Comparator.comparing(OverdueStep::due))
         .toList();
   }
-
-  public Board board(String user) {
-    OffsetDateTime now = GridCaseTime.now(clock);
-    LocalDate today = now.toLocalDate();
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    Map<String, BoardRowKey> keys = new LinkedHashMap<>();
-    int open = 0;
-    int dueToday = 0;
-    int overdue = 0;
-    for (OpenStep step : steps(user)) {
-      String key = step.level() + "|" + step.unitCode();
-      keys.putIfAbsent(key, new BoardRowKey(step.level(), step.unitCode()));
-      int[] c = counts.computeIfAbsent(key, k -> new int[3]);
-      c[0]++;
-      open++;
-      if (step.due() != null && now.isAfter(step.due())) {
-        c[2]++;
-        overdue++;
-      } else if (step.due() != null && step.due().toLocalDate().equals(today)) {
-        c[1]++;
-        dueToday++;
-      }
-    }
-    List<BoardRow> rows = new ArrayList<>();
-    keys.forEach((key, k) -> {
-      int[] c = counts.get(key);
-      rows.add(new BoardRow(k.level(), k.unitCode(), c[0], c[1], c[2]));
-    });
-    rows.sort(Comparator.comparing(BoardRow::level).thenComparing(BoardRow::unitCode));
-    return new Board(now, open, dueToday, overdue, rows);
-  }
-
-  private record BoardRowKey(EventLevel level, String unitCode) {}
 
   private List<OpenStep> steps(String user) {
     AccessScope scope = accessScopes.of(user);

@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SupervisionController {
 
   private final Supervision supervision;
+  private final SupervisionBoard board;
 
-  SupervisionController(Supervision supervision) {
+  SupervisionController(Supervision supervision, SupervisionBoard board) {
     this.supervision = supervision;
+    this.board = board;
   }
 
   @GetMapping("/overdue")
@@ -28,8 +30,14 @@ class SupervisionController {
   }
 
   @GetMapping("/board")
-  @Operation(summary = "Counts of open, due-today and overdue steps by level and unit")
-  Supervision.Board board(Principal user) {
-    return supervision.board(user.getName());
+  @Operation(summary = "Counts of open, due-today, due-next-working-day and overdue steps: by level and unit where"
+      + " the steps are open (rows), and by township, village, grid and department with a green/yellow/red state",
+      description = "One aggregate query over the open tasks of the open events in the caller's scope. Townships,"
+          + " villages and grids count the steps of the events that happened there; departments the steps they"
+          + " have now. dueNextWorkingDay: due after today and by the end of the next working day.")
+  SupervisionBoard.Board board(Principal user, @RequestParam(required = false) String townshipCode,
+      @RequestParam(required = false) String villageCode, @RequestParam(required = false) String gridCode,
+      @RequestParam(required = false) String departmentCode) {
+    return board.board(user.getName(), new SupervisionBoard.Filter(townshipCode, villageCode, gridCode, departmentCode));
   }
 }

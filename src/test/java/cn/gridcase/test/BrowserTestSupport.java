@@ -144,6 +144,25 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
     return browser.findElement(By.xpath("//button[normalize-space(.)='" + name + "']"));
   }
 
+  /**
+   * Saves the whole page, also what lies below the window, as target/screenshots/{name}.png (through
+   * the DevTools protocol of chromium), and returns the file.
+   */
+  @SuppressWarnings("unchecked")
+  protected Path fullPageScreenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    ChromeDriver chrome = (ChromeDriver) browser;
+    Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+    Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
+        "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
+    Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
+        Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+    Path target = SCREENSHOTS.resolve(name + ".png");
+    Files.write(target, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+    return target;
+  }
+
   /** Saves what the browser shows as target/screenshots/{name}.png, and returns the file. */
   protected Path screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
