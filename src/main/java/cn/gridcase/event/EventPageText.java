@@ -46,6 +46,7 @@ final class EventPageText {
       case "FEEDBACK" -> "回访反馈";
       case "OVERDUE_ACCEPTANCE" -> "超期受理";
       case "OVERDUE_HANDLING" -> "超期办结";
+      case "OVERDUE_SUPERVISION" -> "督办超期";
       default -> action;
     };
   }
