@@ -293,6 +293,15 @@ public class Events {
     return events.openSteps(Visibility.of(scope));
   }
 
+  /**
+   * The open steps past their deadline at {@code now} of the events the scope covers, as the
+   * filter keeps them, oldest deadline first (for supervision, rule S1).
+   */
+  @Transactional(readOnly = true)
+  public List<OverdueOpenStep> overdueSteps(AccessScope scope, OverdueStepFilter filter, OffsetDateTime now) {
+    return events.overdueSteps(Visibility.of(scope), filter, now);
+  }
+
   private EventView handle(String number, String user, HandlingOutcome outcome, Map<String, Object> values) {
     Event event = actingAtLevel(number, user);
     if (!HandlingOutcome.allowedAt(event.level()).contains(outcome)) {
