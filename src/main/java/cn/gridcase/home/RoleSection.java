@@ -20,6 +20,13 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
     return new Action("我的任务", TASKLIST, hint);
   }
 
+  static final String OVERDUE = "/supervision/overdue";
+  static final String PROPOSALS = "/accountability/proposals";
+
+  private static Action overdue(String hint) {
+    return new Action("超期事项", OVERDUE, hint);
+  }
+
   private static Action api(String hint) {
     return new Action("接口文档", API_DOCS, hint);
   }
@@ -39,12 +46,16 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
           api("按接口查询本单位的事件。"));
       case SECTION_HEAD -> List.of(
           tasks("审核、交办本单位的事件。"),
+          overdue("本单位及所辖范围内超过期限仍未办结的事项，可筛选、导出 Excel。"),
           api("查看本单位的事件和超期情况。"));
       case AREA_LEADER -> List.of(
           tasks("办理工作片内各村（社区）交给您的事项。"),
+          overdue("工作片内各村（社区）超过期限仍未办结的事项，可筛选、导出 Excel。"),
           api("查看工作片内各村（社区）的事件和超期情况。"));
       case SUPERVISOR -> List.of(
           tasks("办理督办任务。"),
+          overdue("按乡镇、村（社区）、网格、部门、责任人查看超期事件和案件，导出 Excel。"),
+          new Action("问责建议", PROPOSALS, "系统依据超期等事实提出的责任追究建议：采纳立案或不采纳。"),
           api("督办看板与超期事件（暂通过接口：/api/supervision）、催办。"));
       case INVESTIGATOR -> List.of(
           tasks("办理分配给您的责任追究调查。"),
