@@ -137,6 +137,17 @@ class OverdueListApiTests extends ApiTestSupport {
     }
   }
 
+  @Test
+  @DisplayName("S1 the OpenAPI document describes the new filters and the Excel endpoint")
+  void openApi() {
+    JsonNode paths = api.as("admin").get("/v3/api-docs").json().get("paths");
+    List<String> parameters = new ArrayList<>();
+    paths.get("/api/supervision/overdue").get("get").get("parameters").forEach(p -> parameters.add(p.get("name").asText()));
+    assertThat(parameters).contains("townshipCode", "villageCode", "gridCode", "departmentCode", "assignee");
+    assertThat(paths.get("/api/supervision/overdue.xlsx").get("get").get("responses").get("200").get("content")
+        .has("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).isTrue();
+  }
+
   private List<JsonNode> overdue(String user, String query) {
     Reply reply = api.as(user).get("/api/supervision/overdue" + (query.isEmpty() ? "" : "?" + query));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
