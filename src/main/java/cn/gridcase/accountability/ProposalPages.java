@@ -142,7 +142,8 @@ class ProposalPages {
     List<Proposal> proposals = cases.proposals(user, "ALL".equals(chosen) ? null : chosen);
     List<String> supervised = people.supervisedTownships(user);
     Map<String, String> units = new HashMap<>();
-    List<Row> rows = proposals.stream().map(p -> row(p, supervised.contains(p.townshipCode()), units)).toList();
+    Map<String, String> names = new HashMap<>();
+    List<Row> rows = proposals.stream().map(p -> row(p, supervised.contains(p.townshipCode()), units, names)).toList();
     model.addAttribute("name", name(user));
     model.addAttribute("statuses", STATUSES);
     model.addAttribute("chosen", chosen);
@@ -155,7 +156,7 @@ class ProposalPages {
     return "accountability/proposals";
   }
 
-  private Row row(Proposal p, boolean mayDecide, Map<String, String> units) {
+  private Row row(Proposal p, boolean mayDecide, Map<String, String> units, Map<String, String> names) {
     String role = p.subjectRole() == null ? "" : roleLabel(p.subjectRole());
     String unit = p.unitCode() == null ? "" : units.computeIfAbsent(p.unitCode(),
         c -> organisation.unit(c).map(Unit::name).orElse(c));
@@ -168,8 +169,9 @@ class ProposalPages {
       case "REJECTED" -> "未采纳";
       default -> p.status();
     };
-    return new Row(p, triggerLabel(p.trigger()), p.subject() == null ? "（岗位空缺）" : name(p.subject()), role, unit,
-        step, severityLabel(p.severity()), suggested, statusLabel, p.decidedBy() == null ? null : name(p.decidedBy()),
+    return new Row(p, triggerLabel(p.trigger()), p.subject() == null ? "（岗位空缺）"
+        : names.computeIfAbsent(p.subject(), this::name), role, unit, step, severityLabel(p.severity()), suggested,
+        statusLabel, p.decidedBy() == null ? null : names.computeIfAbsent(p.decidedBy(), this::name),
         mayDecide && "OPEN".equals(p.status()));
   }
 

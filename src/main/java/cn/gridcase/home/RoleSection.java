@@ -40,6 +40,7 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
           tasks("协助网格员，办理交给您的任务。"));
       case GRID_LEADER, GRID_INSTRUCTOR -> List.of(
           tasks("办理本村（社区）网格上报和交办给您的事项。"),
+          overdue("本村（社区）各网格超过期限仍未办结的事项，可筛选、导出 Excel。"),
           api("查看本村（社区）各网格的事件和超期情况。"));
       case EVENT_HANDLER -> List.of(
           tasks("认领并办理派给本单位的事件：受理、承办、办结。"),

@@ -39,6 +39,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class OverduePages {
 
+  /** At most this many rows on the page (the oldest deadlines); the export has every row. */
+  static final int PAGE_ROWS = 500;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -81,7 +83,10 @@ class OverduePages {
     model.addAttribute("grids", units(scope, UnitKind.GRID, scope.grids()));
     model.addAttribute("departments", units(scope, UnitKind.DEPARTMENT, scope.departments()));
     model.addAttribute("people", people(all, filter.assignee()));
-    model.addAttribute("rows", rows.rows(steps));
+    // the page lists the oldest ones; the Excel file holds them all
+    model.addAttribute("rows", rows.rows(steps.size() > PAGE_ROWS ? steps.subList(0, PAGE_ROWS) : steps));
+    model.addAttribute("total", steps.size());
+    model.addAttribute("pageRows", PAGE_ROWS);
     model.addAttribute("now", now.format(MOMENT));
     model.addAttribute("day", DAY);
     model.addAttribute("exportHref", query("/supervision/overdue.xlsx", filter));
