@@ -84,7 +84,8 @@ class OverduePages {
     model.addAttribute("departments", units(scope, UnitKind.DEPARTMENT, scope.departments()));
     model.addAttribute("people", people(all, filter.assignee()));
     // the page lists the oldest ones; the Excel file holds them all
-    model.addAttribute("rows", rows.rows(steps.size() > PAGE_ROWS ? steps.subList(0, PAGE_ROWS) : steps));
+    model.addAttribute("rows",
+        rows.rows(steps.size() > PAGE_ROWS ? steps.subList(0, PAGE_ROWS) : steps, user.getName()));
     model.addAttribute("total", steps.size());
     model.addAttribute("pageRows", PAGE_ROWS);
     model.addAttribute("now", now.format(MOMENT));
@@ -99,7 +100,8 @@ class OverduePages {
       @RequestParam(required = false) String departmentCode, @RequestParam(required = false) String assignee) {
     OverdueStepFilter filter = new OverdueStepFilter(townshipCode, villageCode, gridCode, departmentCode, assignee);
     OffsetDateTime now = GridCaseTime.now(clock);
-    return OverdueExport.download(rows.rows(supervision.overdue(user.getName(), filter)), rows.describe(filter), now);
+    return OverdueExport.download(rows.rows(supervision.overdue(user.getName(), filter), user.getName()),
+        rows.describe(filter), now);
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -37,13 +37,15 @@ class OverdueRows {
   record Row(Supervision.OverdueStep step, String reference, String href, String title, String stepLabel,
       String levelLabel, String unitName, String responsible) {}
 
-  List<Row> rows(List<Supervision.OverdueStep> steps) {
+  /** The rows as {@code viewer} reads them: a case step links to Tasklist for its investigators only. */
+  List<Row> rows(List<Supervision.OverdueStep> steps, String viewer) {
     Names names = new Names();
     List<Row> rows = new ArrayList<>(steps.size());
     for (Supervision.OverdueStep s : steps) {
       boolean isCase = "CASE".equals(s.kind());
       String reference = isCase ? "案件 " + s.caseId() : s.eventNumber();
-      String href = isCase ? null : "/supervision/events/" + s.eventNumber();
+      String href = !isCase ? "/supervision/events/" + s.eventNumber()
+          : s.candidates().contains(viewer) ? TASKLIST_TASK + s.taskId() : null;
       String responsible;
       if (s.assignee() != null) {
         responsible = names.person(s.assignee());

@@ -61,12 +61,13 @@ public class Supervision {
    * accountability case ({@code kind} CASE, {@code caseId}; level TOWNSHIP, unit the township).
    * {@code daysOverdue} counts calendar days since the deadline's day (its meaning since the first
    * release); {@code workingDaysOverdue} the working days after the deadline's day up to and
-   * including today (T1), as accountability grades a late step.
+   * including today (T1), as accountability grades a late step. {@code taskId}: the open user task
+   * (for Tasklist and {@code /engine-rest}).
    */
   public record OverdueStep(String eventNumber, String step, String taskName, EventLevel level, String unitCode,
       String gridCode, String villageCode, String townshipCode, String departmentCode, String assignee,
       OffsetDateTime due, long daysOverdue, String kind, Long caseId, String title, List<String> candidates,
-      int workingDaysOverdue) {}
+      int workingDaysOverdue, String taskId) {}
 
   /** Counts of one level and unit. */
   public record BoardRow(EventLevel level, String unitCode, int open, int dueToday, int overdue) {}
@@ -101,7 +102,8 @@ public class Supervision {
             s.gridCode(), s.villageCode(), s.townshipCode(), s.departmentCode(), s.assignee(), s.due(),
             ChronoUnit.DAYS.between(s.due().toLocalDate(), now.toLocalDate()), "EVENT", null,
             s.category().label() + "：" + s.title(), s.assignee() == null ? List.of() : List.of(s.assignee()),
-            workingDaysAfter.computeIfAbsent(s.due().toLocalDate(), d -> workingDaysAfter(d, now.toLocalDate()))));
+            workingDaysAfter.computeIfAbsent(s.due().toLocalDate(), d -> workingDaysAfter(d, now.toLocalDate())),
+            s.taskId()));
       }
     }
     if (filter.villageCode() == null && filter.gridCode() == null && filter.departmentCode() == null) {
@@ -111,7 +113,8 @@ public class Supervision {
             c.due(), ChronoUnit.DAYS.between(c.due().toLocalDate(), now.toLocalDate()), "CASE", c.caseId(),
             "责任追究案件 " + c.caseId() + ("NotifySubjectTask".equals(c.taskKey()) ? "：告知处理决定" : "：调查处理"),
             c.assignee() == null ? c.investigators() : List.of(c.assignee()),
-            workingDaysAfter.computeIfAbsent(c.due().toLocalDate(), d -> workingDaysAfter(d, now.toLocalDate()))));
+            workingDaysAfter.computeIfAbsent(c.due().toLocalDate(), d -> workingDaysAfter(d, now.toLocalDate())),
+            c.taskId()));
       }
     }
     steps.sort(Comparator.comparing(OverdueStep::due).thenComparing(s -> s.eventNumber() == null ? "" : s.eventNumber())

@@ -57,7 +57,8 @@ class SupervisionController {
       @RequestParam(required = false) String departmentCode, @RequestParam(required = false) String assignee) {
     OverdueStepFilter filter = new OverdueStepFilter(townshipCode, villageCode, gridCode, departmentCode, assignee);
     OffsetDateTime now = GridCaseTime.now(clock);
-    return OverdueExport.download(rows.rows(supervision.overdue(user.getName(), filter)), rows.describe(filter), now);
+    return OverdueExport.download(rows.rows(supervision.overdue(user.getName(), filter), user.getName()),
+        rows.describe(filter), now);
   }
 
   @GetMapping("/board")

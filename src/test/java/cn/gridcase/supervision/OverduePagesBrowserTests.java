@@ -48,7 +48,11 @@ class OverduePagesBrowserTests extends BrowserTestSupport {
     assertThat(browser.getTitle()).contains("超期事项");
     assertThat(references()).as("unfiltered: both events and the case")
         .contains(work.inV01G01, work.inV02G01, "案件 " + work.caseId);
+    assertThat(rowOf("案件 " + work.caseId).findElements(By.cssSelector("td.ref a")))
+        .as("the case's task is the investigators', not a supervisor's to open").isEmpty();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1040));
     screenshot("overdue-all");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
     new Select(fieldLabelled("村（社区）")).selectByValue("GS-V02");
     clickAndWaitForPage(button("查询"));
@@ -97,6 +101,22 @@ class OverduePagesBrowserTests extends BrowserTestSupport {
       }
       assertThat(exported).isEqualTo(shown);
     }
+  }
+
+  @Test
+  @DisplayName("S1 C6 an investigator's 超期事项 lists only their cases' steps, each linking to its task in Tasklist")
+  void investigatorSeesOwnCases() throws Exception {
+    logIn("investigator1", "demo");
+    open("/supervision/overdue");
+    assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row.getDomAttribute("data-kind")).isEqualTo("CASE"));
+    WebElement row = rowOf("案件 " + work.caseId);
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(work.caseId))
+        .taskDefinitionKey("InvestigateCaseTask").singleResult().getId();
+    assertThat(row.findElement(By.cssSelector("td.ref a")).getDomAttribute("href"))
+        .isEqualTo("/camunda/app/tasklist/default/#/?task=" + taskId);
+    assertThat(row.getText()).contains("调查处理").contains("待认领：马超").contains("2026-10-20")
+        .contains(String.valueOf(OverdueWork.CASE_WORKING_DAYS_OVERDUE));
+    screenshot("overdue-investigator");
   }
 
   @Test
