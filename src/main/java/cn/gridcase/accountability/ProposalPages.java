@@ -81,7 +81,7 @@ class ProposalPages {
     } catch (StateConflict | DomainRuleViolation refused) {
       response.setStatus(refused instanceof StateConflict ? 409 : 422);
       model.addAttribute("error", refused instanceof DomainRuleViolation v
-          ? "无法立案：" + String.join("；", v.errors().stream().map(ApiError::message).toList())
+          ? "无法立案：" + String.join("；", v.errors().stream().map(ProposalPages::openingProblem).distinct().toList())
           : "该建议已处理，不能再采纳。");
       return page(user.getName(), status, model, null, null, null);
     }
@@ -185,6 +185,16 @@ class ProposalPages {
     } catch (IllegalArgumentException e) {
       return role;
     }
+  }
+
+  /** Why a case cannot be opened from a proposal, in Chinese (the service's messages are the API's). */
+  static String openingProblem(ApiError error) {
+    return switch (error.code()) {
+      case "C1.subject" -> "被追究人现已不在该岗位，或不属于本乡镇，请改为手工立案";
+      case "C1.subjectRole" -> "该岗位不在追究范围内（第二条）";
+      case "C5.investigators" -> "本乡镇尚未任命调查人员";
+      default -> error.message();
+    };
   }
 
   static String triggerLabel(String trigger) {
