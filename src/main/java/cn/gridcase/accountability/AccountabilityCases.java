@@ -185,6 +185,18 @@ public class AccountabilityCases {
     return proposals.inTownships(townships, status);
   }
 
+  /**
+   * The case steps past their deadline that the user may see (administrators all; supervisors
+   * their townships'; investigators their own cases'), filtered by township and assignee, oldest
+   * deadline first — for the supervisors' overdue list (S1).
+   */
+  @Transactional(readOnly = true)
+  public List<OverdueCaseStep> overdueSteps(String user, String townshipCode, String assignee, OffsetDateTime now) {
+    boolean admin = accessScopes.of(user).admin();
+    return cases.overdueSteps(admin ? null : people.supervisedTownships(user), admin ? null : user,
+        blank(townshipCode) ? null : townshipCode.trim(), blank(assignee) ? null : assignee.trim(), now);
+  }
+
   /** A case, if the user may see it (404 otherwise); the read is audited. */
   @Transactional
   public CaseView get(long id, String user) {

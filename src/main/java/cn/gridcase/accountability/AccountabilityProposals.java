@@ -61,7 +61,8 @@ public class AccountabilityProposals {
   /** Records a proposal against the person responsible for a late event step (C3, S0 第四条(四)1). */
   public void raiseForLateStep(LateStepEvidence late) {
     String evidence = "事件 " + late.eventNumber() + " 的" + stepName(late.stepAction()) + "（" + late.stepLevel()
-        + "，" + late.unitCode() + "）" + (LATE_SUPERVISION.equals(late.trigger()) ? "督办期限 " : "期限 ") + late.deadline().toLocalDate() + "，至 " + late.detectedAt() + " 仍未完成";
+        + "，" + late.unitCode() + "）" + (LATE_SUPERVISION.equals(late.trigger()) ? "督办期限 " : "期限 ") + late.deadline().toLocalDate() + "，至 " + late.detectedAt().atZoneSameInstant(GridCaseTime.ZONE)
+        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " 仍未完成";
     insert(late.trigger(), late.subject(), late.subjectRole(), late.unitCode(), late.townshipCode(), late.eventNumber(),
         late.stepAction(), late.stepLevel(), late.deadline(), late.detectedAt(), evidence);
   }
@@ -177,7 +178,7 @@ public class AccountabilityProposals {
   void reject(long id, String by, String reason) {
     if (reason == null || reason.isBlank()) {
       throw new DomainRuleViolation("A rejection gives its reason",
-          List.of(new ApiError("reason", "C3.reason", "say why the proposal is rejected")));
+          List.of(new ApiError("reason", "C3.reason", "请填写不采纳的理由")));
     }
     if (jdbc.update("update accountability_proposal set status = 'REJECTED', decided_by = ?, decided_at = ?,"
         + " decision_reason = ? where id = ? and status = 'OPEN'", by, Timestamp.from(GridCaseTime.now(clock).toInstant()),

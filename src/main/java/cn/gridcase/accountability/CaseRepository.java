@@ -80,6 +80,52 @@ class CaseRepository {
     return jdbc.query("select * from accountability_case where subject = ? order by id desc", this::row, subject);
   }
 
+  /**
+   * The investigation and notice steps past their deadline at {@code now}, oldest first: of every
+   * case ({@code townships} and {@code investigator} null), or of the cases in {@code townships} or
+   * investigated by {@code investigator}; {@code township} and {@code assignee} filter (an assignee
+   * matches the step they hold, and an unclaimed step they may take as the case's investigator).
+   */
+  List<OverdueCaseStep> overdueSteps(Collection<String> townships, String investigator, String township,
+      String assignee, OffsetDateTime now) {
+    List<Object> args = new java.util.ArrayList<>();
+    StringBuilder where = new StringBuilder(" where t.task_def_key_ in ('InvestigateCaseTask', 'NotifySubjectTask')"
+        + " and t.due_date_ is not null and t.due_date_ < ?");
+    args.add(Timestamp.from(now.toInstant()));
+    if (townships != null || investigator != null) {
+      List<String> visible = new java.util.ArrayList<>();
+      if (townships != null && !townships.isEmpty()) {
+        visible.add("c.township_code in (" + String.join(",", java.util.Collections.nCopies(townships.size(), "?"))
+            + ")");
+        args.addAll(townships);
+      }
+      if (investigator != null) {
+        visible.add("(',' || c.investigators || ',') like ?");
+        args.add("%," + investigator + ",%");
+      }
+      where.append(visible.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", visible) + ")");
+    }
+    if (township != null) {
+      where.append(" and c.township_code = ?");
+      args.add(township);
+    }
+    if (assignee != null) {
+      where.append(" and (t.assignee_ = ? or (t.assignee_ is null and (',' || c.investigators || ',') like ?))");
+      args.add(assignee);
+      args.add("%," + assignee + ",%");
+    }
+    return jdbc.query("select c.id, c.township_code, c.event_number, c.investigators, t.id_ as task_id,"
+        + " t.name_ as task_name, t.task_def_key_ as task_key, t.assignee_ as assignee, t.due_date_ as due"
+        + " from accountability_case c join act_ru_execution p on p.business_key_ = cast(c.id as varchar(64))"
+        + " and p.id_ = p.proc_inst_id_"
+        // a definition id is key:version:uuid only when that fits 64 characters: match the key itself
+        + " join act_re_procdef d on d.id_ = p.proc_def_id_ and d.key_ = 'accountability-investigation'"
+        + " join act_ru_task t on t.proc_inst_id_ = p.id_" + where + " order by t.due_date_, c.id",
+        (rs, i) -> new OverdueCaseStep(rs.getLong("id"), rs.getString("township_code"), rs.getString("event_number"),
+            rs.getString("task_id"), rs.getString("task_name"), rs.getString("task_key"), rs.getString("assignee"),
+            split(rs.getString("investigators"), Function.identity()), at(rs, "due")), args.toArray());
+  }
+
   void extend(long id, int days, String reason) {
     jdbc.update("update accountability_case set extended = true, extension_days = ?, extension_reason = ? where id = ?",
         days, reason, id);

@@ -293,32 +293,50 @@ class EventRepository {
         rs.getString("actor"), at(rs, "at"), at(rs, "deadline"), rs.getBoolean("late"), rs.getString("note")), eventId);
   }
 
+
+
   /**
-   * The open user tasks of events (with the event's units), read straight from the engine's
-   * runtime tables: the supervision board needs them all at once, which the task query cannot
-   * join with the event's grid and township.
+   * The open steps past their deadline at {@code now} that the visibility covers and the filter
+   * keeps, oldest deadline first: one query, filtered in SQL (the list can be long).
    */
-  List<OpenStep> openSteps(Visibility visibility) {
+  List<OverdueOpenStep> overdueSteps(Visibility visibility, OverdueStepFilter filter, OffsetDateTime now) {
     List<Object> args = new ArrayList<>();
-    String scope = "";
+    StringBuilder where = new StringBuilder(" where e.status in ('AWAITING_ACCEPTANCE', 'IN_HANDLING', 'RESOLVED')"
+        + " and t.due_date_ is not null and t.due_date_ < ?");
+    args.add(Timestamp.from(now.toInstant()));
     if (!visibility.all()) {
-      scope = " and (" + in("e.grid_code", visibility.grids(), args) + " or "
-          + in("e.department_code", visibility.departments(), args) + " or "
-          + in("e.township_code", visibility.townships(), args) + ")";
+      where.append(" and (").append(in("e.grid_code", visibility.grids(), args)).append(" or ")
+          .append(in("e.department_code", visibility.departments(), args)).append(" or ")
+          .append(in("e.township_code", visibility.townships(), args)).append(")");
     }
-    return jdbc.query("select e.number, e.level, e.unit_code, e.grid_code, e.village_code, e.township_code,"
-        + " e.department_code, t.id_ as task_id, t.name_ as task_name, t.task_def_key_ as task_key,"
+    equal(where, args, "e.township_code", filter.townshipCode());
+    equal(where, args, "e.village_code", filter.villageCode());
+    equal(where, args, "e.grid_code", filter.gridCode());
+    if (filter.departmentCode() != null) {
+      // the steps waiting at the department, not those it once had
+      equal(where, args, "e.department_code", filter.departmentCode());
+      equal(where, args, "e.unit_code", filter.departmentCode());
+    }
+    equal(where, args, "t.assignee_", filter.assignee());
+    return jdbc.query("select e.number, e.category, e.title, e.level, e.unit_code, e.grid_code, e.village_code,"
+        + " e.township_code, e.department_code, t.id_ as task_id, t.name_ as task_name, t.task_def_key_ as task_key,"
         + " t.assignee_ as assignee, t.due_date_ as due"
         + " from event e join act_ru_execution p on p.business_key_ = e.number and p.id_ = p.proc_inst_id_"
-        + " join act_ru_task t on t.proc_inst_id_ = p.id_"
-        + " where e.status in ('AWAITING_ACCEPTANCE', 'IN_HANDLING', 'RESOLVED')" + scope
-        + " order by t.due_date_, e.number", (rs, i) -> new OpenStep(rs.getString("number"),
+        + " join act_ru_task t on t.proc_inst_id_ = p.id_" + where
+        + " order by t.due_date_, e.number", (rs, i) -> new OverdueOpenStep(rs.getString("number"),
+            EventCategory.valueOf(rs.getString("category")), rs.getString("title"),
             EventLevel.valueOf(rs.getString("level")), rs.getString("unit_code"), rs.getString("grid_code"),
             rs.getString("village_code"), rs.getString("township_code"), rs.getString("department_code"),
             rs.getString("task_id"), rs.getString("task_name"), rs.getString("task_key"), rs.getString("assignee"),
             GridCaseTime.at(rs.getTimestamp("due"))), args.toArray());
   }
 
+  private static void equal(StringBuilder where, List<Object> args, String column, String value) {
+    if (value != null) {
+      where.append(" and ").append(column).append(" = ?");
+      args.add(value);
+    }
+  }
 
   private Event event(ResultSet rs, int row) throws SQLException {
     String agreement = rs.getString("agreement_form");

@@ -296,10 +296,13 @@ public class Events {
     return get(number, user);
   }
 
-  /** The open steps of the events the scope covers (for supervision). */
+  /**
+   * The open steps past their deadline at {@code now} of the events the scope covers, as the
+   * filter keeps them, oldest deadline first (for supervision, rule S1).
+   */
   @Transactional(readOnly = true)
-  public List<OpenStep> openSteps(AccessScope scope) {
-    return events.openSteps(Visibility.of(scope));
+  public List<OverdueOpenStep> overdueSteps(AccessScope scope, OverdueStepFilter filter, OffsetDateTime now) {
+    return events.overdueSteps(Visibility.of(scope), filter, now);
   }
 
   private EventView handle(String number, String user, HandlingOutcome outcome, Map<String, Object> values) {

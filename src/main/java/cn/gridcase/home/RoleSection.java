@@ -30,6 +30,13 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
     return new Action("督办看板", SUPERVISION_BOARD, hint);
   }
 
+  static final String OVERDUE = "/supervision/overdue";
+  static final String PROPOSALS = "/accountability/proposals";
+
+  private static Action overdue(String hint) {
+    return new Action("超期事项", OVERDUE, hint);
+  }
+
   private static Action api(String hint) {
     return new Action("接口文档", API_DOCS, hint);
   }
@@ -47,19 +54,24 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
           new Action("通知", NOTIFICATIONS, "交给您的事项和提醒。"));
       case GRID_LEADER, GRID_INSTRUCTOR -> List.of(
           tasks("办理本村（社区）网格上报和交办给您的事项。"),
-          board("查看本村（社区）各网格在办、临期和超期的事件，督办。"));
+          board("查看本村（社区）各网格在办、临期和超期的事件，督办。"),
+          overdue("本村（社区）各网格超过期限仍未办结的事项，可筛选、导出 Excel。"));
       case EVENT_HANDLER -> List.of(
           tasks("认领并办理派给本单位的事件：受理、承办、办结。"),
           api("按接口查询本单位的事件。"));
       case SECTION_HEAD -> List.of(
           tasks("审核、交办本单位的事件。"),
-          board("查看各单位在办、临期和超期的事件，督办。"));
+          board("查看各单位在办、临期和超期的事件，督办。"),
+          overdue("本单位及所辖范围内超过期限仍未办结的事项，可筛选、导出 Excel。"));
       case AREA_LEADER -> List.of(
           tasks("办理工作片内各村（社区）交给您的事项。"),
-          board("查看工作片内各村（社区）在办、临期和超期的事件，督办。"));
+          board("查看工作片内各村（社区）在办、临期和超期的事件，督办。"),
+          overdue("工作片内各村（社区）超过期限仍未办结的事项，可筛选、导出 Excel。"));
       case SUPERVISOR -> List.of(
           tasks("办理督办任务。"),
-          board("按乡镇、村（社区）、网格和部门查看在办、临期和超期的事件，催办、督办。"));
+          board("按乡镇、村（社区）、网格和部门查看在办、临期和超期的事件，催办、督办。"),
+          overdue("按乡镇、村（社区）、网格、部门、责任人查看超期事件和案件，导出 Excel。"),
+          new Action("问责建议", PROPOSALS, "系统依据超期等事实提出的责任追究建议：采纳立案或不采纳。"));
       case INVESTIGATOR -> List.of(
           tasks("办理分配给您的责任追究调查。"),
           api("查看分配给您的责任追究案件。"));

@@ -1,7 +1,6 @@
 package cn.gridcase.supervision;
 
 import cn.gridcase.event.EventStatus;
-import cn.gridcase.event.EventStep;
 import cn.gridcase.event.EventView;
 import cn.gridcase.event.Events;
 import cn.gridcase.organisation.AppointmentRole;
@@ -215,28 +214,17 @@ class SupervisionPages {
     model.addAttribute("openDeadline", open == null ? null : minute(open));
     model.addAttribute("openLate", open != null && GridCaseTime.now(clock).isAfter(open));
     model.addAttribute("assigneeName", event.assignee() == null ? null : displayName(event.assignee()));
-    model.addAttribute("steps", event.steps().stream().map(this::stepRow).toList());
     model.addAttribute("mayUrge", organisation.currentAppointments(user).stream()
         .anyMatch(a -> a.role() == AppointmentRole.SUPERVISOR && a.unitCode().equals(event.townshipCode())));
     model.addAttribute("maySupervise", event.acceptBy() != null || event.handleBy() != null);
-  }
-
-  /** One row of the step history (the fragment {@code supervision/fragments :: steps}). */
-  record HistoryRow(String action, String level, String unit, String actor, String at, String deadline, boolean late,
-      String note) {}
-
-  private HistoryRow stepRow(EventStep step) {
-    return new HistoryRow(actionLabel(step.action()), step.level().label(),
-        step.unitCode() == null ? "" : unitName(step.unitCode()),
-        "system".equals(step.actor()) ? "系统" : displayName(step.actor()), minute(step.at()),
-        step.deadline() == null ? "" : minute(step.deadline()), step.late(), step.note() == null ? "" : step.note());
   }
 
   @ExceptionHandler(NotFound.class)
   String notFound(HttpServletResponse response, Model model) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     model.addAttribute("title", "未找到");
-    model.addAttribute("text", "没有找到该事件，或您无权查看。");
+    model.addAttribute("message", "没有找到该事件，或您无权查看。");
+    model.addAttribute("status", HttpServletResponse.SC_NOT_FOUND);
     return "supervision/refused";
   }
 
@@ -244,7 +232,8 @@ class SupervisionPages {
   String denied(HttpServletResponse response, Model model) {
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     model.addAttribute("title", "无权访问");
-    model.addAttribute("text", "督办看板供督办人员、科室负责人、工作片长、网格长和网格指导员使用。您的待办事项请见首页的“我的任务”。");
+    model.addAttribute("status", HttpServletResponse.SC_FORBIDDEN);
+    model.addAttribute("message", "督办看板供督办人员、科室负责人、工作片长、网格长和网格指导员使用。您的待办事项请见首页的“我的任务”。");
     return "supervision/refused";
   }
 
@@ -289,26 +278,6 @@ class SupervisionPages {
       case RESOLVED -> "已办结，待反馈";
       case CLOSED -> "已结案";
       case REFERRED_TO_COUNTY -> "已移交县级";
-    };
-  }
-
-  static String actionLabel(String action) {
-    return switch (action) {
-      case "REPORTED" -> "上报事件";
-      case "EARLY_WARNING" -> "研判预警";
-      case "ACCEPTED" -> "受理";
-      case "RESOLVED" -> "办结";
-      case "ESCALATED" -> "上报上级";
-      case "DISPATCHED" -> "派单";
-      case "REFERRED_TO_COUNTY" -> "移交县级";
-      case "FEEDBACK" -> "回访反馈";
-      case "URGED" -> "催办";
-      case "SUPERVISED" -> "督办";
-      case "REASSIGNED" -> "改派";
-      case "OVERDUE_ACCEPTANCE" -> "超期受理";
-      case "OVERDUE_HANDLING" -> "超期办结";
-      case "OVERDUE_SUPERVISION" -> "督办超期";
-      default -> action;
     };
   }
 

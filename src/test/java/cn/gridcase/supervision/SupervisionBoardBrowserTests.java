@@ -92,7 +92,7 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
     assertThat(currentPath()).isEqualTo("/supervision/events/" + number);
     assertThat(find("#open-stage").getText()).isEqualTo("受理");
     assertThat(find("#open-deadline").getText()).contains("2026-11-04 23:59").contains("已超期");
-    assertThat(find(".steps-history").getText()).contains("超期受理");
+    assertThat(find(".steps-table").getText()).contains("超期受理");
   }
 
   @Test
@@ -125,14 +125,14 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
     // Thu Nov 5 + 1 working day = end of Fri Nov 6
     assertThat(find("#flash").getText()).contains("已督办").contains("2026-11-06").contains("1 个工作日");
     assertThat(find("#open-deadline").getText()).contains("2026-11-06 23:59");
-    assertThat(find(".steps-history").getText()).contains("督办").contains("请于明日前受理并报告");
+    assertThat(find(".steps-table").getText()).contains("督办").contains("请于明日前受理并报告");
     assertThat(api.as("worker3").get("/api/events/" + number).json().get("acceptBy").asText())
         .as("the grid worker's view").isEqualTo("2026-11-06T23:59:59+08:00");
 
     fieldLabelled("催办意见").sendKeys("群众反映强烈，请尽快处理");
     clickAndWaitForPage(button("催办"));
     assertThat(find("#flash").getText()).contains("已催办");
-    List<WebElement> urges = find(".steps-history").findElements(By.xpath(".//tr[th[normalize-space(.)='催办']]"));
+    List<WebElement> urges = find(".steps-table").findElements(By.xpath(".//tr[@data-action='URGED']"));
     assertThat(urges).singleElement().satisfies(r -> assertThat(r.getText()).contains("群众反映强烈，请尽快处理")
         .contains("孙平"));
     fullPageScreenshot("board-event-supervised");

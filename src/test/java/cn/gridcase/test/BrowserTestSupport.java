@@ -163,6 +163,28 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
     return target;
   }
 
+  /**
+   * Lets the browser save downloads (headless Chromium refuses them by default) into a new
+   * temporary directory, which it returns.
+   */
+  protected Path allowDownloads() throws IOException {
+    Path directory = Files.createTempDirectory("gridcase-downloads-");
+    ((org.openqa.selenium.chromium.HasCdp) browser).executeCdpCommand("Browser.setDownloadBehavior",
+        Map.of("behavior", "allow", "downloadPath", directory.toAbsolutePath().toString()));
+    return directory;
+  }
+
+  /** Waits until a finished download whose name ends with {@code suffix} is in the directory. */
+  protected Path awaitDownload(Path directory, String suffix) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+      try (var files = Files.list(directory)) {
+        return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+      } catch (IOException e) {
+        return null;
+      }
+    });
+  }
+
   /** Saves what the browser shows as target/screenshots/{name}.png, and returns the file. */
   protected Path screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);

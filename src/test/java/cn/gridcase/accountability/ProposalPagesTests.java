@@ -1,0 +1,29 @@
+package cn.gridcase.accountability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gridcase.platform.ApiError;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The 问责建议 page's Chinese wording of the service's refusals and codes. */
+class ProposalPagesTests {
+
+  @Test
+  @DisplayName("C1 C5 a proposal that cannot become a case says why in Chinese")
+  void openingProblemsInChinese() {
+    assertThat(ProposalPages.openingProblem(new ApiError("subject", "C1.subject", "worker3 holds no GRID_WORKER appointment now")))
+        .isEqualTo("被追究人现已不在该岗位，或不属于本乡镇，请改为手工立案");
+    assertThat(ProposalPages.openingProblem(new ApiError("investigators", "C5.investigators", "township GS has no investigator")))
+        .isEqualTo("本乡镇尚未任命调查人员");
+  }
+
+  @Test
+  @DisplayName("C3 triggers and severities read in Chinese")
+  void labels() {
+    assertThat(ProposalPages.triggerLabel("OVERDUE_ACCEPTANCE")).isEqualTo("超期受理");
+    assertThat(ProposalPages.triggerLabel("OVERDUE_HANDLING")).isEqualTo("超期办结");
+    assertThat(ProposalPages.severityLabel(Severity.GRAVE)).isEqualTo("情节严重");
+    assertThat(ProposalPages.levelLabel("DEPARTMENT")).isEqualTo("部门");
+  }
+}
