@@ -106,6 +106,20 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
     }
     assertThat(accepted).as("the village's acceptance is a step of the event").isNotNull();
     assertThat(accepted.get("actor").asText()).isEqualTo("station1");
+
+    // the next step (办理) is station1's: 提交 with nothing chosen shows Camunda Forms' validation in Chinese
+    openTaskFromFilter("我的任务", number);
+    WebElement handle = wait(30).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[@cam-tasklist-task]//button[normalize-space(.)='提交']")));
+    assertThat(text(".task-card h2.task")).startsWith("办理事件 " + number);
+    // from the keyboard: Tasklist's notification of the next task lies over the button's corner
+    handle.sendKeys(org.openqa.selenium.Keys.ENTER);
+    WebElement error = wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error li")));
+    wait(30).until(driver -> error.getText().equals("此项为必填项。"));
+    assertThat(text("[cam-tasklist-task]")).doesNotContain("Field is required").contains("处置方式");
+    screenshot("tasklist-validation");
+    assertThat(api.as("station1").get("/api/events/" + number).json().get("status").asText())
+        .as("nothing was completed").isEqualTo("IN_HANDLING");
   }
 
   @Test

@@ -1,7 +1,8 @@
 // GridCase configuration of Tasklist (replaces the webjar's default config.js).
 export default {
-  // one login for all webapps: see ../../gridcase/single-login.js
-  customScripts: ['../gridcase/single-login'],
+  // one login for all webapps: see ../../gridcase/single-login.js; Camunda Forms' validation
+  // messages in Chinese: ../../gridcase/form-messages.js
+  customScripts: ['../gridcase/single-login', '../gridcase/form-messages'],
 
   // the title bar and the browser tab read "GridCase 任务中心"
   app: {name: '任务中心', vendor: 'GridCase'},
