@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -187,6 +185,20 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
     screenshot("tasklist-admin-users");
   }
 
+  @Test
+  @DisplayName("Issue 11.4: the webapps' welcome page is in Chinese with the user's name family name first, and no migration banner")
+  void welcomePageInChinese() throws Exception {
+    logIn("worker1", "demo");
+    open("/camunda/app/welcome/default/");
+    wait(30).until(driver -> text("body").contains("任务中心"));
+    assertThat(browser.getTitle()).isEqualTo("GridCase 工作台");
+    String page = text("body");
+    assertThat(page).contains("张伟").doesNotContain("伟 张").doesNotContain("Camunda 8")
+        .doesNotContain("Applications").doesNotContain("Profile");
+    assertThat(findAll(".ce-eol-banner").stream().noneMatch(WebElement::isDisplayed)).isTrue();
+    screenshot("tasklist-welcome");
+  }
+
   /** worker1 reports a hazard in their grid and passes it up (上报) to the village station: a 受理 task for GS-V01. */
   private String reportAndEscalateToStation(String title) {
     Reply reported = api.as("worker1").post("/api/events", "{\"category\": \"HAZARD\", \"gridCode\": \"GS-V01-G01\","
@@ -256,15 +268,5 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
 
   private WebDriverWait wait(int seconds) {
     return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-  }
-
-  @SuppressWarnings("unused")
-  private Object script(String code) {
-    return ((JavascriptExecutor) browser).executeScript(code);
-  }
-
-  @SuppressWarnings("unused")
-  private static String minutes(OffsetDateTime moment) {
-    return moment.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
   }
 }
