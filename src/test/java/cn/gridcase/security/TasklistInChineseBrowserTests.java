@@ -267,6 +267,9 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
   }
 
   private WebDriverWait wait(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    // Tasklist re-renders what it shows: an element read a moment ago may have been replaced
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 }
