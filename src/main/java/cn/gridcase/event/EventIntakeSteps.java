@@ -17,12 +17,15 @@ public class EventIntakeSteps {
   private final EventRepository events;
   private final EventStaff staff;
   private final Notifications notifications;
+  private final TaskDescription description;
 
-  EventIntakeSteps(EventProcessSupport support, EventRepository events, EventStaff staff, Notifications notifications) {
+  EventIntakeSteps(EventProcessSupport support, EventRepository events, EventStaff staff, Notifications notifications,
+      TaskDescription description) {
     this.support = support;
     this.events = events;
     this.staff = staff;
     this.notifications = notifications;
+    this.description = description;
   }
 
   /** 研判预警 (E8): a major event goes to the township center at once; the center and the supervisors are warned. */
@@ -68,16 +71,11 @@ public class EventIntakeSteps {
     return support.eventOf(execution).gridCode();
   }
 
-  /** The text of a task's description in Tasklist: what the event is about. */
+  /** The text of a task's description in Tasklist: the event, one element per line ({@link TaskDescription}). */
   public String summary(DelegateExecution execution) {
     String eventNumber = execution.getProcessBusinessKey();
-    return events.find(eventNumber).map(e -> "【" + e.category().label() + (e.major() ? "·重大" : "") + "】" + e.title()
-        + "\n网格：" + e.gridCode() + "　地点：" + e.location() + "\n发生时间：" + e.occurredAt() + "\n人物：" + e.persons()
-        + "\n起因：" + e.cause() + "\n经过：" + e.course()
-        + (e.resolution() == null ? "" : "\n办理结果：" + e.resolution().result()
-            + (e.resolution().mediationResult() == null ? "" : "\n调解结果：" + e.resolution().mediationResult()))
-        + (e.level() == EventLevel.TOWNSHIP && e.status() != EventStatus.RESOLVED
-            ? "\n可派单部门：" + staff.departmentNamesOf(e.townshipCode()) : "")
-    ).orElse(eventNumber);
+    return events.find(eventNumber).map(e -> description.of(e,
+        e.level() == EventLevel.TOWNSHIP && e.status() != EventStatus.RESOLVED
+            ? staff.departmentNamesOf(e.townshipCode()) : null)).orElse(eventNumber);
   }
 }

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure, at every start and idempotently, that the system groups and their Camunda
- * authorizations exist, that every user has Tasklist and the two shared task filters, and — when
+ * authorizations exist, that every user has Tasklist and the shared task filters, that users' Chinese
+ * names are kept whole ({@link ChineseNames}), and — when
  * {@code gridcase.bootstrap-admin.*} is set (production: GRIDCASE_ADMIN_USER/_PASSWORD) — that the
  * first administrator exists.
  */
@@ -81,6 +82,7 @@ class IdentityBootstrap implements ApplicationRunner {
         taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
     ensureFilter(GROUP_TASKS_FILTER, "我所在单位可认领的任务", 0,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+    joinChineseNames();
     if (!adminUsername.isBlank()) {
       if (adminPassword.isBlank()) {
         throw new IllegalStateException("gridcase.bootstrap-admin.username is set but the password is empty");
@@ -89,6 +91,19 @@ class IdentityBootstrap implements ApplicationRunner {
         log.info("Created the bootstrap administrator '{}'", adminUsername);
       }
       accounts.addToGroup(adminUsername, SystemGroups.ADMINS);
+    }
+  }
+
+  /**
+   * Users saved before names were kept whole (a Chinese name split into 名 and 姓, which Tasklist
+   * shows as "伟 张") are saved once more: the identity provider joins the name ({@link ChineseNames}).
+   */
+  private void joinChineseNames() {
+    for (org.camunda.bpm.engine.identity.User user : identityService.createUserQuery().list()) {
+      if (ChineseNames.joinFamilyFirst(user)) {
+        identityService.saveUser(user);
+        log.info("Name of user '{}' kept whole, family name first", user.getId());
+      }
     }
   }
 

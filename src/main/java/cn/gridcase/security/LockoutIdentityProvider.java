@@ -109,6 +109,13 @@ class LockoutIdentityProvider extends DbIdentityServiceProvider {
     }
   }
 
+  /** Every user the engine saves keeps a Chinese name whole, family name first ({@link ChineseNames}). */
+  @Override
+  public org.camunda.bpm.engine.impl.identity.IdentityOperationResult saveUser(org.camunda.bpm.engine.identity.User user) {
+    ChineseNames.joinFamilyFirst(user);
+    return super.saveUser(user);
+  }
+
   @Override
   protected boolean isUserLocked(UserEntity user) {
     // the engine also counts attempts >= max as locked, for ever; here only the expiry counts

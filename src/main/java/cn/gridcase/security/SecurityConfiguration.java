@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -125,7 +126,10 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(camundaApi))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(ProblemSecurityHandlers.unauthorized(false), camundaApi)
-            .defaultAccessDeniedHandlerFor(ProblemSecurityHandlers.forbidden(), camundaApi));
+            .defaultAccessDeniedHandlerFor(ProblemSecurityHandlers.forbidden(), camundaApi)
+            // pages (Cockpit and Admin for a non-administrator, a form post without its CSRF token):
+            // the status only, Spring Boot's /error shows the Chinese page templates/error/403.html
+            .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), new NegatedRequestMatcher(camundaApi)));
     return http.build();
   }
 

@@ -11,3 +11,7 @@ function toGridCaseLogin() {
 
 window.addEventListener('hashchange', toGridCaseLogin);
 toGridCaseLogin();
+
+// the webapps' index.html says lang="en"; their text is Chinese (locales/zh.json): say so, for
+// screen readers and for the browser's choice of a Chinese font
+document.documentElement.lang = 'zh-CN';
