@@ -1,5 +1,6 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.platform.WebPage;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * as {@code /api/accountability/proposals}, so who may see and decide is exactly the API's.
  */
 @Controller
+@WebPage
 class ProposalPages {
 
   static final Map<String, String> STATUSES = statuses();

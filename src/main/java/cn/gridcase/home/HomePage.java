@@ -1,5 +1,6 @@
 package cn.gridcase.home;
 
+import cn.gridcase.platform.WebPage;
 import cn.gridcase.organisation.Appointment;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * {@code camunda-admin} — each saying what the role does here with links to the pages that serve it.
  */
 @Controller
+@WebPage
 class HomePage {
 
   private final UserAccounts accounts;

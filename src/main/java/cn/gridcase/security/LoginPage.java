@@ -1,5 +1,6 @@
 package cn.gridcase.security;
 
+import cn.gridcase.platform.WebPage;
 import cn.gridcase.platform.GridCaseTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * account's page is rendered by {@link LoginFailureHandler} with the same template and a 401.
  */
 @Controller
+@WebPage
 class LoginPage {
 
   static final String VIEW = "login";

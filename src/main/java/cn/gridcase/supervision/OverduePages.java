@@ -1,5 +1,6 @@
 package cn.gridcase.supervision;
 
+import cn.gridcase.platform.WebPage;
 import cn.gridcase.event.OverdueStepFilter;
 import cn.gridcase.organisation.AccessScope;
 import cn.gridcase.organisation.AccessScopes;
@@ -37,6 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * answers.
  */
 @Controller
+@WebPage
 class OverduePages {
 
   /** At most this many rows on the page (the oldest deadlines); the export has every row. */

@@ -1,5 +1,6 @@
 package cn.gridcase.supervision;
 
+import cn.gridcase.platform.WebPage;
 import cn.gridcase.event.EventStatus;
 import cn.gridcase.event.EventView;
 import cn.gridcase.event.Events;
@@ -38,6 +39,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * rules and refusals are the API's.
  */
 @Controller
+@WebPage
 @RequestMapping("/supervision")
 class SupervisionPages {
 

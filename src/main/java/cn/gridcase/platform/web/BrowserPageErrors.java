@@ -1,5 +1,10 @@
 package cn.gridcase.platform.web;
 
+import cn.gridcase.platform.WebPage;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.method.HandlerMethod;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.NotFound;
@@ -47,7 +52,9 @@ class BrowserPageErrors implements HandlerExceptionResolver, Ordered {
   @Override
   public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
       Exception ex) {
-    if (!isBrowserPage(request) || response.isCommitted()) {
+    if (!isBrowserPage(request) || response.isCommitted() || isWebPage(handler)) {
+      // a page controller (@WebPage) answers its own failures with a page that says what happened
+      // (its own @ExceptionHandlers, then PageErrors)
       return null;
     }
     int status = statusOf(ex);
@@ -60,6 +67,11 @@ class BrowserPageErrors implements HandlerExceptionResolver, Ordered {
       return null;
     }
     return new ModelAndView();
+  }
+
+  private static boolean isWebPage(Object handler) {
+    return handler instanceof HandlerMethod method
+        && AnnotatedElementUtils.hasAnnotation(method.getBeanType(), WebPage.class);
   }
 
   static boolean isBrowserPage(HttpServletRequest request) {
@@ -95,6 +107,9 @@ class BrowserPageErrors implements HandlerExceptionResolver, Ordered {
     }
     if (ex instanceof DomainRuleViolation) {
       return HttpStatus.UNPROCESSABLE_ENTITY.value();
+    }
+    if (ex instanceof TypeMismatchException || ex instanceof HttpMessageNotReadableException) {
+      return HttpStatus.BAD_REQUEST.value();
     }
     if (ex instanceof HttpMediaTypeNotAcceptableException) {
       return HttpStatus.NOT_ACCEPTABLE.value();
