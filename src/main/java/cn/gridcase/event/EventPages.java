@@ -72,10 +72,15 @@ class EventPages {
   private final WorkingDays workingDays;
   private final Clock clock;
   private final EventStepRows stepNames;
+  private final EventRepository repository;
+  private final EventDeadlineWatch deadlines;
 
   EventPages(Events events, Organisation organisation, AccessScopes accessScopes, EventStaff staff,
-      Notifications notifications, WorkingDays workingDays, Clock clock, EventStepRows stepNames) {
+      Notifications notifications, WorkingDays workingDays, Clock clock, EventStepRows stepNames,
+      EventRepository repository, EventDeadlineWatch deadlines) {
     this.stepNames = stepNames;
+    this.repository = repository;
+    this.deadlines = deadlines;
     this.events = events;
     this.organisation = organisation;
     this.accessScopes = accessScopes;
@@ -353,7 +358,7 @@ class EventPages {
     model.addAttribute("canFeedback", canFeedback);
     model.addAttribute("satisfactions", Satisfaction.values());
     model.addAttribute("feedbackForm", "feedback".equals(action) ? form : Map.of());
-    model.addAttribute("handleLate", event.handleBy() != null && now.isAfter(event.handleBy()));
+    model.addAttribute("handleLate", handleLate(event, now));
     model.addAttribute("action", action);
     model.addAttribute("resolveForm", "resolve".equals(action) ? form : Map.of());
     model.addAttribute("escalateForm", "escalate".equals(action) ? form : Map.of());
@@ -530,5 +535,18 @@ class EventPages {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
+  }
+
+  /**
+   * Whether the handling step is past its statutory limit (E6: a delay reason is then required) —
+   * the limit the server judges by, which a 督办 on the task (S1) does not move.
+   */
+  private boolean handleLate(EventView view, OffsetDateTime now) {
+    if (view.handleBy() == null) {
+      return false;
+    }
+    return repository.find(view.number())
+        .filter(e -> e.step() != null && e.step().acceptedAt() != null && e.step().handleDays() != null)
+        .map(e -> now.isAfter(deadlines.deadlineOf(e, "HANDLE"))).orElse(false);
   }
 }

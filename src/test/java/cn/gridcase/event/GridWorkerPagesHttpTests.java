@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gridcase.test.ApiClient;
 import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApiTestSupport;
+import cn.gridcase.test.ControlledClock;
+import org.camunda.bpm.engine.ManagementService;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -141,6 +144,32 @@ class GridWorkerPagesHttpTests extends ApiTestSupport {
     form.put("cause", "行动不便");
     form.put("course", "请网格员代办医保续费");
     return form;
+  }
+
+  @Autowired
+  ManagementService managementService;
+
+  @Test
+  @DisplayName("Issue 11.2 E6/S1: a 督办 after the handling limit passed gives the step a later deadline, yet the page still asks for the 延期原因 the server requires (judged by the statutory limit)")
+  void delayReasonFollowsTheStatutoryLimit() {
+    ControlledClock clock = new ControlledClock(managementService);
+    clock.set("2026-11-02T09:00"); // Mon: handling in 5 working days, until Mon 11-09
+    String number = reportAsWorker1();
+    clock.set("2026-11-11T10:00");
+    Reply supervised = api.as("supervisor1").post("/api/events/" + number + "/supervise",
+        "{\"workingDays\": 3, \"message\": \"请三日内办结\"}");
+    assertThat(supervised.status()).as(supervised.toString()).isEqualTo(200);
+    assertThat(supervised.json().get("handleBy").asText()).isEqualTo("2026-11-16T23:59:59+08:00");
+    Session worker1 = logIn("worker1");
+    assertThat(worker1.browser.get("/events/" + number).body()).as("the 延期原因 field is shown")
+        .contains("id=\"resolve-delayReason\"");
+    Reply withoutReason = worker1.browser.postForm("/events/" + number + "/resolve",
+        Map.of("result", "已修复护栏", "_csrf", worker1.csrf));
+    assertThat(withoutReason.status()).isEqualTo(422);
+    assertThat(withoutReason.body()).contains("id=\"resolve-delayReason-error\"");
+    Reply resolved = worker1.browser.postForm("/events/" + number + "/resolve",
+        Map.of("result", "已修复护栏", "delayReason", "材料到货晚", "_csrf", worker1.csrf));
+    assertThat(resolved.status()).as(resolved.toString()).isEqualTo(302);
   }
 
   private String reportAsWorker1() {
