@@ -100,8 +100,8 @@ class CaseRepository {
         args.addAll(townships);
       }
       if (investigator != null) {
-        visible.add("(',' || c.investigators || ',') like ?");
-        args.add("%," + investigator + ",%");
+        visible.add("(',' || c.investigators || ',') like ? escape '\\'");
+        args.add(memberPattern(investigator));
       }
       where.append(visible.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", visible) + ")");
     }
@@ -110,9 +110,10 @@ class CaseRepository {
       args.add(township);
     }
     if (assignee != null) {
-      where.append(" and (t.assignee_ = ? or (t.assignee_ is null and (',' || c.investigators || ',') like ?))");
+      where.append(" and (t.assignee_ = ? or (t.assignee_ is null and (',' || c.investigators || ',') like ?"
+          + " escape '\\'))");
       args.add(assignee);
-      args.add("%," + assignee + ",%");
+      args.add(memberPattern(assignee));
     }
     return jdbc.query("select c.id, c.township_code, c.event_number, c.investigators, t.id_ as task_id,"
         + " t.name_ as task_name, t.task_def_key_ as task_key, t.assignee_ as assignee, t.due_date_ as due"
@@ -211,5 +212,10 @@ class CaseRepository {
 
   static OffsetDateTime at(ResultSet rs, String column) throws SQLException {
     return GridCaseTime.at(rs.getTimestamp(column));
+  }
+
+  /** A LIKE pattern for one name of the comma-separated investigators, its wildcards ({@code _ %}) taken literally. */
+  static String memberPattern(String username) {
+    return "%," + username.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%";
   }
 }
