@@ -59,6 +59,14 @@ public class SupervisionBoard {
 
   /** What narrows the board or a drill-down list; null members do not narrow. */
   public record Filter(String townshipCode, String villageCode, String gridCode, String departmentCode) {
+    /** Blank members are no filter (`?townshipCode=` as a form sends it). */
+    public Filter {
+      townshipCode = townshipCode == null || townshipCode.isBlank() ? null : townshipCode.trim();
+      villageCode = villageCode == null || villageCode.isBlank() ? null : villageCode.trim();
+      gridCode = gridCode == null || gridCode.isBlank() ? null : gridCode.trim();
+      departmentCode = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.trim();
+    }
+
     public static Filter none() {
       return new Filter(null, null, null, null);
     }

@@ -94,6 +94,15 @@ class SupervisionBoardApiTests extends ApiTestSupport {
   }
 
   @Test
+  @DisplayName("S1 blank filters of the board are no filter: ?townshipCode= answers the whole scope, as without it")
+  void blankFiltersAreNoFilter() {
+    var whole = api.as("supervisor1").get("/api/supervision/board").json();
+    var blank = api.as("supervisor1").get("/api/supervision/board?townshipCode=&villageCode=%20").json();
+    assertThat(whole.get("open").asInt()).isPositive();
+    assertThat(blank.get("open").asInt()).isEqualTo(whole.get("open").asInt());
+  }
+
+  @Test
   @DisplayName("S1 a Friday's next working day is Monday: a step due Monday counts as due within one working day")
   void nextWorkingDaySkipsTheWeekend() {
     ControlledClock clock = new ControlledClock(managementService);
