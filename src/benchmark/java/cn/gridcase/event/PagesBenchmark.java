@@ -89,12 +89,15 @@ public final class PagesBenchmark {
       new Page("supervisor1", "/supervision", "督办看板"),
       new Page("supervisor1", "/supervision/overdue", "超期事项"),
       new Page("supervisor1", "/supervision/events/{EVENT}", "事件"),
-      new Page("supervisor1", "/supervision/proposals", "问责建议"),
+      new Page("supervisor1", "/supervision/steps?townshipCode=GS&due=OPEN", "在办步骤"),
+      new Page("supervisor1", "/accountability/proposals", "问责建议"),
       new Page("head1", "/supervision", "督办看板"));
 
   static final List<Page> BOARD_PAGES = List.of(
       new Page("supervisor1", "/supervision", "督办看板"),
       new Page("supervisor1", "/api/supervision/board", null),
+      new Page("supervisor1", "/supervision?villageCode=GS-V01", "督办看板"),
+      new Page("supervisor1", "/supervision/steps?gridCode=GS-V01-G01&due=OPEN", "在办步骤"),
       new Page("leader1", "/supervision", "督办看板"),
       new Page("arealeader1", "/supervision", "督办看板"),
       new Page("head1", "/supervision", "督办看板"),

@@ -40,6 +40,12 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
         Arguments.of("worker1", "/tasks"),
         Arguments.of("worker1", "/notifications"),
         Arguments.of("supervisor1", "/"),
+        Arguments.of("supervisor1", "/supervision"),
+        Arguments.of("supervisor1", "/supervision/steps?townshipCode=GS&due=OPEN"),
+        Arguments.of("supervisor1", "/supervision/events/{EVENT}"),
+        Arguments.of("supervisor1", "/supervision/overdue"),
+        Arguments.of("supervisor1", "/accountability/proposals"),
+        Arguments.of("head1", "/supervision"),
         Arguments.of("admin", "/"));
   }
 
