@@ -259,44 +259,44 @@ class EventPages {
         "agreementTerms", "delayReason");
     Map<String, Object> resolution = new HashMap<>();
     form.forEach((name, value) -> resolution.put(name, blankToNull(value)));
-    try {
-      events.resolve(number, user.getName(), resolution);
-    } catch (DomainRuleViolation refused) {
-      return refusedAction(user, number, model, response, "resolve", form, refused);
-    } catch (StateConflict conflict) {
-      return conflictPage(user, number, model, response);
-    }
-    redirect.addFlashAttribute("notice", "已办结。请向群众反馈办理结果并收集满意度。");
-    return "redirect:/events/" + number;
+    return act(user, number, model, response, redirect, "resolve", form,
+        () -> events.resolve(number, user.getName(), resolution), "已办结。请向群众反馈办理结果并收集满意度。");
   }
 
   @PostMapping("/events/{number}/escalate")
   String escalate(Principal user, @PathVariable String number, @RequestParam MultiValueMap<String, String> params,
       Model model, HttpServletResponse response, RedirectAttributes redirect) {
     Map<String, String> form = values(params, "reason", "delayReason");
-    try {
-      events.escalate(number, user.getName(), blankToNull(form.get("reason")), blankToNull(form.get("delayReason")));
-    } catch (DomainRuleViolation refused) {
-      return refusedAction(user, number, model, response, "escalate", form, refused);
-    } catch (StateConflict conflict) {
-      return conflictPage(user, number, model, response);
-    }
-    redirect.addFlashAttribute("notice", "已上报上一级，并已通知镇综治中心。");
-    return "redirect:/events/" + number;
+    return act(user, number, model, response, redirect, "escalate", form,
+        () -> events.escalate(number, user.getName(), blankToNull(form.get("reason")),
+            blankToNull(form.get("delayReason"))),
+        "已上报上一级，并已通知镇综治中心。");
   }
 
   @PostMapping("/events/{number}/feedback")
   String feedback(Principal user, @PathVariable String number, @RequestParam MultiValueMap<String, String> params,
       Model model, HttpServletResponse response, RedirectAttributes redirect) {
     Map<String, String> form = values(params, "satisfaction", "comment");
+    return act(user, number, model, response, redirect, "feedback", form,
+        () -> events.feedback(number, user.getName(), blankToNull(form.get("satisfaction")),
+            blankToNull(form.get("comment"))), "已反馈，事件已结案。");
+  }
+
+  /**
+   * One step done on the event page: success → back to the event with a notice (Post/Redirect/Get);
+   * a refusal → the page again with the form as typed and each problem at its field; a step that
+   * changed meanwhile → the event with a note (409).
+   */
+  private String act(Principal user, String number, Model model, HttpServletResponse response,
+      RedirectAttributes redirect, String action, Map<String, String> form, Runnable step, String notice) {
     try {
-      events.feedback(number, user.getName(), blankToNull(form.get("satisfaction")), blankToNull(form.get("comment")));
+      step.run();
     } catch (DomainRuleViolation refused) {
-      return refusedAction(user, number, model, response, "feedback", form, refused);
+      return refusedAction(user, number, model, response, action, form, refused);
     } catch (StateConflict conflict) {
       return conflictPage(user, number, model, response);
     }
-    redirect.addFlashAttribute("notice", "已反馈，事件已结案。");
+    redirect.addFlashAttribute("notice", notice);
     return "redirect:/events/" + number;
   }
 
