@@ -130,8 +130,27 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
     WebElement oldPage = find("html");
     element.click();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    wait.until(ExpectedConditions.stalenessOf(oldPage));
+    wait.until(driver -> isGone(oldPage));
     wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+  }
+
+  /**
+   * Whether an element of the page the browser has left is gone. Chromium answers a question about
+   * it either as stale or, while the new document replaces the old, with "Node with given id does
+   * not belong to the document": both mean the old page is gone.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** The input a {@code <label>} with this text names (its {@code for}). */
