@@ -60,8 +60,9 @@ public class AccountabilityProposals {
 
   /** Records a proposal against the person responsible for a late event step (C3, S0 第四条(四)1). */
   public void raiseForLateStep(LateStepEvidence late) {
-    String evidence = "事件 " + late.eventNumber() + " 的" + stepName(late.stepAction()) + "（" + late.stepLevel()
-        + "，" + late.unitCode() + "）" + (LATE_SUPERVISION.equals(late.trigger()) ? "督办期限 " : "期限 ") + late.deadline().toLocalDate() + "，至 " + late.detectedAt().atZoneSameInstant(GridCaseTime.ZONE)
+    String evidence = "事件 " + late.eventNumber() + " 的" + stepName(late.stepAction()) + "（" + levelName(late.stepLevel())
+        + "，" + late.unitCode() + "）" + (LATE_SUPERVISION.equals(late.trigger()) ? "督办期限 " : "期限 ")
+        + late.deadline().toLocalDate() + "，至 " + late.detectedAt().atZoneSameInstant(GridCaseTime.ZONE)
         .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " 仍未完成";
     insert(late.trigger(), late.subject(), late.subjectRole(), late.unitCode(), late.townshipCode(), late.eventNumber(),
         late.stepAction(), late.stepLevel(), late.deadline(), late.detectedAt(), evidence);
@@ -275,5 +276,20 @@ public class AccountabilityProposals {
 
   private static String stepName(String action) {
     return "ACCEPT".equals(action) ? "受理" : "办理";
+  }
+
+  /** The level of a late step in Chinese, as the evidence and the proposals page name it. */
+  static String levelName(String level) {
+    if (level == null) {
+      return "";
+    }
+    return switch (level) {
+      case "GRID" -> "网格";
+      case "VILLAGE" -> "村级工作站";
+      case "TOWNSHIP" -> "镇中心";
+      case "DEPARTMENT" -> "部门";
+      case "COUNTY" -> "县级部门";
+      default -> level;
+    };
   }
 }

@@ -203,6 +203,7 @@ class ProposalPages {
     return switch (trigger) {
       case AccountabilityProposals.LATE_ACCEPTANCE -> "超期受理";
       case AccountabilityProposals.LATE_HANDLING -> "超期办结";
+      case AccountabilityProposals.LATE_SUPERVISION -> "督办超期";
       case AccountabilityProposals.GRID_WORKERS_HELD_ACCOUNTABLE -> "所在村网格员一年内被追责三次以上";
       case AccountabilityProposals.GRID_LEADER_HELD_ACCOUNTABLE -> "所驻村网格长一年内被追责二次以上";
       case "ASSESSMENT_FAILED" -> "季度考核不合格";
@@ -223,16 +224,6 @@ class ProposalPages {
 
   /** The event levels' names (the event feature's labels; accountability does not depend on events). */
   static String levelLabel(String level) {
-    if (level == null) {
-      return "";
-    }
-    return switch (level) {
-      case "GRID" -> "网格";
-      case "VILLAGE" -> "村级工作站";
-      case "TOWNSHIP" -> "镇中心";
-      case "DEPARTMENT" -> "部门";
-      case "COUNTY" -> "县级部门";
-      default -> level;
-    };
+    return AccountabilityProposals.levelName(level);
   }
 }

@@ -19,10 +19,18 @@ class ProposalPagesTests {
   }
 
   @Test
+  @DisplayName("C3 a late step's evidence names its level in Chinese, not the code")
+  void evidenceInChinese() {
+    assertThat(AccountabilityProposals.levelName("GRID")).isEqualTo("网格");
+    assertThat(AccountabilityProposals.levelName("VILLAGE")).isEqualTo("村级工作站");
+  }
+
+  @Test
   @DisplayName("C3 triggers and severities read in Chinese")
   void labels() {
     assertThat(ProposalPages.triggerLabel("OVERDUE_ACCEPTANCE")).isEqualTo("超期受理");
     assertThat(ProposalPages.triggerLabel("OVERDUE_HANDLING")).isEqualTo("超期办结");
+    assertThat(ProposalPages.triggerLabel("OVERDUE_SUPERVISION")).isEqualTo("督办超期");
     assertThat(ProposalPages.severityLabel(Severity.GRAVE)).isEqualTo("情节严重");
     assertThat(ProposalPages.levelLabel("DEPARTMENT")).isEqualTo("部门");
   }
