@@ -45,9 +45,13 @@ public enum GridType {
           + (households == null ? "?" : households) + " households and " + (population == null ? "?" : population)
           + " people");
     }
-    if (this == RURAL && households != null && households < MIN_HOUSEHOLDS && !populationOk) {
+    // a rural grid below a whole village's size: by its households when known, else by its population
+    boolean belowVillage = households != null ? households < MIN_HOUSEHOLDS
+        : population != null && population < MIN_POPULATION;
+    if (this == RURAL && belowVillage && !populationOk) {
       warnings.add("G2: a rural grid smaller than a village is sized like an urban grid (300–500 households or"
-          + " about 1,000 people); this one has " + households + " households");
+          + " about 1,000 people); this one has " + (households == null ? "?" : households) + " households and "
+          + (population == null ? "?" : population) + " people");
     }
     return warnings;
   }

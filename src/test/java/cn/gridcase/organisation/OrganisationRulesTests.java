@@ -50,6 +50,16 @@ class OrganisationRulesTests {
   }
 
   @Test
+  @DisplayName("G2 a rural grid given only its population is measured by it: 300 people is below the standard, 1,000 within, 3,000 a whole village")
+  void ruralGridByPopulationAlone() {
+    assertThat(GridType.RURAL.sizeWarnings(null, 300)).singleElement().asString().startsWith("G2")
+        .contains("? households and 300 people");
+    assertThat(GridType.RURAL.sizeWarnings(null, 1000)).isEmpty();
+    assertThat(GridType.RURAL.sizeWarnings(null, 3000)).as("a whole administrative village").isEmpty();
+    assertThat(GridType.RURAL.sizeWarnings(null, null)).as("nothing known, nothing to warn of").isEmpty();
+  }
+
+  @Test
   @DisplayName("G3 one full-time grid worker per grid: a second is refused until the first appointment ends")
   void oneWorkerPerGrid() {
     organisation.createGrid(new Grid("GS-V04-G91", "新网格", "GS-V04", GridType.RURAL, 400, 1000));
