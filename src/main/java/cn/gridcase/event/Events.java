@@ -72,7 +72,7 @@ public class Events {
     this.userTasks = userTasks;
     // the open tasks of one event, asked on every view: a plain indexed join (business key, then
     // process instance) instead of the engine's general task query, whose mapping of some hundred
-    // optional criteria cost a seventh of the intake's CPU (docs/benchmarks.md)
+    // optional criteria was a large share of the intake's CPU (measured in docs/benchmarks.md)
     this.openTasksSql = "select RES.* from " + management.getTableName(Task.class) + " RES inner join "
         + management.getTableName(Execution.class) + " E on RES.PROC_INST_ID_ = E.ID_"
         + " where E.BUSINESS_KEY_ = #{number} and RES.SUSPENSION_STATE_ = 1";

@@ -14,9 +14,4 @@ public record AccessScope(String username, boolean admin, Set<String> townships,
   public boolean seesGrid(String gridCode) {
     return admin || grids.contains(gridCode);
   }
-
-  public boolean seesUnit(String unitCode) {
-    return admin || townships.contains(unitCode) || villages.contains(unitCode) || grids.contains(unitCode)
-        || departments.contains(unitCode);
-  }
 }

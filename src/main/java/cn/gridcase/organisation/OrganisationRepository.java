@@ -208,10 +208,6 @@ class OrganisationRepository {
         .stream().findFirst();
   }
 
-  Optional<Person> personByUsername(String username) {
-    return jdbc.query("select " + PERSON_COLUMNS + " from person where username = ?", OrganisationRepository::person,
-        username).stream().findFirst();
-  }
 
   Optional<String> idCardCipher(long personId) {
     return jdbc.queryForList("select id_card_cipher from person where id = ?", String.class, personId).stream().findFirst();

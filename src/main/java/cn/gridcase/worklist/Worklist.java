@@ -52,7 +52,7 @@ public class Worklist {
     // Separate queries, each served by an index (assignee; identity link user or group), rather than
     // one or().taskAssignee().taskCandidateGroupIn(): the engine makes that OR a left join of every
     // open task with its identity links plus DISTINCT, which PostgreSQL answers by reading all open
-    // tasks (~100 ms at 100,000 open events, whoever asks; docs/benchmarks.md). Assigned tasks and
+    // tasks, whoever asks (measured in docs/benchmarks.md). Assigned tasks and
     // candidate tasks are disjoint (a candidate task is unassigned); the first `limit` of each,
     // merged in the database's order without duplicates, are the first `limit` of their union:
     // assigned to the user, offered to them by name (case investigators), or to a unit queue they work.
