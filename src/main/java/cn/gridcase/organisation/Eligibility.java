@@ -38,8 +38,8 @@ final class Eligibility {
           "is listed for joint punishment of dishonesty (失信联合惩戒对象)"));
     }
     if (s1ExtraConditions) {
-      int age = Period.between(birthDate, startsOn).getYears();
-      if (age > MAX_AGE) {
+      int age = birthDate == null ? 0 : Period.between(birthDate, startsOn).getYears();
+      if (birthDate != null && age > MAX_AGE) {
         reasons.add(new ApiError("person.idCardNumber", "G5.S1.age",
             "is " + age + " on " + startsOn + "; a grid worker is at most " + MAX_AGE + " (S1, township setting)"));
       }

@@ -196,8 +196,9 @@ public class Organisation {
         errors.add(new ApiError("person.username", "G4.username", "no login account " + details.username()));
       }
     }
-    if (request.role() == AppointmentRole.GRID_WORKER && details != null && number != null
-        && request.unitCode() != null) {
+    // every G5 reason is named even when the id-card number is invalid (then only the age, which
+    // comes from the number, cannot be judged)
+    if (request.role() == AppointmentRole.GRID_WORKER && details != null && request.unitCode() != null) {
       Person.Exclusions exclusions = existing != null ? existing.exclusions()
           : details.exclusions() == null ? Person.Exclusions.none() : details.exclusions();
       Education education = existing != null ? existing.education() : details.education();
@@ -205,8 +206,8 @@ public class Organisation {
           : details.currentPost() == null ? CurrentPost.NONE : details.currentPost();
       boolean s1 = repository.townshipOf(unit.map(Unit::code).orElse(request.unitCode()))
           .map(repository::s1ExtraConditions).orElse(true);
-      errors.addAll(Eligibility.reasonsAgainstGridWorker(exclusions, IdCardNumber.birthDate(number), education, post,
-          startsOn, s1));
+      errors.addAll(Eligibility.reasonsAgainstGridWorker(exclusions, number == null ? null
+          : IdCardNumber.birthDate(number), education, post, startsOn, s1));
       boolean taken = !repository.appointmentsFrom(request.unitCode(), AppointmentRole.GRID_WORKER, startsOn).isEmpty()
           || workersPlanned.contains(request.unitCode());
       if (taken) {

@@ -113,6 +113,19 @@ class OrganisationRulesTests {
   }
 
   @Test
+  @DisplayName("G5 an invalid id-card number does not hide the other reasons: every exclusion, education, post and the grid's worker are named with it")
+  void invalidIdCardHidesNothing() {
+    AppointmentRequest.PersonDetails person = new AppointmentRequest.PersonDetails("号码错", "12345", null,
+        Education.PRIMARY, CurrentPost.VILLAGE_PARTY_SECRETARY, new Person.Exclusions(true, false, false, false, true),
+        null);
+    assertThatThrownBy(() -> organisation.appoint(new AppointmentRequest(person, "GS-V01-G01",
+        AppointmentRole.GRID_WORKER, LocalDate.of(2026, 1, 1))))
+        .isInstanceOfSatisfying(DomainRuleViolation.class, e -> assertThat(codes(e.errors())).containsExactlyInAnyOrder(
+            "G3.idCard", "G5.criminalRecord", "G5.dishonest", "G5.S1.education", "G5.S1.post",
+            "G3.oneWorkerPerGrid"));
+  }
+
+  @Test
   @DisplayName("G5 the extra conditions of the township rules (source 001) are a township setting (default on): switched off, age, education and post no longer refuse")
   void s1Setting() {
     organisation.createUnit(new Unit("LT", "岭头镇", UnitKind.TOWNSHIP, null));
