@@ -124,9 +124,14 @@ public class AccountabilityCases {
       throw new DomainRuleViolation("The case cannot be opened", errors);
     }
     OffsetDateTime now = GridCaseTime.now(clock);
-    // C4: a second accountable act within a year aggravates
-    boolean repeated = cases.ofSubject(request.subject()).stream().anyMatch(c -> c.decidedAt() != null
-        && c.status() != CaseStatus.DISMISSED && c.decidedAt().isAfter(now.minusYears(1)));
+    // C4: a second accountable act within a year aggravates — whether the earlier case is decided or
+    // still investigated; an earlier case still investigated is flagged too (below)
+    OffsetDateTime yearAgo = now.minusYears(1);
+    List<CaseRecord> earlier = cases.ofSubject(request.subject()).stream()
+        .filter(c -> c.status() != CaseStatus.DISMISSED)
+        .filter(c -> c.openedAt().isAfter(yearAgo) || c.decidedAt() != null && c.decidedAt().isAfter(yearAgo))
+        .toList();
+    boolean repeated = !earlier.isEmpty();
     List<Circumstance> detected = repeated ? List.of(Circumstance.REPEATED_WITHIN_YEAR) : List.of();
     long id = cases.insert(township, request.subject(), role.name(), subjectUnit, request.clause().trim(),
         request.facts().trim(), blank(request.eventNumber()) ? null : request.eventNumber().trim(), proposalId, user, now,
@@ -142,10 +147,29 @@ public class AccountabilityCases {
       variables.put("circumstance_" + Circumstance.REPEATED_WITHIN_YEAR.name(), true);
     }
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id), variables);
+    earlier.stream().filter(c -> c.status() == CaseStatus.INVESTIGATING)
+        .filter(c -> !c.detectedAggravating().contains(Circumstance.REPEATED_WITHIN_YEAR))
+        .forEach(c -> flagRepeated(c, id, now));
     notifications.send(new Notice(NoticeKind.CASE_ASSIGNED, "责任追究案件 " + id + " 待调查",
         "被追究人 " + request.subject() + "（" + role.label() + "），调查期限 " + investigateBy.toLocalDate() + "。", null),
         investigators);
     return id;
+  }
+
+  /**
+   * C4 for a case still being investigated when a later one against the same person is opened: it
+   * gets the detected circumstance, a note in its record, and the investigation form pre-fills it.
+   */
+  private void flagRepeated(CaseRecord earlier, long later, OffsetDateTime now) {
+    List<Circumstance> detected = new ArrayList<>(earlier.detectedAggravating());
+    detected.add(Circumstance.REPEATED_WITHIN_YEAR);
+    cases.setDetectedAggravating(earlier.id(), detected);
+    cases.addStep(earlier.id(), new CaseStep("REPEATED_DETECTED", "system", now, null, false,
+        "系统发现一年内两次以上应予追究（从重）：另有案件 " + later));
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(String.valueOf(earlier.id())).list()
+        .forEach(instance -> runtimeService.setVariable(instance.getId(),
+            "circumstance_" + Circumstance.REPEATED_WITHIN_YEAR.name(), true));
   }
 
   /** A supervisor accepts a proposal: it opens a case, linked to it. */

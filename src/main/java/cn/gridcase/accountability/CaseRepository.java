@@ -163,6 +163,10 @@ class CaseRepository {
     jdbc.update("update accountability_case set overdue_notification = true where id = ?", id);
   }
 
+  void setDetectedAggravating(long id, List<Circumstance> detected) {
+    jdbc.update("update accountability_case set detected_aggravating = ? where id = ?", join(detected), id);
+  }
+
   void addStep(long caseId, CaseStep step) {
     jdbc.update("insert into accountability_case_step (case_id, action, actor, at, deadline, late, note)"
         + " values (?, ?, ?, ?, ?, ?, ?)", caseId, step.action(), step.actor(), Timestamp.from(step.at().toInstant()),

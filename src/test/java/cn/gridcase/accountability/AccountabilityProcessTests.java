@@ -209,6 +209,30 @@ class AccountabilityProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("C4 a second case opened while the first is still investigated is aggravating, and the first is flagged too (note, pre-filled form)")
+  void repeatedWhileTheFirstIsInvestigated() {
+    clock.set("2026-11-02T09:00");
+    organisation.createUnitIfAbsent(new Unit("GS-VC4", "从重测试村", UnitKind.VILLAGE, "GS"));
+    if (organisation.grid("GS-VC4-G01").isEmpty()) {
+      organisation.createGrid(new Grid("GS-VC4-G01", "GS-VC4-G01", "GS-VC4", GridType.RURAL, 400, 1000));
+    }
+    accounts.createIfAbsent("w6a", "测", "试", "w6a@gridcase.invalid", "demo");
+    if (organisation.currentAppointments("w6a").isEmpty()) {
+      organisation.appoint(new AppointmentRequest(TestPeople.person("测试w6a", "w6a"), "GS-VC4-G01",
+          AppointmentRole.GRID_WORKER, LocalDate.of(2026, 1, 1)));
+    }
+    CaseView first = open("w6a", "GRID_WORKER");
+    assertThat(first.detectedAggravating()).isEmpty();
+    CaseView second = open("w6a", "GRID_WORKER");
+    assertThat(second.detectedAggravating()).containsExactly(Circumstance.REPEATED_WITHIN_YEAR);
+    CaseView firstNow = cases.get(first.id(), "investigator1");
+    assertThat(firstNow.detectedAggravating()).containsExactly(Circumstance.REPEATED_WITHIN_YEAR);
+    assertThat(firstNow.steps()).anySatisfy(step -> assertThat(step.note()).contains("另有案件 " + second.id()));
+    CaseView firstDecided = cases.decide(first.id(), "investigator1", List.of("TALK"), null, null, "一", null);
+    assertThat(firstDecided.aggravating()).as("pre-filled").containsExactly(Circumstance.REPEATED_WITHIN_YEAR);
+  }
+
+  @Test
   @DisplayName("C3/C4 three accountable grid-worker cases in a village raise a proposal for its grid leader; a second act within a year is aggravating")
   void repeatedCasesRaiseProposals() {
     clock.set("2026-11-02T09:00");
