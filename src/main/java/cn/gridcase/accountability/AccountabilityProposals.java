@@ -4,6 +4,7 @@ import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
+import cn.gridcase.organisation.Appointment;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
@@ -85,31 +86,33 @@ public class AccountabilityProposals {
   }
 
   /**
-   * After a case was decided (someone held accountable): a grid leader whose grid workers were held
-   * accountable 3 or more times within a year, an instructor whose grid leader was 2 or more times
-   * (S0 第四条(二)8, (三)2). One proposal per village and trigger within a year.
+   * After a case was decided (someone held accountable): a grid leader whose village's grid workers
+   * were held accountable 3 or more times, an instructor whose village's grid leader was 2 or more
+   * times (S0 第四条(二)8, (三)2). S0 sets no time window: the cases counted are those decided while
+   * the leader (instructor) holds the post, and each holder gets one proposal for the post.
    */
   void afterDecision(String subject, String subjectRole, String subjectUnit, String township, OffsetDateTime now) {
-    OffsetDateTime yearAgo = now.minusYears(1);
     String village = people.villageOf(subjectUnit).orElse(null);
     if (village == null) {
       return;
     }
     if (AppointmentRole.GRID_WORKER.name().equals(subjectRole)) {
-      long count = decidedInVillage(AppointmentRole.GRID_WORKER.name(), village, yearAgo);
-      if (count >= 3 && !raisedSince(GRID_WORKERS_HELD_ACCOUNTABLE, village, yearAgo)) {
-        for (String leader : people.holders(village, AppointmentRole.GRID_LEADER)) {
-          insert(GRID_WORKERS_HELD_ACCOUNTABLE, leader, AppointmentRole.GRID_LEADER.name(), village, township, null,
-              null, null, null, now, "网格员一年内被追究责任 " + count + " 次（" + village + "）：网格长对专职网格员指导督促不力");
-        }
-      }
+      raiseForVillage(GRID_WORKERS_HELD_ACCOUNTABLE, AppointmentRole.GRID_WORKER, 3, AppointmentRole.GRID_LEADER,
+          village, township, now, "网格员在其任网格长期间被追究责任 %d 次（%s）：网格长对专职网格员指导督促不力");
     } else if (AppointmentRole.GRID_LEADER.name().equals(subjectRole)) {
-      long count = decidedInVillage(AppointmentRole.GRID_LEADER.name(), village, yearAgo);
-      if (count >= 2 && !raisedSince(GRID_LEADER_HELD_ACCOUNTABLE, village, yearAgo)) {
-        for (String instructor : people.holders(village, AppointmentRole.GRID_INSTRUCTOR)) {
-          insert(GRID_LEADER_HELD_ACCOUNTABLE, instructor, AppointmentRole.GRID_INSTRUCTOR.name(), village, township,
-              null, null, null, null, now, "网格长一年内被追责 " + count + " 次（" + village + "）：网格指导员对网格长指导督促不力");
-        }
+      raiseForVillage(GRID_LEADER_HELD_ACCOUNTABLE, AppointmentRole.GRID_LEADER, 2, AppointmentRole.GRID_INSTRUCTOR,
+          village, township, now, "网格长在其任网格指导员期间被追责 %d 次（%s）：网格指导员对网格长指导督促不力");
+    }
+  }
+
+  private void raiseForVillage(String trigger, AppointmentRole heldAccountable, int threshold, AppointmentRole answers,
+      String village, String township, OffsetDateTime now, String evidence) {
+    for (Appointment holder : people.appointmentsOf(village, answers)) {
+      OffsetDateTime since = holder.startsOn().atStartOfDay(GridCaseTime.ZONE).toOffsetDateTime();
+      long count = decidedInVillage(heldAccountable.name(), village, since);
+      if (count >= threshold && !raisedFor(trigger, holder.username(), village, since)) {
+        insert(trigger, holder.username(), answers.name(), village, township, null, null, null, null, now,
+            String.format(evidence, count, village));
       }
     }
   }
@@ -121,9 +124,10 @@ public class AccountabilityProposals {
     return units.stream().filter(u -> village.equals(people.villageOf(u).orElse(null))).count();
   }
 
-  private boolean raisedSince(String trigger, String unit, OffsetDateTime since) {
-    Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where trigger = ? and unit_code = ?"
-        + " and detected_at >= ?", Integer.class, trigger, unit, Timestamp.from(since.toInstant()));
+  private boolean raisedFor(String trigger, String subject, String unit, OffsetDateTime since) {
+    Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where trigger = ? and subject = ?"
+        + " and unit_code = ? and detected_at >= ?", Integer.class, trigger, subject, unit,
+        Timestamp.from(since.toInstant()));
     return count != null && count > 0;
   }
 

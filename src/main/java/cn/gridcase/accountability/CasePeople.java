@@ -37,6 +37,14 @@ class CasePeople {
         .map(Appointment::username).filter(u -> u != null).distinct().sorted().toList();
   }
 
+  /** The current appointments of a role in a unit today (with the day each began). */
+  List<Appointment> appointmentsOf(String unitCode, AppointmentRole role) {
+    LocalDate today = LocalDate.now(clock.withZone(GridCaseTime.ZONE));
+    return organisation.appointmentsIn(unitCode).stream()
+        .filter(a -> a.isCurrentOn(today) && a.role() == role && a.username() != null)
+        .sorted(java.util.Comparator.comparing(Appointment::username)).toList();
+  }
+
   /** The townships where the user is a supervisor today. */
   List<String> supervisedTownships(String username) {
     return organisation.currentAppointments(username).stream().filter(a -> a.role() == AppointmentRole.SUPERVISOR)

@@ -204,8 +204,8 @@ class ProposalPages {
       case AccountabilityProposals.LATE_ACCEPTANCE -> "超期受理";
       case AccountabilityProposals.LATE_HANDLING -> "超期办结";
       case AccountabilityProposals.LATE_SUPERVISION -> "督办超期";
-      case AccountabilityProposals.GRID_WORKERS_HELD_ACCOUNTABLE -> "所在村网格员一年内被追责三次以上";
-      case AccountabilityProposals.GRID_LEADER_HELD_ACCOUNTABLE -> "所驻村网格长一年内被追责二次以上";
+      case AccountabilityProposals.GRID_WORKERS_HELD_ACCOUNTABLE -> "所在村网格员被追责三次以上";
+      case AccountabilityProposals.GRID_LEADER_HELD_ACCOUNTABLE -> "所驻村网格长被追责二次及以上";
       case "ASSESSMENT_FAILED" -> "季度考核不合格";
       default -> trigger;
     };

@@ -233,6 +233,46 @@ class AccountabilityProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("C3 S0 第四条(二)8 and (三)2 have no time window: grid-worker cases decided while the grid leader holds the post count across more than a year; two grid-leader cases raise the instructor's proposal")
+  void leaderAndInstructorTriggersCountTheTenure() {
+    organisation.createUnitIfAbsent(new Unit("GS-VC3", "任期测试村", UnitKind.VILLAGE, "GS"));
+    if (organisation.grid("GS-VC3-G01").isEmpty()) {
+      organisation.createGrid(new Grid("GS-VC3-G01", "GS-VC3-G01", "GS-VC3", GridType.RURAL, 400, 1000));
+    }
+    for (String[] user : new String[][] {{"w7a", "GS-VC3-G01", "GRID_WORKER"}, {"l7", "GS-VC3", "GRID_LEADER"},
+        {"i7", "GS-VC3", "GRID_INSTRUCTOR"}}) {
+      accounts.createIfAbsent(user[0], "测", "试", user[0] + "@gridcase.invalid", "demo");
+      if (organisation.currentAppointments(user[0]).isEmpty()) {
+        organisation.appoint(new AppointmentRequest(TestPeople.person("测试" + user[0], user[0]), user[1],
+            AppointmentRole.valueOf(user[2]), LocalDate.of(2024, 1, 1)));
+      }
+    }
+    clock.set("2025-02-03T09:00");
+    cases.decide(open("w7a", "GRID_WORKER").id(), "investigator1", List.of("TALK"), null, List.of(), "一", null);
+    clock.set("2026-11-02T09:00");
+    cases.decide(open("w7a", "GRID_WORKER").id(), "investigator1", List.of("TALK"), null, List.of(), "二", null);
+    assertThat(proposalsFor("l7")).isEmpty();
+    cases.decide(open("w7a", "GRID_WORKER").id(), "investigator1", List.of("TALK"), null, List.of(), "三", null);
+    assertThat(proposalsFor("l7")).as("three cases over 21 months of the leader's tenure").singleElement()
+        .satisfies(p -> assertThat(p.trigger()).isEqualTo("GRID_WORKERS_HELD_ACCOUNTABLE"));
+    cases.decide(open("w7a", "GRID_WORKER").id(), "investigator1", List.of("TALK"), null, List.of(), "四", null);
+    assertThat(proposalsFor("l7")).as("one proposal for the post, not one per further case").hasSize(1);
+
+    cases.decide(open("l7", "GRID_LEADER").id(), "investigator1", List.of("TALK"), null, List.of(), "甲", null);
+    assertThat(proposalsFor("i7")).isEmpty();
+    cases.decide(open("l7", "GRID_LEADER").id(), "investigator1", List.of("TALK"), null, List.of(), "乙", null);
+    assertThat(proposalsFor("i7")).singleElement().satisfies(p -> {
+      assertThat(p.trigger()).isEqualTo("GRID_LEADER_HELD_ACCOUNTABLE");
+      assertThat(p.subjectRole()).isEqualTo("GRID_INSTRUCTOR");
+      assertThat(p.clause()).contains("第四条（三）2");
+    });
+  }
+
+  private List<Proposal> proposalsFor(String subject) {
+    return proposals.inTownships(List.of("GS"), null).stream().filter(p -> subject.equals(p.subject())).toList();
+  }
+
+  @Test
   @DisplayName("C3/C4 three accountable grid-worker cases in a village raise a proposal for its grid leader; a second act within a year is aggravating")
   void repeatedCasesRaiseProposals() {
     clock.set("2026-11-02T09:00");
