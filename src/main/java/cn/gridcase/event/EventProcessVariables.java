@@ -3,7 +3,6 @@ package cn.gridcase.event;
 import cn.gridcase.platform.ProcessVariableCatalogue;
 import cn.gridcase.platform.ProcessVariableCatalogue.HistoricValue;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,11 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class EventProcessVariables implements ProcessVariableCatalogue {
 
-  private static final Pattern EVENT_NUMBER = Pattern.compile("SJ-\\d{8}-\\d{4}");
-
   @Override
   public Map<String, Map<String, HistoricValue>> historicVariables() {
-    HistoricValue number = HistoricValue.matching(EVENT_NUMBER);
+    HistoricValue number = HistoricValue.matching(Events.NUMBER);
     HistoricValue outcome = HistoricValue.oneOf(HandlingOutcome.class);
     return Map.of(
         Events.PROCESS_KEY, Map.of(

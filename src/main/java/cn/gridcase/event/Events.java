@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.ManagementService;
@@ -46,6 +47,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Events {
 
   static final String PROCESS_KEY = "event-handling";
+  /** The form of an event's number (E1: SJ-yyyyMMdd-NNNN), also its processes' business key. */
+  public static final Pattern NUMBER = Pattern.compile("SJ-\\d{8}-\\d{4}");
+
+  /** Whether a business key is an event's number (the other processes' keys are case ids). */
+  public static boolean isEventNumber(String key) {
+    return key != null && NUMBER.matcher(key).matches();
+  }
   static final String ACCEPT_TASK = "AcceptEventTask";
   static final String HANDLE_TASK = "HandleEventTask";
   static final String FEEDBACK_TASK = "FeedbackTask";

@@ -1,8 +1,8 @@
 package cn.gridcase.supervision;
 
+import cn.gridcase.event.Events;
 import cn.gridcase.platform.ProcessVariableCatalogue;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,7 @@ class SupervisionProcessVariables implements ProcessVariableCatalogue {
   @Override
   public Map<String, Map<String, HistoricValue>> historicVariables() {
     return Map.of(PROCESS_KEY, Map.of(
-        EVENT_NUMBER, HistoricValue.matching(Pattern.compile("SJ-\\d{8}-\\d{4}")),
+        EVENT_NUMBER, HistoricValue.matching(Events.NUMBER),
         SUPERVISION_ID, HistoricValue.number()));
   }
 }

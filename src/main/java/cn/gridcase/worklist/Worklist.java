@@ -1,5 +1,6 @@
 package cn.gridcase.worklist;
 
+import cn.gridcase.event.Events;
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
@@ -31,7 +32,6 @@ import org.springframework.stereotype.Service;
 public class Worklist {
 
   /** Business keys of events start with this; other keys are accountability case ids. */
-  static final String EVENT_PREFIX = "SJ-";
 
   private final TaskService taskService;
   private final RuntimeService runtimeService;
@@ -75,7 +75,7 @@ public class Worklist {
     return tasks.stream().map(task -> {
       String key = businessKeys.get(task.getProcessInstanceId());
       OffsetDateTime due = GridCaseTime.at(task.getDueDate());
-      boolean event = key != null && key.startsWith(EVENT_PREFIX);
+      boolean event = Events.isEventNumber(key);
       return new WorkItem(task.getId(), task.getName(), task.getTaskDefinitionKey(), event ? key : null,
           event ? null : key, due, due != null && provisional(task.getCreateTime(), due), due != null && now.isAfter(due), task.getAssignee(), task.getAssignee() == null,
           GridCaseTime.at(task.getCreateTime()));
