@@ -63,8 +63,7 @@ public class AccountabilityProposals {
   public void raiseForLateStep(LateStepEvidence late) {
     String evidence = "事件 " + late.eventNumber() + " 的" + stepName(late.stepAction()) + "（" + levelName(late.stepLevel())
         + "，" + late.unitCode() + "）" + (LATE_SUPERVISION.equals(late.trigger()) ? "督办期限 " : "期限 ")
-        + late.deadline().toLocalDate() + "，至 " + late.detectedAt().atZoneSameInstant(GridCaseTime.ZONE)
-        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " 仍未完成";
+        + late.deadline().toLocalDate() + "，至 " + GridCaseTime.minute(late.detectedAt()) + " 仍未完成";
     insert(late.trigger(), late.subject(), late.subjectRole(), late.unitCode(), late.townshipCode(), late.eventNumber(),
         late.stepAction(), late.stepLevel(), late.deadline(), late.detectedAt(), evidence);
   }
@@ -238,7 +237,7 @@ public class AccountabilityProposals {
     boolean lateStep = LATE_ACCEPTANCE.equals(trigger) || LATE_HANDLING.equals(trigger)
         || LATE_SUPERVISION.equals(trigger);
     if (lateStep && deadline != null) {
-      daysLate = workingDaysBetween(deadline.toLocalDate(),
+      daysLate = workingDays.workingDaysAfter(deadline.toLocalDate(),
           (ended == null ? GridCaseTime.now(clock) : ended).toLocalDate());
       inYear = subject == null ? 1 : lateStepsInYear(subject, detected);
       severity = grading(rs.getString("township_code")).grade(daysLate, inYear);
@@ -265,17 +264,6 @@ public class AccountabilityProposals {
         Integer.class, subject,
         Timestamp.from(detected.minusYears(1).toInstant()), Timestamp.from(detected.toInstant()));
     return count == null ? 1 : count;
-  }
-
-  /** Working days after {@code from} up to and including {@code to}. */
-  private int workingDaysBetween(LocalDate from, LocalDate to) {
-    int days = 0;
-    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-      if (workingDays.isWorkingDay(day)) {
-        days++;
-      }
-    }
-    return days;
   }
 
   private static String stepName(String action) {

@@ -178,7 +178,7 @@ class ProposalPages {
   }
 
   private String name(String username) {
-    return accounts.find(username).map(UserAccounts.Account::displayName).filter(n -> !n.isEmpty()).orElse(username);
+    return accounts.nameOf(username);
   }
 
   private static String roleLabel(String role) {

@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 /** How the event pages say things in Chinese: statuses, step actions, times, deadlines in working days. */
 final class EventPageText {
 
-  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   private EventPageText() {}
@@ -70,7 +69,7 @@ final class EventPageText {
   }
 
   static String minute(OffsetDateTime moment) {
-    return moment == null ? "" : moment.atZoneSameInstant(GridCaseTime.ZONE).format(MINUTE);
+    return GridCaseTime.minute(moment);
   }
 
   static String day(OffsetDateTime moment) {

@@ -41,6 +41,6 @@ public class EventStepRows {
     if (EventProcessSupport.SYSTEM.equals(username)) {
       return "系统";
     }
-    return accounts.find(username).map(UserAccounts.Account::displayName).filter(n -> !n.isEmpty()).orElse(username);
+    return accounts.nameOf(username);
   }
 }

@@ -4,7 +4,6 @@ import cn.gridcase.organisation.Grid;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,7 +24,6 @@ class TaskDescription {
   /** ACT_RU_TASK.DESCRIPTION_ is varchar(4000). */
   static final int MAX_LENGTH = 4000;
   private static final int LONG_TEXT_SHOWN = 1200;
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final String SHORTENED = "…（全文见事件详情）";
 
   private final Organisation organisation;
@@ -66,7 +64,7 @@ class TaskDescription {
   }
 
   static String minutes(OffsetDateTime moment) {
-    return moment == null ? "" : moment.atZoneSameInstant(GridCaseTime.ZONE).format(MINUTES);
+    return GridCaseTime.minute(moment);
   }
 
   private static String shortened(String text) {

@@ -36,8 +36,7 @@ class HomePage {
   @GetMapping("/")
   String home(Authentication authentication, Model model) {
     String username = authentication.getName();
-    model.addAttribute("name", accounts.find(username).map(UserAccounts.Account::displayName)
-        .filter(name -> !name.isEmpty()).orElse(username));
+    model.addAttribute("name", accounts.nameOf(username));
     model.addAttribute("sections", sections(username, accounts.groupsOf(username).contains(SystemGroups.ADMINS)));
     return "home";
   }

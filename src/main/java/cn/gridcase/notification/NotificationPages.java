@@ -3,7 +3,6 @@ package cn.gridcase.notification;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.WebPage;
 import java.security.Principal;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NotificationPages {
 
   static final int LIMIT = 100;
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Notifications notifications;
 
@@ -36,7 +34,7 @@ class NotificationPages {
   String inbox(Principal user, Model model) {
     List<NoticeLine> lines = notifications.inbox(user.getName(), false, LIMIT).stream()
         .map(entry -> new NoticeLine(entry.id(), kind(entry.kind()), entry.title(), entry.body(), entry.eventNumber(),
-            entry.createdAt() == null ? "" : entry.createdAt().atZoneSameInstant(GridCaseTime.ZONE).format(MINUTE),
+            GridCaseTime.minute(entry.createdAt()),
             entry.readAt() == null))
         .toList();
     model.addAttribute("notices", lines);

@@ -53,6 +53,11 @@ public class UserAccounts {
         .map(u -> new Account(u.getId(), u.getFirstName(), u.getLastName(), u.getEmail()));
   }
 
+  /** The name people read for an account (family name first), or the account itself when it has none. */
+  public String nameOf(String username) {
+    return find(username).map(Account::displayName).filter(name -> !name.isBlank()).orElse(username);
+  }
+
   /** Ids of every group the user belongs to. */
   public List<String> groupsOf(String username) {
     return identityService.createGroupQuery().groupMember(username).list().stream().map(Group::getId).toList();

@@ -1,11 +1,11 @@
 package cn.gridcase.supervision;
 
+import cn.gridcase.platform.GridCaseTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -30,7 +30,6 @@ final class OverdueExport {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   static final List<String> HEADERS = List.of("序号", "事件编号/案件", "标题", "环节", "层级", "单位", "责任人",
       "期限", "超期工作日", "超期天数");
-  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private OverdueExport() {}
 
@@ -45,7 +44,7 @@ final class OverdueExport {
   }
 
   static String title(String filters, OffsetDateTime at) {
-    return "超期事项（" + filters + "）  导出时间：" + at.format(MOMENT) + "（北京时间）";
+    return "超期事项（" + filters + "）  导出时间：" + GridCaseTime.minute(at) + "（北京时间）";
   }
 
   static ResponseEntity<byte[]> download(List<OverdueRows.Row> rows, String filters, OffsetDateTime at) {

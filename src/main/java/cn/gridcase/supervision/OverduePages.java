@@ -44,7 +44,6 @@ class OverduePages {
   /** At most this many rows on the page (the oldest deadlines); the export has every row. */
   static final int PAGE_ROWS = 500;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Supervision supervision;
   private final OverdueRows rows;
@@ -90,7 +89,7 @@ class OverduePages {
         rows.rows(steps.size() > PAGE_ROWS ? steps.subList(0, PAGE_ROWS) : steps, user.getName()));
     model.addAttribute("total", steps.size());
     model.addAttribute("pageRows", PAGE_ROWS);
-    model.addAttribute("now", now.format(MOMENT));
+    model.addAttribute("now", GridCaseTime.minute(now));
     model.addAttribute("day", DAY);
     model.addAttribute("exportHref", query("/supervision/overdue.xlsx", filter));
     return "supervision/overdue";
@@ -127,7 +126,7 @@ class OverduePages {
   }
 
   private String displayName(String username) {
-    return accounts.find(username).map(UserAccounts.Account::displayName).filter(n -> !n.isEmpty()).orElse(username);
+    return accounts.nameOf(username);
   }
 
   /** The units of a kind the caller sees (administrators: all), by code. */

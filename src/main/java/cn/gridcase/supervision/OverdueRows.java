@@ -102,8 +102,7 @@ class OverdueRows {
     }
 
     String person(String username) {
-      return people.computeIfAbsent(username, u -> accounts.find(u).map(UserAccounts.Account::displayName)
-          .filter(name -> !name.isEmpty()).orElse(u));
+      return people.computeIfAbsent(username, accounts::nameOf);
     }
   }
 }

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
@@ -88,15 +89,16 @@ public class Supervision {
           + " instructors; your open tasks are at /api/tasks");
     }
     OffsetDateTime now = GridCaseTime.now(clock);
-    Map<LocalDate, Integer> workingDaysAfter = new HashMap<>();
+    Map<LocalDate, Integer> daysAfter = new HashMap<>();
+    Function<LocalDate, Integer> overdueDays = d -> workingDays.workingDaysAfter(d, now.toLocalDate());
     List<OverdueStep> steps = new ArrayList<>();
     if (supervises) {
       for (OverdueOpenStep s : events.overdueSteps(scope, filter, now)) {
-        steps.add(new OverdueStep(s.eventNumber(), stepName(s.taskKey()), s.taskName(), s.level(), s.unitCode(),
-            s.gridCode(), s.villageCode(), s.townshipCode(), s.departmentCode(), s.assignee(), s.due(),
+        steps.add(new OverdueStep(s.eventNumber(), SupervisionBoard.stage(s.taskKey()), s.taskName(), s.level(),
+            s.unitCode(), s.gridCode(), s.villageCode(), s.townshipCode(), s.departmentCode(), s.assignee(), s.due(),
             ChronoUnit.DAYS.between(s.due().toLocalDate(), now.toLocalDate()), "EVENT", null,
             s.category().label() + "：" + s.title(), s.assignee() == null ? List.of() : List.of(s.assignee()),
-            workingDaysAfter.computeIfAbsent(s.due().toLocalDate(), d -> workingDaysAfter(d, now.toLocalDate())),
+            daysAfter.computeIfAbsent(s.due().toLocalDate(), overdueDays),
             s.taskId()));
       }
     }
@@ -107,7 +109,7 @@ public class Supervision {
             c.due(), ChronoUnit.DAYS.between(c.due().toLocalDate(), now.toLocalDate()), "CASE", c.caseId(),
             "责任追究案件 " + c.caseId() + ("NotifySubjectTask".equals(c.taskKey()) ? "：告知处理决定" : "：调查处理"),
             c.assignee() == null ? c.investigators() : List.of(c.assignee()),
-            workingDaysAfter.computeIfAbsent(c.due().toLocalDate(), d -> workingDaysAfter(d, now.toLocalDate())),
+            daysAfter.computeIfAbsent(c.due().toLocalDate(), overdueDays),
             c.taskId()));
       }
     }
@@ -116,24 +118,4 @@ public class Supervision {
     return steps;
   }
 
-  /** Working days after {@code from} up to and including {@code to} (0 when {@code to} is not later). */
-  private int workingDaysAfter(LocalDate from, LocalDate to) {
-    int days = 0;
-    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-      if (workingDays.isWorkingDay(day)) {
-        days++;
-      }
-    }
-    return days;
-  }
-
-
-  private static String stepName(String taskKey) {
-    return switch (taskKey) {
-      case "AcceptEventTask" -> "ACCEPT";
-      case "HandleEventTask" -> "HANDLE";
-      case "FeedbackTask" -> "FEEDBACK";
-      default -> taskKey;
-    };
-  }
 }

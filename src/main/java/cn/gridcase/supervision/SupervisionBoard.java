@@ -206,7 +206,8 @@ public class SupervisionBoard {
               rs.getString("unit_code"), rs.getString("grid_code"), rs.getString("village_code"),
               rs.getString("township_code"), rs.getString("task_name"), stage(rs.getString("task_key")),
               rs.getString("assignee"), stepDue, stepDue != null && m.now().isAfter(stepDue)
-                  ? workingDaysAfter(stepDue.atZoneSameInstant(GridCaseTime.ZONE).toLocalDate(), today) : 0);
+                  ? workingDays.workingDaysAfter(stepDue.atZoneSameInstant(GridCaseTime.ZONE).toLocalDate(), today)
+                  : 0);
         }, args.toArray());
   }
 
@@ -298,24 +299,14 @@ public class SupervisionBoard {
     return units.stream().map(of).toList();
   }
 
-  private static String stage(String taskKey) {
+  /** The stage of an event's open step by its task (ACCEPT, HANDLE, FEEDBACK). */
+  static String stage(String taskKey) {
     return switch (taskKey) {
       case "AcceptEventTask" -> "ACCEPT";
       case "HandleEventTask" -> "HANDLE";
       case "FeedbackTask" -> "FEEDBACK";
       default -> taskKey;
     };
-  }
-
-  /** Working days after {@code from} up to and including {@code to} (T1). */
-  private int workingDaysAfter(LocalDate from, LocalDate to) {
-    int days = 0;
-    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-      if (workingDays.isWorkingDay(day)) {
-        days++;
-      }
-    }
-    return days;
   }
 
   private static Timestamp ts(OffsetDateTime moment) {

@@ -43,7 +43,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/supervision")
 class SupervisionPages {
 
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   private final SupervisionBoard board;
@@ -240,7 +239,7 @@ class SupervisionPages {
   }
 
   private String displayName(String username) {
-    return accounts.find(username).map(UserAccounts.Account::displayName).filter(n -> !n.isBlank()).orElse(username);
+    return accounts.nameOf(username);
   }
 
   private String unitName(String code) {
@@ -252,7 +251,7 @@ class SupervisionPages {
   }
 
   private static String minute(OffsetDateTime moment) {
-    return moment == null ? "" : moment.atZoneSameInstant(GridCaseTime.ZONE).format(MINUTE);
+    return GridCaseTime.minute(moment);
   }
 
   static String dueLabel(SupervisionBoard.Due due) {

@@ -26,7 +26,6 @@ class TaskPages {
   static final int LIMIT = 200;
   static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Worklist worklist;
   private final Notifications notifications;
@@ -77,7 +76,7 @@ class TaskPages {
         state += "（暂按周一至周五计算）";
       }
     }
-    String created = item.created() == null ? "" : item.created().atZoneSameInstant(GridCaseTime.ZONE).format(MINUTE);
+    String created = GridCaseTime.minute(item.created());
     return new TaskLine(item.name(), subject, href, event, due, state, item.overdue(), item.claimable(), created);
   }
 }
