@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * and the people on the step, and record an accountability proposal against whoever answers for
  * the step.
  */
-@Component("eventDeadlines")
+@Component
 public class EventDeadlineWatch {
 
   private final EventProcessSupport support;

@@ -2,65 +2,40 @@ package cn.gridcase.event;
 
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
+import cn.gridcase.platform.TaskActor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Date;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-/** What the event process beans share: the event of an execution, the time, who acts. */
+/** What the event process beans share: the event of a process instance, the time. */
 @Component
 class EventProcessSupport {
 
-  /** Set on the execution when a user task completes: who completed it and its due date then. */
-  static final String COMPLETED_BY = "completedBy";
-  static final String STEP_DUE = "stepDue";
-  static final String SYSTEM = "system";
+  /** The actor of the steps GridCase records itself (timers, early warning). */
+  static final String SYSTEM = TaskActor.SYSTEM;
 
   private final EventRepository events;
-  private final IdentityService identityService;
   private final Clock clock;
 
-  EventProcessSupport(EventRepository events, IdentityService identityService, Clock clock) {
+  EventProcessSupport(EventRepository events, Clock clock) {
     this.events = events;
-    this.identityService = identityService;
     this.clock = clock;
   }
 
   /**
-   * The event of an execution, by the process instance's business key (the event number) — never
-   * by a process variable, which a task's user could overwrite when completing it.
+   * The event of a process instance, by its business key (the event number) — never by a process
+   * variable, which a task's user could overwrite when completing it.
    */
-  Event eventOf(DelegateExecution execution) {
-    String number = execution.getProcessBusinessKey();
+  Event eventOf(String number) {
     return events.find(number).orElseThrow(() -> new NotFound("No event " + number));
+  }
+
+  Event eventOf(DelegateExecution execution) {
+    return eventOf(execution.getProcessBusinessKey());
   }
 
   OffsetDateTime now() {
     return GridCaseTime.now(clock);
-  }
-
-  /** The user completing a task: the engine's authenticated user (Tasklist, REST), else the assignee. */
-  String actor(String assignee) {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return assignee == null ? SYSTEM : assignee;
-  }
-
-  static OffsetDateTime at(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Date date) {
-      return GridCaseTime.at(date);
-    }
-    if (value instanceof OffsetDateTime offset) {
-      return offset;
-    }
-    throw new IllegalArgumentException("not a moment: " + value);
   }
 }

@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 /**
  * The variables of the event processes the engine's history may keep: the event number, the
  * level and category handed to each level, the routing outcome with its department, and the
- * township's limits shown in the forms. Everything else — what is typed into the accept, handle
- * and feedback forms, and the bookkeeping {@code completedBy}/{@code stepDue} — lives in the
- * process only while it runs; the event's own tables keep it (E10).
+ * township's limits shown in the forms (names: {@link EventVariables}). Everything else — what is
+ * typed into the handle and feedback forms — lives in the process only until the step's listener
+ * has read it into the step's command; the event's own tables keep it (E10). The commands and
+ * {@link CompletedStep} are transient and never reach a table.
  */
 @Component
 class EventProcessVariables implements ProcessVariableCatalogue {
@@ -21,16 +22,16 @@ class EventProcessVariables implements ProcessVariableCatalogue {
     HistoricValue outcome = HistoricValue.oneOf(HandlingOutcome.class);
     return Map.of(
         Events.PROCESS_KEY, Map.of(
-            "eventNumber", number,
-            "outcome", outcome,
-            "departmentCode", HistoricValue.identifier()),
+            EventVariables.EVENT_NUMBER, number,
+            EventVariables.OUTCOME, outcome,
+            EventVariables.DEPARTMENT_CODE, HistoricValue.identifier()),
         "event-level-handling", Map.of(
-            "eventNumber", number,
-            "category", HistoricValue.oneOf(EventCategory.class),
-            "level", HistoricValue.oneOf(EventLevel.class),
-            "outcome", outcome,
-            "departmentCode", HistoricValue.identifier(),
-            "acceptDays", HistoricValue.number(),
-            "handleDays", HistoricValue.number()));
+            EventVariables.EVENT_NUMBER, number,
+            EventVariables.CATEGORY, HistoricValue.oneOf(EventCategory.class),
+            EventVariables.LEVEL, HistoricValue.oneOf(EventLevel.class),
+            EventVariables.OUTCOME, outcome,
+            EventVariables.DEPARTMENT_CODE, HistoricValue.identifier(),
+            EventVariables.ACCEPT_DAYS, HistoricValue.number(),
+            EventVariables.HANDLE_DAYS, HistoricValue.number()));
   }
 }

@@ -18,13 +18,6 @@ final class EventRules {
 
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{5,18}[0-9]");
 
-  /** The variables the handling form and the API actions submit. */
-  static final List<String> HANDLING_FIELDS = List.of("outcome", "result", "mediator", "mediationResult",
-      "agreementForm", "agreementTerms", "delayReason", "reason", "departmentCode", "instructions",
-      "countyDepartment");
-
-  static final List<String> FEEDBACK_FIELDS = List.of("satisfaction", "comment");
-
   static final int TITLE_MAX = 200;
   static final int LOCATION_MAX = 500;
   static final int PERSONS_MAX = 1000;
@@ -33,10 +26,12 @@ final class EventRules {
    * The length and line rule of every text a step takes, the same as the request types of the API
    * declare with {@code @Text}: Tasklist forms and {@code /engine-rest} submit through the listener.
    */
-  private static final Map<String, Integer> ONE_LINE = Map.of("outcome", 32, "mediator", 100, "agreementForm", 32,
-      "departmentCode", 64, "countyDepartment", 200, "satisfaction", 32);
-  private static final Set<String> MULTI_LINE = Set.of("result", "mediationResult", "agreementTerms", "delayReason",
-      "reason", "instructions", "comment");
+  private static final Map<String, Integer> ONE_LINE = Map.of(EventVariables.OUTCOME, 32, EventVariables.MEDIATOR, 100,
+      EventVariables.AGREEMENT_FORM, 32, EventVariables.DEPARTMENT_CODE, 64, EventVariables.COUNTY_DEPARTMENT, 200,
+      EventVariables.SATISFACTION, 32);
+  private static final Set<String> MULTI_LINE = Set.of(EventVariables.RESULT, EventVariables.MEDIATION_RESULT,
+      EventVariables.AGREEMENT_TERMS, EventVariables.DELAY_REASON, EventVariables.REASON, EventVariables.INSTRUCTIONS,
+      EventVariables.COMMENT);
 
   private EventRules() {}
 
@@ -100,84 +95,56 @@ final class EventRules {
    * E3, E5, E6: ending a level's handling. {@code late} says whether the handling deadline has
    * passed (then the delay reason is required); {@code departments} are the township's departments.
    */
-  static List<ApiError> checkHandling(EventCategory category, EventLevel level, Map<String, Object> values, boolean late,
+  static List<ApiError> checkHandling(EventCategory category, EventLevel level, Handling handling, boolean late,
       Set<String> departments) {
-    List<ApiError> errors = checkTexts(values);
-    String outcomeText = text(values.get("outcome"));
-    HandlingOutcome outcome = null;
-    if (outcomeText == null) {
-      errors.add(new ApiError("outcome", "E5.outcome", "choose how the event is handled: " + HandlingOutcome.allowedAt(level)));
-    } else {
-      try {
-        outcome = HandlingOutcome.valueOf(outcomeText);
-      } catch (IllegalArgumentException e) {
-        errors.add(new ApiError("outcome", "E5.outcome", "'" + outcomeText + "' is not one of " + HandlingOutcome.allowedAt(level)));
-      }
-      if (outcome != null && !HandlingOutcome.allowedAt(level).contains(outcome)) {
-        errors.add(new ApiError("outcome", "E5.outcome", outcome + " is not open at level " + level + ": "
-            + HandlingOutcome.allowedAt(level)));
-        outcome = null;
-      }
+    List<ApiError> errors = new ArrayList<>();
+    if (!HandlingOutcome.allowedAt(level).contains(handling.outcome())) {
+      errors.add(new ApiError("outcome", "E5.outcome", handling.outcome() + " is not open at level " + level + ": "
+          + HandlingOutcome.allowedAt(level)));
+      return errors;
     }
-    if (outcome == HandlingOutcome.RESOLVE) {
-      requireText(errors, text(values.get("result")), "result", "E3.result", "closing needs the final result (办理结果)", 4000);
+    if (handling instanceof Resolution r) {
+      requireText(errors, r.result(), "result", "E3.result", "closing needs the final result (办理结果)", 4000);
       if (category == EventCategory.DISPUTE) {
-        requireText(errors, text(values.get("mediator")), "mediator", "E3.mediator", "closing a dispute needs the mediator (调解人)", 100);
-        requireText(errors, text(values.get("mediationResult")), "mediationResult", "E3.mediationResult",
+        requireText(errors, r.mediator(), "mediator", "E3.mediator", "closing a dispute needs the mediator (调解人)", 100);
+        requireText(errors, r.mediationResult(), "mediationResult", "E3.mediationResult",
             "closing a dispute needs the mediation result (调解结果)", 4000);
-        String form = text(values.get("agreementForm"));
-        if (form == null) {
-          errors.add(new ApiError("agreementForm", "E3.agreementForm", "closing a dispute needs the form of agreement: WRITTEN or ORAL"));
-        } else if (!isAgreementForm(form)) {
-          errors.add(new ApiError("agreementForm", "E3.agreementForm", "'" + form + "' is not WRITTEN or ORAL"));
+        if (r.agreementForm() == null) {
+          errors.add(new ApiError("agreementForm", "E3.agreementForm",
+              "closing a dispute needs the form of agreement: WRITTEN or ORAL"));
         }
-        requireText(errors, text(values.get("agreementTerms")), "agreementTerms", "E3.agreementTerms",
+        requireText(errors, r.agreementTerms(), "agreementTerms", "E3.agreementTerms",
             "closing a dispute needs the terms of the agreement (协议内容)", 4000);
       }
-    } else if (outcome == HandlingOutcome.ESCALATE) {
-      requireText(errors, text(values.get("reason")), "reason", "E5.reason", "escalating needs a reason (上报理由)", 4000);
-    } else if (outcome == HandlingOutcome.DISPATCH) {
-      String department = text(values.get("departmentCode"));
-      if (department == null) {
+    } else if (handling instanceof Escalation e) {
+      requireText(errors, e.reason(), "reason", "E5.reason", "escalating needs a reason (上报理由)", 4000);
+    } else if (handling instanceof Dispatch d) {
+      if (d.departmentCode() == null) {
         errors.add(new ApiError("departmentCode", "E5.department", "dispatching needs the department (承办部门)"));
-      } else if (!departments.contains(department)) {
-        errors.add(new ApiError("departmentCode", "E5.department", department + " is not a department of this township: "
-            + departments.stream().sorted().toList()));
+      } else if (!departments.contains(d.departmentCode())) {
+        errors.add(new ApiError("departmentCode", "E5.department", d.departmentCode()
+            + " is not a department of this township: " + departments.stream().sorted().toList()));
       }
-    } else if (outcome == HandlingOutcome.REFER_COUNTY) {
-      requireText(errors, text(values.get("countyDepartment")), "countyDepartment", "E5.countyDepartment",
+    } else if (handling instanceof Referral r) {
+      requireText(errors, r.countyDepartment(), "countyDepartment", "E5.countyDepartment",
           "referring needs the county department (县级部门)", 200);
-      requireText(errors, text(values.get("reason")), "reason", "E5.reason", "referring needs a reason (移交理由)", 4000);
+      requireText(errors, r.reason(), "reason", "E5.reason", "referring needs a reason (移交理由)", 4000);
     }
-    String agreement = text(values.get("agreementForm"));
-    if (category != EventCategory.DISPUTE && agreement != null && !isAgreementForm(agreement)) {
-      // any category: the step records a given form, and an unknown one cannot be recorded
-      errors.add(new ApiError("agreementForm", "E3.agreementForm", "'" + agreement + "' 不是有效的协议形式（可选：WRITTEN, ORAL）"));
-    }
-    if (late && outcome != null) {
-      requireText(errors, text(values.get("delayReason")), "delayReason", "E6.delayReason",
+    if (late) {
+      requireText(errors, handling.delayReason(), "delayReason", "E6.delayReason",
           "the handling deadline has passed: record why (超期原因)", 4000);
     }
     return errors;
   }
 
   /** E9: feedback carries the residents' satisfaction. */
-  static List<ApiError> checkFeedback(Map<String, Object> values) {
-    List<ApiError> errors = checkTexts(values);
-    String satisfaction = text(values.get("satisfaction"));
-    if (satisfaction == null) {
+  static List<ApiError> checkFeedback(Feedback feedback) {
+    List<ApiError> errors = new ArrayList<>();
+    if (feedback.satisfaction() == null) {
       errors.add(new ApiError("satisfaction", "E9.satisfaction",
           "feedback needs the satisfaction: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED"));
-    } else {
-      try {
-        Satisfaction.valueOf(satisfaction);
-      } catch (IllegalArgumentException e) {
-        errors.add(new ApiError("satisfaction", "E9.satisfaction", "'" + satisfaction
-            + "' is not SATISFIED, BASICALLY_SATISFIED or DISSATISFIED"));
-      }
     }
-    String comment = text(values.get("comment"));
-    if (comment != null && comment.length() > 4000) {
+    if (feedback.comment() != null && feedback.comment().length() > 4000) {
       errors.add(new ApiError("comment", "E9.comment", "the comment is longer than 4000 characters"));
     }
     return errors;
@@ -186,10 +153,6 @@ final class EventRules {
   /** {@link TextRules} on every text of a step, by its field's limits. */
   static List<ApiError> checkTexts(Map<String, Object> values) {
     return TextRules.checkAll(values, MULTI_LINE, ONE_LINE);
-  }
-
-  private static boolean isAgreementForm(String form) {
-    return form.equals("WRITTEN") || form.equals("ORAL");
   }
 
   static String text(Object value) {

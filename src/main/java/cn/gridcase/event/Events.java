@@ -11,6 +11,7 @@ import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
+import cn.gridcase.platform.TransientValue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -54,9 +55,6 @@ public class Events {
   public static boolean isEventNumber(String key) {
     return key != null && NUMBER.matcher(key).matches();
   }
-  static final String ACCEPT_TASK = "AcceptEventTask";
-  static final String HANDLE_TASK = "HandleEventTask";
-  static final String FEEDBACK_TASK = "FeedbackTask";
   private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
   private final EventRepository events;
@@ -139,7 +137,7 @@ public class Events {
         report.category().label() + "：" + report.title().trim()));
     // the business key is the event number; the process reads everything else from the event's
     // tables. The one variable is for Tasklist: the feedback form shows the number.
-    Map<String, Object> variables = Map.of("eventNumber", number);
+    Map<String, Object> variables = Map.of(EventVariables.EVENT_NUMBER, number);
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, variables);
     return view(events.find(number).orElseThrow());
   }
@@ -172,16 +170,20 @@ public class Events {
   @Transactional
   public EventView accept(String number, String user) {
     Event event = actingAtLevel(number, user);
-    Task task = openTask(event, ACCEPT_TASK, "accepted");
+    Task task = openTask(event, EventTasks.ACCEPT, "accepted");
     complete(task, user, Map.of());
     return get(number, user);
   }
 
-  /** 办结 (E3; E6's delay reason when late). */
+  /**
+   * 办结 (E3; E6's delay reason when late), with the resolve form's fields ({@code result},
+   * {@code mediator}, … as in {@code forms/event-handle.form}): read by the handling step's one
+   * mapper, as Tasklist's are.
+   */
   @Transactional
   public EventView resolve(String number, String user, Map<String, Object> resolution) {
     Map<String, Object> values = new HashMap<>(resolution);
-    values.put("outcome", HandlingOutcome.RESOLVE.name());
+    values.put(EventVariables.OUTCOME, HandlingOutcome.RESOLVE.name());
     return handle(number, user, HandlingOutcome.RESOLVE, values);
   }
 
@@ -189,9 +191,9 @@ public class Events {
   @Transactional
   public EventView escalate(String number, String user, String reason, String delayReason) {
     Map<String, Object> values = new HashMap<>();
-    values.put("outcome", HandlingOutcome.ESCALATE.name());
-    values.put("reason", reason);
-    values.put("delayReason", delayReason);
+    values.put(EventVariables.OUTCOME, HandlingOutcome.ESCALATE.name());
+    values.put(EventVariables.REASON, reason);
+    values.put(EventVariables.DELAY_REASON, delayReason);
     return handle(number, user, HandlingOutcome.ESCALATE, values);
   }
 
@@ -199,10 +201,10 @@ public class Events {
   @Transactional
   public EventView dispatch(String number, String user, String departmentCode, String instructions, String delayReason) {
     Map<String, Object> values = new HashMap<>();
-    values.put("outcome", HandlingOutcome.DISPATCH.name());
-    values.put("departmentCode", departmentCode);
-    values.put("instructions", instructions);
-    values.put("delayReason", delayReason);
+    values.put(EventVariables.OUTCOME, HandlingOutcome.DISPATCH.name());
+    values.put(EventVariables.DEPARTMENT_CODE, departmentCode);
+    values.put(EventVariables.INSTRUCTIONS, instructions);
+    values.put(EventVariables.DELAY_REASON, delayReason);
     return handle(number, user, HandlingOutcome.DISPATCH, values);
   }
 
@@ -211,10 +213,10 @@ public class Events {
   public EventView referToCounty(String number, String user, String countyDepartment, String reason,
       String delayReason) {
     Map<String, Object> values = new HashMap<>();
-    values.put("outcome", HandlingOutcome.REFER_COUNTY.name());
-    values.put("countyDepartment", countyDepartment);
-    values.put("reason", reason);
-    values.put("delayReason", delayReason);
+    values.put(EventVariables.OUTCOME, HandlingOutcome.REFER_COUNTY.name());
+    values.put(EventVariables.COUNTY_DEPARTMENT, countyDepartment);
+    values.put(EventVariables.REASON, reason);
+    values.put(EventVariables.DELAY_REASON, delayReason);
     return handle(number, user, HandlingOutcome.REFER_COUNTY, values);
   }
 
@@ -225,11 +227,12 @@ public class Events {
     if (!staff.worksQueueOf(user, event.gridCode()) && !user.equals(event.reportedBy())) {
       throw new AccessDeniedException("Only the grid's worker or the reporter feeds back on event " + number);
     }
-    Task task = openTask(event, FEEDBACK_TASK, "fed back");
+    Task task = openTask(event, EventTasks.FEEDBACK, "fed back");
     Map<String, Object> values = new HashMap<>();
-    values.put("satisfaction", satisfaction);
-    values.put("comment", comment);
-    complete(task, user, values);
+    values.put(EventVariables.SATISFACTION, satisfaction);
+    values.put(EventVariables.COMMENT, comment);
+    // the command goes to the task listener for this transaction only, not flattened into variables
+    complete(task, user, Map.<String, Object>of(EventVariables.FEEDBACK, TransientValue.of(FeedbackVariables.read(values::get))));
     return get(number, user);
   }
 
@@ -248,9 +251,9 @@ public class Events {
           List.of(new ApiError("message", "S1.message", "an urge is at most 1000 characters")));
     }
     OffsetDateTime now = GridCaseTime.now(clock);
-    OffsetDateTime due = EventProcessSupport.at(task.getDueDate());
+    OffsetDateTime due = GridCaseTime.at(task.getDueDate());
     // at feedback the open step is the grid's, wherever the event was resolved
-    String unit = FEEDBACK_TASK.equals(task.getTaskDefinitionKey()) ? event.gridCode() : event.unitCode();
+    String unit = EventTasks.FEEDBACK.equals(task.getTaskDefinitionKey()) ? event.gridCode() : event.unitCode();
     events.addStep(event.id(), new EventStep("URGED", event.level(), unit, user, now, due, false, text));
     List<String> recipients = task.getAssignee() != null ? List.of(task.getAssignee()) : staff.queueOf(unit);
     notifications.send(new cn.gridcase.notification.Notice(cn.gridcase.notification.NoticeKind.URGED,
@@ -268,7 +271,7 @@ public class Events {
     Event event = visible(number, user);
     Task task = openTasks(number).stream().findFirst()
         .orElseThrow(() -> new StateConflict("事件 " + number + " 当前没有可改派的步骤 (status " + event.status() + ")"));
-    String unit = FEEDBACK_TASK.equals(task.getTaskDefinitionKey()) ? event.gridCode() : event.unitCode();
+    String unit = EventTasks.FEEDBACK.equals(task.getTaskDefinitionKey()) ? event.gridCode() : event.unitCode();
     if (!staff.holds(user, unit, AppointmentRole.SECTION_HEAD)) {
       throw new AccessDeniedException("Only a section head of " + unit + " reassigns the open step of " + number);
     }
@@ -289,7 +292,7 @@ public class Events {
       throw new DomainRuleViolation("改派未完成：请更正所列各项", errors);
     }
     String to = assignee.trim();
-    OffsetDateTime due = task.getDueDate() == null ? null : EventProcessSupport.at(task.getDueDate());
+    OffsetDateTime due = GridCaseTime.at(task.getDueDate());
     String from = task.getAssignee() == null ? "本单位待认领" : task.getAssignee();
     events.addStep(event.id(), new EventStep("REASSIGNED", event.level(), unit, user, GridCaseTime.now(clock), due,
         false, "由 " + from + " 改派给 " + to + "：" + reason.trim()));
@@ -319,8 +322,10 @@ public class Events {
       throw new StateConflict("Event " + number + " is at level " + event.level() + ", where " + outcome
           + " is not possible (" + HandlingOutcome.allowedAt(event.level()) + ")");
     }
-    Task task = openTask(event, HANDLE_TASK, "handled");
-    complete(task, user, values);
+    Task task = openTask(event, EventTasks.HANDLE, "handled");
+    // the command goes to the task listener for this transaction only, not flattened into variables
+    Submitted<Handling> handling = HandlingVariables.read(values::get, event.category(), event.level());
+    complete(task, user, Map.<String, Object>of(EventVariables.HANDLING, TransientValue.of(handling)));
     return get(number, user);
   }
 
@@ -374,17 +379,17 @@ public class Events {
   private EventView view(Event event) {
     List<Task> open = event.status() == EventStatus.CLOSED || event.status() == EventStatus.REFERRED_TO_COUNTY
         ? List.of() : openTasks(event.number());
-    Optional<Task> accept = open.stream().filter(t -> ACCEPT_TASK.equals(t.getTaskDefinitionKey())).findFirst();
-    Optional<Task> handle = open.stream().filter(t -> HANDLE_TASK.equals(t.getTaskDefinitionKey())).findFirst();
-    Optional<Task> feedback = open.stream().filter(t -> FEEDBACK_TASK.equals(t.getTaskDefinitionKey())).findFirst();
+    Optional<Task> accept = open.stream().filter(t -> EventTasks.ACCEPT.equals(t.getTaskDefinitionKey())).findFirst();
+    Optional<Task> handle = open.stream().filter(t -> EventTasks.HANDLE.equals(t.getTaskDefinitionKey())).findFirst();
+    Optional<Task> feedback = open.stream().filter(t -> EventTasks.FEEDBACK.equals(t.getTaskDefinitionKey())).findFirst();
     Optional<Task> current = accept.or(() -> handle).or(() -> feedback);
     Event.Resolution r = event.resolution();
     return new EventView(event.number(), event.category(), event.title(), event.status(), event.level(),
         event.gridCode(), event.villageCode(), event.townshipCode(), event.departmentCode(), event.major(),
         event.occurredAt(), event.location(), event.persons(), event.cause(), event.course(), event.parties(),
-        event.reportedAt(), event.reportedBy(), accept.map(t -> EventProcessSupport.at(t.getDueDate())).orElse(null),
-        handle.map(t -> EventProcessSupport.at(t.getDueDate())).orElse(null),
-        feedback.map(t -> EventProcessSupport.at(t.getCreateTime())).orElse(null),
+        event.reportedAt(), event.reportedBy(), accept.map(t -> GridCaseTime.at(t.getDueDate())).orElse(null),
+        handle.map(t -> GridCaseTime.at(t.getDueDate())).orElse(null),
+        feedback.map(t -> GridCaseTime.at(t.getCreateTime())).orElse(null),
         accept.or(() -> handle).map(this::provisional).orElse(false), event.overdueAcceptance(),
         event.overdueHandling(), current.map(Task::getAssignee).orElse(null),
         current.map(t -> feedback.isPresent() ? event.gridCode() : event.unitCode()).orElse(null),
@@ -399,8 +404,8 @@ public class Events {
     if (task.getDueDate() == null) {
       return false;
     }
-    int from = EventProcessSupport.at(task.getCreateTime()).getYear();
-    int to = EventProcessSupport.at(task.getDueDate()).getYear();
+    int from = GridCaseTime.at(task.getCreateTime()).getYear();
+    int to = GridCaseTime.at(task.getDueDate()).getYear();
     for (int year = from; year <= to; year++) {
       if (!workingDays.hasSchedule(year)) {
         return true;

@@ -66,14 +66,14 @@ public class SupervisedSteps {
       return Optional.empty();
     }
     return taskService.createTaskQuery().processInstanceBusinessKey(number).active().list().stream()
-        .filter(t -> Events.ACCEPT_TASK.equals(t.getTaskDefinitionKey())
-            || Events.HANDLE_TASK.equals(t.getTaskDefinitionKey()))
+        .filter(t -> EventTasks.ACCEPT.equals(t.getTaskDefinitionKey())
+            || EventTasks.HANDLE.equals(t.getTaskDefinitionKey()))
         .findFirst().map(task -> step(event, task));
   }
 
   private static SupervisableStep step(Event event, Task task) {
     return new SupervisableStep(event.number(), event.title(), event.townshipCode(), event.level(), event.unitCode(),
-        task.getId(), task.getProcessInstanceId(), Events.ACCEPT_TASK.equals(task.getTaskDefinitionKey()) ? "ACCEPT"
+        task.getId(), task.getProcessInstanceId(), EventTasks.ACCEPT.equals(task.getTaskDefinitionKey()) ? "ACCEPT"
             : "HANDLE", task.getAssignee(), task.getDueDate() == null ? null : GridCaseTime.at(task.getDueDate()));
   }
 

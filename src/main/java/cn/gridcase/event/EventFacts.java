@@ -1,0 +1,46 @@
+package cn.gridcase.event;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the models of the event processes read about the event, by its number (the business key):
+ * the gateway after reporting, the category handed to each level, the feedback queue, and the text
+ * of every user task's description in Tasklist.
+ */
+@Component
+public class EventFacts {
+
+  private final EventProcessSupport support;
+  private final EventRepository events;
+  private final EventStaff staff;
+  private final TaskDescription description;
+
+  EventFacts(EventProcessSupport support, EventRepository events, EventStaff staff, TaskDescription description) {
+    this.support = support;
+    this.events = events;
+    this.staff = staff;
+    this.description = description;
+  }
+
+  /** Whether the event is major (E8): the gateway 重大突发事件？ sends it straight to the township center. */
+  public boolean major(String number) {
+    return support.eventOf(number).major();
+  }
+
+  /** The event's category, handed to each level for its forms (the dispute fields show for DISPUTE). */
+  public String category(String number) {
+    return support.eventOf(number).category().name();
+  }
+
+  /** Feedback (回访) is the reporting grid's: its queue is the grid's candidate group. */
+  public String feedbackQueue(String number) {
+    return support.eventOf(number).gridCode();
+  }
+
+  /** The text of a task's description in Tasklist: the event, one element per line ({@link TaskDescription}). */
+  public String summary(String number) {
+    return events.find(number).map(e -> description.of(e,
+        e.level() == EventLevel.TOWNSHIP && e.status() != EventStatus.RESOLVED
+            ? staff.departmentNamesOf(e.townshipCode()) : null)).orElse(number);
+  }
+}

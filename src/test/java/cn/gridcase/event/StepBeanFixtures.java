@@ -1,0 +1,25 @@
+package cn.gridcase.event;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Events as the step beans' unit tests need them, without a database. */
+final class StepBeanFixtures {
+
+  static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-11-02T09:00:00+08:00");
+  static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-03T10:00:00+08:00");
+
+  private StepBeanFixtures() {}
+
+  /** An event at {@code level} in unit {@code unit}, reported by worker1 in grid GS-V01-G01, accepted by worker1. */
+  static Event event(EventCategory category, EventLevel level, String unit, boolean lateHandlingMarked) {
+    return new Event(7, "SJ-20261102-0001", category, "井盖缺失", "GS-V01-G01", "GS-V01", "GS",
+        RECEIVED.minusHours(1), "村口", "村民", "井盖被盗", "路人险些跌倒", false, RECEIVED, "worker1",
+        EventStatus.IN_HANDLING, level, unit, level == EventLevel.DEPARTMENT ? unit : null, false, false, null,
+        null, null, null, List.of(), new Event.Step(RECEIVED, 2, 5, RECEIVED, "worker1", false, lateHandlingMarked));
+  }
+
+  static Event hazardAtGrid() {
+    return event(EventCategory.HAZARD, EventLevel.GRID, "GS-V01-G01", false);
+  }
+}
