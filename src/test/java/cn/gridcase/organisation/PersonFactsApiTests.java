@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,35 @@ class PersonFactsApiTests extends ApiTestSupport {
     Reply asOnFile = appointWorker(number, grid, ", \"education\": \"SENIOR_HIGH\", \"currentPost\": \"NONE\","
         + " \"criminalRecord\": false");
     assertThat(asOnFile.status()).as(asOnFile.toString()).isEqualTo(201);
+  }
+
+  @Test
+  @DisplayName("G5 a roster row for a person on file is judged by the file: blank cells declare nothing,"
+      + " a differing cell is named in its row and column, and nothing is imported")
+  void rosterRowAgainstFile() {
+    String number = number(1995);
+    volunteer(number, "SENIOR_HIGH");
+    String header = "unitCode,realName,idCardNumber,education,currentPost,exclusions,role,startsOn";
+    String name = "档案" + number.substring(14);
+    String differing = header + "\n" + String.join(",", newGrid(), name, number, "PRIMARY", "", "DETAINED",
+        "GRID_WORKER", "2026-01-01") + "\n";
+    Reply refused = api.as("admin").postFile("/api/roster/import", "file", "roster.csv",
+        differing.getBytes(StandardCharsets.UTF_8));
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    // the file is judged, so the declared detention is a conflict to settle, not yet a G5 reason
+    assertThat(refused.json().get("errors").findValuesAsText("code")).containsExactly("G5.factsOnFile",
+        "G5.factsOnFile");
+    assertThat(refused.json().get("errors").findValuesAsText("column"))
+        .containsExactlyInAnyOrder("education", "exclusions");
+    assertThat(refused.json().get("errors").findValuesAsText("row")).containsOnly("2");
+
+    String grid = newGrid();
+    String blank = header + "\n" + String.join(",", grid, name, number, "", "", "", "GRID_WORKER", "2026-01-01")
+        + "\n";
+    Reply imported = api.as("admin").postFile("/api/roster/import", "file", "roster.csv",
+        blank.getBytes(StandardCharsets.UTF_8));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(api.as("admin").get("/api/appointments?unitCode=" + grid).json()).hasSize(1);
   }
 
   @Test
