@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An accountability case as API clients see it (/v3/api-docs). {@code investigateBy} and
+ * An accountability case as API clients see it (docs/api.md, Accountability). {@code investigateBy} and
  * {@code notifyBy} are the deadlines of the open task (C6, C7); the overdue flags stay true for
  * ever once a deadline passed.
  */

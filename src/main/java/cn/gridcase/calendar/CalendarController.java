@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The working-day calendar API (README, /v3/api-docs) (rules T1–T3). */
+/** The working-day calendar API (docs/api.md, Working-day calendar) (rules T1–T3). */
 @RestController
 @RequestMapping("/api/calendar")
 @Tag(name = "Calendar", description = "Working days of the Chinese statutory calendar (rules T1–T3)")

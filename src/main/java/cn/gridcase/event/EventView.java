@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An event as API clients see it (/v3/api-docs). {@code acceptBy} / {@code handleBy} are the deadlines
+ * An event as API clients see it (docs/api.md, Events). {@code acceptBy} / {@code handleBy} are the deadlines
  * of the step now open (null when none); {@code overdueAcceptance} / {@code overdueHandling} stay
  * true for ever once a step ran late (E4). {@code deadlineProvisional} is true when the open step's
  * deadline reaches into a year whose holiday schedule is not loaded (T3: counted Mon–Fri, recomputed

@@ -33,8 +33,26 @@ class AppointmentController {
 
   record PersonBody(@Text(max = 50) String realName, @Text(max = 32) String idCardNumber, @Text(max = 32) String phone,
       Education education, CurrentPost currentPost,
-      boolean criminalRecord, boolean underInvestigation, boolean detained, boolean dismissedFromOffice,
-      boolean dishonestPerson, @Text(max = 64) String username) {}
+      Boolean criminalRecord, Boolean underInvestigation, Boolean detained, Boolean dismissedFromOffice,
+      Boolean dishonestPerson, @Text(max = 64) String username) {
+
+    /**
+     * The exclusions as declared: the five are one checklist, so naming any declares all (absent =
+     * no); naming none declares nothing (a new person has none, a person on file keeps theirs, G5).
+     */
+    Person.Exclusions exclusions() {
+      if (criminalRecord == null && underInvestigation == null && detained == null && dismissedFromOffice == null
+          && dishonestPerson == null) {
+        return null;
+      }
+      return new Person.Exclusions(yes(criminalRecord), yes(underInvestigation), yes(detained),
+          yes(dismissedFromOffice), yes(dishonestPerson));
+    }
+
+    private static boolean yes(Boolean flag) {
+      return Boolean.TRUE.equals(flag);
+    }
+  }
 
   record AppointmentBody(PersonBody person, @Text(max = 64) String gridCode, @Text(max = 64) String unitCode,
       AppointmentRole role, LocalDate startsOn) {}
@@ -45,12 +63,12 @@ class AppointmentController {
       String personName, String idCardMasked, String username, LocalDate startsOn, LocalDate endsOn) {}
 
   @PostMapping
-  @Operation(summary = "Appoint a person (422 listing every G3/G5 reason against it)")
+  @Operation(summary = "Appoint a person (422 listing every G3/G5 reason against it, and every fact declared"
+      + " otherwise than on the person's file)")
   ResponseEntity<AppointmentView> appoint(@RequestBody AppointmentBody body) {
     PersonBody p = body.person();
     AppointmentRequest.PersonDetails details = p == null ? null : new AppointmentRequest.PersonDetails(p.realName(),
-        p.idCardNumber(), p.phone(), p.education(), p.currentPost(), new Person.Exclusions(p.criminalRecord(),
-        p.underInvestigation(), p.detained(), p.dismissedFromOffice(), p.dishonestPerson()), p.username());
+        p.idCardNumber(), p.phone(), p.education(), p.currentPost(), p.exclusions(), p.username());
     String unit = body.gridCode() != null ? body.gridCode() : body.unitCode();
     Appointment appointment = organisation.appoint(new AppointmentRequest(details, unit, body.role(), body.startsOn()));
     return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id())).body(view(appointment));

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -132,6 +133,39 @@ public class Organisation {
     return repository.peopleNamed(namePart.trim(), 100);
   }
 
+  /**
+   * Corrects the G5 facts on a person's file (an administrator's act): each fact that changes is
+   * recorded with who, when, old and new value and the reason; the next appointment is judged by
+   * the corrected file. Refused (422) with every problem of the update.
+   */
+  @Transactional
+  public Person updateFacts(long personId, FactsUpdate update, String changedBy) {
+    List<ApiError> problems = update.problems();
+    throwIfAny("人员情况未更正", problems);
+    Person before = repository.personForUpdate(personId).orElseThrow(() -> new NotFound("没有编号为 " + personId
+        + " 的人员"));
+    Person after = update.applyTo(before);
+    boolean changed = false;
+    for (PersonFact fact : PersonFact.values()) {
+      String old = fact.valueOn(before);
+      String now = fact.valueOn(after);
+      if (!Objects.equals(old, now)) {
+        repository.insertFactChange(personId, fact, old, now, update.reason().trim(), changedBy,
+            GridCaseTime.now(clock));
+        changed = true;
+      }
+    }
+    if (changed) {
+      repository.updateFacts(after);
+    }
+    return after;
+  }
+
+  /** Every change of a person's G5 facts, oldest first (kept for ever). */
+  public List<FactChange> factChanges(long personId) {
+    return repository.factChanges(personId);
+  }
+
   // appointments (G3, G4, G5)
 
   public Optional<Appointment> appointment(long id) {
@@ -190,6 +224,9 @@ public class Organisation {
         if (existing != null && details.realName() != null && !existing.realName().equals(details.realName().trim())) {
           errors.add(new ApiError("person.realName", "G3.realName", "the id-card number belongs to another name"));
         }
+        if (existing != null) {
+          errors.addAll(differencesFromFile(existing, details));
+        }
       }
       if (details.username() != null && !details.username().isBlank()
           && identityService.createUserQuery().userId(details.username()).count() == 0) {
@@ -216,6 +253,25 @@ public class Organisation {
       }
     }
     return new Planned(request, number, existing, startsOn, errors);
+  }
+
+  /**
+   * G5: the facts a request declares for a person already on file must agree with the file. The file
+   * is what the check judges and only an administrator's audited update changes it, so a differing
+   * declaration is named rather than silently ignored (or silently taken over).
+   */
+  private static List<ApiError> differencesFromFile(Person onFile, AppointmentRequest.PersonDetails details) {
+    List<ApiError> differences = new ArrayList<>();
+    for (PersonFact fact : PersonFact.values()) {
+      String declared = fact.declaredIn(details);
+      String filed = fact.valueOn(onFile);
+      if (declared != null && !declared.equals(filed)) {
+        differences.add(new ApiError("person." + fact.field(), "G5.factsOnFile", "申报与档案不一致：" + fact.label()
+            + "，档案为“" + fact.shown(filed) + "”，申报为“" + fact.shown(declared) + "”。请按档案申报，"
+            + "或先由管理员更正档案（PATCH /api/people/" + onFile.id() + "，写明理由）"));
+      }
+    }
+    return differences;
   }
 
   Appointment carryOut(Planned planned) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Units, grids, people and appointments in the project's own tables (Flyway V1, V4). */
+/** Units, grids, people and appointments in the project's own tables (Flyway V1, V4, V10). */
 @Repository
 class OrganisationRepository {
 
@@ -208,6 +208,35 @@ class OrganisationRepository {
         .stream().findFirst();
   }
 
+
+  /** The person, locked until the transaction ends: two corrections of one file do not interleave. */
+  Optional<Person> personForUpdate(long id) {
+    return jdbc.query("select " + PERSON_COLUMNS + " from person where id = ? for update",
+        OrganisationRepository::person, id).stream().findFirst();
+  }
+
+  void updateFacts(Person person) {
+    Person.Exclusions x = person.exclusions();
+    jdbc.update("update person set education = ?, current_post = ?, criminal_record = ?, under_investigation = ?,"
+        + " detained = ?, dismissed_from_office = ?, dishonest_person = ? where id = ?",
+        person.education() == null ? null : person.education().name(), person.currentPost().name(),
+        x.criminalRecord(), x.underInvestigation(), x.detained(), x.dismissedFromOffice(), x.dishonestPerson(),
+        person.id());
+  }
+
+  void insertFactChange(long personId, PersonFact fact, String oldValue, String newValue, String reason,
+      String changedBy, OffsetDateTime at) {
+    jdbc.update("insert into person_fact_change (person_id, fact, old_value, new_value, reason, changed_by, changed_at)"
+        + " values (?, ?, ?, ?, ?, ?, ?)", personId, fact.name(), oldValue, newValue, reason, changedBy, at);
+  }
+
+  List<FactChange> factChanges(long personId) {
+    return jdbc.query("select id, person_id, fact, old_value, new_value, reason, changed_by, changed_at"
+        + " from person_fact_change where person_id = ? order by changed_at, id", (rs, row) -> new FactChange(
+            rs.getLong("id"), rs.getLong("person_id"), PersonFact.valueOf(rs.getString("fact")),
+            rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason"), rs.getString("changed_by"),
+            rs.getObject("changed_at", OffsetDateTime.class)), personId);
+  }
 
   Optional<String> idCardCipher(long personId) {
     return jdbc.queryForList("select id_card_cipher from person where id = ?", String.class, personId).stream().findFirst();

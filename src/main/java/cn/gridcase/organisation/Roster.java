@@ -266,7 +266,8 @@ class Roster {
     Person.Exclusions exclusions() {
       String value = text(RosterColumn.EXCLUSIONS);
       if (value == null) {
-        return Person.Exclusions.none();
+        // a blank cell declares nothing: a new person has none, a person on file keeps theirs (G5)
+        return null;
       }
       Set<String> items = new HashSet<>();
       for (String item : value.toUpperCase().split("[;,；，\\s]+")) {

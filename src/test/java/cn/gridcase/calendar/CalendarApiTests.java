@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The calendar endpoints (README, /v3/api-docs), through HTTP with real logins. */
+/** The calendar endpoints (docs/api.md, Working-day calendar), through HTTP with real logins. */
 class CalendarApiTests extends ApiTestSupport {
 
   @Autowired

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** PUT/DELETE /api/admin/clock (README, "Demo users"), in the demo profile. */
+/** PUT/DELETE /api/admin/clock (docs/api.md, Demo clock), in the demo profile. */
 class DemoClockTests extends ApiTestSupport {
 
   @Autowired

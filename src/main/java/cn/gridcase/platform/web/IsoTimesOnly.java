@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.time.temporal.Temporal;
 
 /**
- * Dates and times in {@code /api} bodies are ISO-8601 strings only (the API's convention): Jackson would otherwise
+ * Dates and times in {@code /api} bodies are ISO-8601 strings only (docs/api.md, Conventions): Jackson would otherwise
  * read a number such as {@code 2147483648} as seconds since 1970 — the demo clock set to 2038 by a
  * typo. A number for a date or time is a 400 naming the field.
  */
