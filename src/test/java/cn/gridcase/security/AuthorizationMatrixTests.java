@@ -62,6 +62,9 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         call("PUT /api/units/GS/settings", () -> "{}").allow("admin").otherwise(403),
         call("PUT /api/units/GS-V01/settings", () -> "{}").status(404, "admin").otherwise(403),
         call("GET /api/people?name=张").allow("admin").otherwise(403),
+        call("GET /api/people/999999").status(404, "admin").otherwise(403),
+        call("PATCH /api/people/999999", () -> "{\"education\": \"SENIOR_HIGH\", \"reason\": \"核对学历证书\"}")
+            .status(404, "admin").otherwise(403),
         call("GET /api/roster/export?format=csv").allow("admin").otherwise(403),
         // events: {event} is an event worker1 reported in GS-V01-G01 (accepted on reporting, in handling)
         call("POST /api/events", AuthorizationMatrixTests::eventReport).status(201, SEE_V01_G01).otherwise(403),
@@ -219,6 +222,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         case "DELETE" -> client.delete(parts[1]);
         case "POST" -> client.post(parts[1], json);
         case "PUT" -> client.put(parts[1], json);
+        case "PATCH" -> client.patch(parts[1], json);
         default -> throw new IllegalArgumentException(line);
       };
     }

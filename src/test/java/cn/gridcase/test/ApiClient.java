@@ -133,6 +133,11 @@ public final class ApiClient {
         .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Reply patch(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Reply postForm(String path, Map<String, String> form) {
     StringBuilder body = new StringBuilder();
     form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
