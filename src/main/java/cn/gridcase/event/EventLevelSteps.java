@@ -1,6 +1,5 @@
 package cn.gridcase.event;
 
-import cn.gridcase.accountability.AccountabilityProposals;
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.calendar.Workdays;
 import cn.gridcase.notification.Notice;
@@ -10,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +26,14 @@ public class EventLevelSteps {
   private final EventStaff staff;
   private final Notifications notifications;
   private final WorkingDays workingDays;
-  private final AccountabilityProposals proposals;
+  private final ApplicationEventPublisher domainEvents;
   private final Workdays workdays;
   private final EventDeadlineWatch deadlineWatch;
 
   EventLevelSteps(EventProcessSupport support, EventRepository events, EventTimeLimits timeLimits, EventStaff staff,
-      Notifications notifications, WorkingDays workingDays, AccountabilityProposals proposals, Workdays workdays,
+      Notifications notifications, WorkingDays workingDays, ApplicationEventPublisher domainEvents, Workdays workdays,
       EventDeadlineWatch deadlineWatch) {
-    this.proposals = proposals;
+    this.domainEvents = domainEvents;
     this.workdays = workdays;
     this.deadlineWatch = deadlineWatch;
     this.support = support;
@@ -145,10 +145,10 @@ public class EventLevelSteps {
         // completed late before the timer's job ran: mark it as the timer would have
         deadlineWatch.overdue(event, "ACCEPT", due, now);
       }
-      proposals.lateStepEnded(event.number(), "ACCEPT", now);
+      domainEvents.publishEvent(new LateStepEnded(event.number(), StepStage.ACCEPT, level, now));
     } else if (event.step().lateAcceptanceMarked()) {
       // in time by E4 but late against a 督办 (S1): that proposal's lateness is fixed now too
-      proposals.lateStepEnded(event.number(), "ACCEPT", now);
+      domainEvents.publishEvent(new LateStepEnded(event.number(), StepStage.ACCEPT, level, now));
     }
     events.stepAccepted(event.id(), now, actor);
     events.addStep(event.id(), new EventStep("ACCEPTED", level, unitCode, actor, now, due, late,
@@ -175,9 +175,9 @@ public class EventLevelSteps {
       if (!event.step().lateHandlingMarked()) {
         deadlineWatch.overdue(event, "HANDLE", due, now);
       }
-      proposals.lateStepEnded(event.number(), "HANDLE", now);
+      domainEvents.publishEvent(new LateStepEnded(event.number(), StepStage.HANDLE, level, now));
     } else if (event.step().lateHandlingMarked()) {
-      proposals.lateStepEnded(event.number(), "HANDLE", now);
+      domainEvents.publishEvent(new LateStepEnded(event.number(), StepStage.HANDLE, level, now));
     }
     String reason = EventRules.text(execution.getVariable("reason"));
     List<String> note = new ArrayList<>();
