@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules officials edit as DMN tables in {@code bpmn/}: which measures fit which role (C2), who
- * holds a talk (C5), the graded measures for event handlers (C3).
+ * holds a talk (C5), the graded measures for event handlers and for grid workers (C3).
  */
 @Component
 class AccountabilityDecisions {
@@ -18,6 +18,7 @@ class AccountabilityDecisions {
   static final String MEASURE_ELIGIBILITY = "accountability-measure-eligibility";
   static final String TALK_CONDUCTOR = "accountability-talk-conductor";
   static final String EVENT_HANDLER_MEASURES = "accountability-event-handler-measures";
+  static final String GRID_WORKER_MEASURES = "accountability-grid-worker-measures";
 
   private final DecisionService decisionService;
 
@@ -49,6 +50,16 @@ class AccountabilityDecisions {
     DmnDecisionResult result = decisionService.evaluateDecisionByKey(EVENT_HANDLER_MEASURES)
         .variables(Variables.createVariables().putValue("severity", severity.name())
             .putValue("position", sectionHead ? "SECTION_HEAD" : "HANDLER")).evaluate();
+    return measures(result);
+  }
+
+  /** The suggested measures for a grid worker's late step (C3, S0 第四条(一)). */
+  List<Measure> gridWorkerMeasures(Severity severity) {
+    return measures(decisionService.evaluateDecisionByKey(GRID_WORKER_MEASURES)
+        .variables(Variables.createVariables().putValue("severity", severity.name())).evaluate());
+  }
+
+  private static List<Measure> measures(DmnDecisionResult result) {
     String measures = result.getFirstResult() == null ? null : result.getFirstResult().getEntry("measures");
     return measures == null ? List.of() : Arrays.stream(measures.split("\\|")).map(Measure::valueOf).toList();
   }

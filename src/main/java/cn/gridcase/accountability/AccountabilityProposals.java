@@ -45,6 +45,11 @@ public class AccountabilityProposals {
   static final String GRID_WORKERS_HELD_ACCOUNTABLE = "GRID_WORKERS_HELD_ACCOUNTABLE";
   static final String GRID_LEADER_HELD_ACCOUNTABLE = "GRID_LEADER_HELD_ACCOUNTABLE";
 
+  /** The clause a grid worker's late step is filed under (C3, S0 第四条(一)2). */
+  static final String GRID_WORKER_LATE_STEP = "第四条（一）2 日常考核不合格的专职网格员：约谈、待岗培训、诫勉谈话（事件未按期受理、办结）";
+  /** The clause an event handler's or section head's late step is filed under (C3, S0 第四条(四)1). */
+  static final String EVENT_HANDLER_LATE_STEP = "第四条（四）1 网格事件经办人员：不受理、不交办、不催办、不结案、不统计反馈";
+
   private final JdbcTemplate jdbc;
   private final Notifications notifications;
   private final CasePeople people;
@@ -288,8 +293,14 @@ public class AccountabilityProposals {
           (ended == null ? GridCaseTime.now(clock) : ended).toLocalDate());
       inYear = subject == null ? 1 : lateStepsInYear(subject, detected);
       severity = grading(rs.getString("township_code")).grade(daysLate, inYear);
-      suggested = decisions.eventHandlerMeasures(severity, AppointmentRole.SECTION_HEAD.name().equals(subjectRole));
-      clause = "第四条（四）1 网格事件经办人员：不受理、不交办、不催办、不结案、不统计反馈";
+      if (AppointmentRole.GRID_WORKER.name().equals(subjectRole)) {
+        // a grid worker answers under (一), the grid workers' clause, not the event handlers' (四)1
+        suggested = decisions.gridWorkerMeasures(severity);
+        clause = GRID_WORKER_LATE_STEP;
+      } else {
+        suggested = decisions.eventHandlerMeasures(severity, AppointmentRole.SECTION_HEAD.name().equals(subjectRole));
+        clause = EVENT_HANDLER_LATE_STEP;
+      }
     } else if (GRID_WORKERS_HELD_ACCOUNTABLE.equals(trigger)) {
       clause = "第四条（二）8 对专职网格员指导督促不力，所在村专职网格员被追究责任三次以上";
     } else if (GRID_LEADER_HELD_ACCOUNTABLE.equals(trigger)) {
