@@ -1,5 +1,6 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.GridCaseTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,6 +52,12 @@ class CaseRepository {
       return insert;
     }, keys);
     return keys.getKey().longValue();
+  }
+
+  /** The case of a process instance: its business key is the case id. */
+  CaseRecord byKey(String businessKey) {
+    long id = Long.parseLong(businessKey);
+    return find(id).orElseThrow(() -> new NotFound("No case " + id));
   }
 
   Optional<CaseRecord> find(long id) {
