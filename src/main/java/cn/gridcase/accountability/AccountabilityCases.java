@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Accountability cases (责任追究), the feature's public surface. Supervisors open cases (by hand or
  * from a proposal) and see all of their township's; the assigned investigators investigate, extend
  * once (C6), decide (C2, C4, C5) or dismiss, notify (C7) and record the execution; the subject sees
- * their own case once notified; nobody else sees any of it (404). Every read is audited.
+ * their own case once notified, the conductors of a decided talk theirs (C5); nobody else sees any
+ * of it (404). Every read is audited.
  */
 @Service
 public class AccountabilityCases {
@@ -44,6 +45,7 @@ public class AccountabilityCases {
   static final String INVESTIGATE_TASK = "InvestigateCaseTask";
   static final String NOTIFY_TASK = "NotifySubjectTask";
   static final String EXECUTION_TASK = "RecordExecutionTask";
+  static final String TALK_TASK = "HoldTalkTask";
 
   /** Who can be held accountable (C1, S0 第二条). */
   static final Set<AppointmentRole> ACCOUNTABLE_ROLES = EnumSet.of(AppointmentRole.GRID_WORKER,
@@ -294,6 +296,19 @@ public class AccountabilityCases {
   }
 
   /**
+   * C5: the talk was held — by one of its conductors (the investigators when nobody holds the
+   * role): the day and what was said.
+   */
+  @Transactional
+  public CaseView recordTalk(long id, String user, String heldOn, String record) {
+    CaseRecord c = visible(id, user);
+    if (!c.talk().conductors().contains(user)) {
+      throw new AccessDeniedException("The talk of case " + id + " is held by " + c.talk().conductors());
+    }
+    return complete(c, user, TALK_TASK, "talked", new TalkRecord(heldOn, record));
+  }
+
+  /**
    * Completes the case's open task {@code taskKey} for an investigator with the step's command, handed
    * to the engine as a transient variable: never stored, never in the history, read by the task's
    * listener as it is instead of being flattened into variables and read back.
@@ -320,7 +335,8 @@ public class AccountabilityCases {
   private CaseRecord visible(long id, String user) {
     CaseRecord c = cases.find(id).orElseThrow(() -> new NotFound("No case " + id));
     boolean sees = accessScopes.of(user).admin() || people.supervisedTownships(user).contains(c.townshipCode())
-        || c.investigators().contains(user) || (user.equals(c.subject()) && subjectMaySee(c));
+        || c.investigators().contains(user) || (user.equals(c.subject()) && subjectMaySee(c))
+        || c.talk().conductors().contains(user);
     if (!sees) {
       throw new NotFound("No case " + id);
     }
@@ -369,7 +385,8 @@ public class AccountabilityCases {
         investigate.map(t -> GridCaseTime.at(t.getDueDate())).orElse(null), c.extended(), c.extensionDays(), c.extensionReason(),
         notifyBy, c.overdueInvestigation(), c.overdueNotification(), c.detectedAggravating(), c.findings(), c.measures(),
         c.mitigating(), c.aggravating(), c.reasoning(), c.talkConductor(), c.decidedAt(), c.decidedBy(), c.notifiedAt(),
-        c.notificationChannel(), c.executionNote(), cases.steps(c.id()));
+        c.notificationChannel(), c.executionNote(), c.talk().conductors(), c.talk().vacant(), c.talk().heldOn(),
+        c.talk().record(), cases.steps(c.id()));
   }
 
 

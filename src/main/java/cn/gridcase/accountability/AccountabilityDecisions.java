@@ -1,5 +1,6 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.organisation.AppointmentRole;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +39,36 @@ class AccountabilityDecisions {
     return Optional.of(reason == null ? measure + " does not apply to " + role : reason);
   }
 
-  /** Who holds the talk for a role (C5). */
+  /** Who holds the talk for a role (C5): the label the case records. */
   String talkConductor(String role) {
+    return talkRule(role).map(TalkRule::label).orElse(null);
+  }
+
+  /**
+   * Who holds the talk for a role (C5): the label, the roles whose holders may hold it, and where
+   * they are (the subject's village or township; the city is outside GridCase).
+   */
+  Optional<TalkRule> talkRule(String role) {
     DmnDecisionResult result = decisionService.evaluateDecisionByKey(TALK_CONDUCTOR)
         .variables(Variables.createVariables().putValue("role", role)).evaluate();
-    return result.getFirstResult() == null ? null : result.getFirstResult().getEntry("conductor");
+    if (result.getFirstResult() == null) {
+      return Optional.empty();
+    }
+    String roles = result.getFirstResult().getEntry("conductorRoles");
+    List<AppointmentRole> conductorRoles = roles == null || roles.isBlank() ? List.of()
+        : Arrays.stream(roles.split("\\|")).map(AppointmentRole::valueOf).toList();
+    String unit = result.getFirstResult().getEntry("conductorUnit");
+    return Optional.of(new TalkRule(result.getFirstResult().getEntry("conductor"), conductorRoles,
+        unit == null ? TalkRule.Where.CITY : TalkRule.Where.valueOf(unit)));
+  }
+
+  /** A row of {@code accountability-talk-conductor}. */
+  record TalkRule(String label, List<AppointmentRole> roles, Where where) {
+
+    /** Where the roles are held: the subject's village, the subject's township, or the city (not in GridCase). */
+    enum Where {
+      VILLAGE, TOWNSHIP, CITY
+    }
   }
 
   /** The suggested measures for an event handler's late step (C3). */

@@ -3,6 +3,7 @@ package cn.gridcase.accountability;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.TextRules;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +26,9 @@ final class CaseRules {
 
   /** The length and line rule of every text a case step takes, as the API's request types declare with {@code @Text}. */
   private static final Map<String, Integer> ONE_LINE = Map.of("caseOutcome", 32, "extensionDays", 32, "measures", 1000,
-      "mitigating", 1000, "aggravating", 1000, "notifiedAt", 64, "channel", 200);
-  private static final Set<String> MULTI_LINE = Set.of("extensionReason", "findings", "reasoning", "executionNote");
+      "mitigating", 1000, "aggravating", 1000, "notifiedAt", 64, "channel", 200, "talkHeldOn", 64);
+  private static final Set<String> MULTI_LINE = Set.of("extensionReason", "findings", "reasoning", "executionNote",
+      "talkRecord");
 
   private CaseRules() {}
 
@@ -105,6 +107,36 @@ final class CaseRules {
     return text(execution.note()) == null
         ? List.of(new ApiError("note", "C5.execution", "record how the decision was carried out (执行情况)"))
         : List.of();
+  }
+
+  /** C5: the talk's day (not before the decision, not after today) and what was said. */
+  static List<ApiError> checkTalk(CaseRecord c, TalkRecord talk, LocalDate today) {
+    List<ApiError> errors = new ArrayList<>();
+    LocalDate heldOn = day(talk.heldOn());
+    if (heldOn == null) {
+      errors.add(new ApiError("heldOn", "C5.talkHeldOn", "约谈日期：请按 2026-11-25 的格式填写"));
+    } else if (heldOn.isAfter(today)) {
+      errors.add(new ApiError("heldOn", "C5.talkHeldOn", "约谈日期不能晚于今天"));
+    } else if (c.decidedAt() != null && heldOn.isBefore(c.decidedAt().atZoneSameInstant(GridCaseTime.ZONE)
+        .toLocalDate())) {
+      errors.add(new ApiError("heldOn", "C5.talkHeldOn", "约谈日期不能早于处理决定"));
+    }
+    if (text(talk.record()) == null) {
+      errors.add(new ApiError("record", "C5.talkRecord", "请填写约谈记录（谈话内容）"));
+    }
+    return errors;
+  }
+
+  static LocalDate day(Object value) {
+    String text = text(value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** The measures named by their codes, once each; codes that name none go to {@code unknown}. */

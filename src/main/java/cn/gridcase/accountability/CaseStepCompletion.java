@@ -23,15 +23,17 @@ public class CaseStepCompletion implements TaskListener {
   private final InvestigateCase investigateCase;
   private final NotifySubject notifySubject;
   private final RecordExecution recordExecution;
+  private final HoldTalk holdTalk;
   private final IdentityService identityService;
   private final Clock clock;
 
   CaseStepCompletion(CaseStepForms forms, InvestigateCase investigateCase, NotifySubject notifySubject,
-      RecordExecution recordExecution, IdentityService identityService, Clock clock) {
+      RecordExecution recordExecution, HoldTalk holdTalk, IdentityService identityService, Clock clock) {
     this.forms = forms;
     this.investigateCase = investigateCase;
     this.notifySubject = notifySubject;
     this.recordExecution = recordExecution;
+    this.holdTalk = holdTalk;
     this.identityService = identityService;
     this.clock = clock;
   }
@@ -45,6 +47,8 @@ public class CaseStepCompletion implements TaskListener {
           given instanceof CaseConclusion conclusion ? conclusion : forms.conclusion(task), pastDue(task));
       case AccountabilityCases.NOTIFY_TASK -> notifySubject.check(businessKey,
           given instanceof SubjectNotice notice ? notice : forms.notice(task));
+      case AccountabilityCases.TALK_TASK -> holdTalk.check(businessKey,
+          given instanceof TalkRecord talk ? talk : forms.talk(task));
       default -> recordExecution.check(given instanceof ExecutionRecord record ? record : forms.execution(task));
     };
     task.getExecution().setVariable(CaseVariables.COMMAND, CaseVariables.transientCommand(command));

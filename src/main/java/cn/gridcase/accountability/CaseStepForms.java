@@ -49,6 +49,13 @@ class CaseStepForms {
     return new ExecutionRecord(CaseRules.text(form.getVariable(CaseVariables.EXECUTION_NOTE)));
   }
 
+  /** 约谈 (C5). */
+  TalkRecord talk(VariableScope form) {
+    Object heldOn = form.getVariable(CaseVariables.TALK_HELD_ON);
+    return new TalkRecord(heldOn == null ? null : heldOn.toString(),
+        CaseRules.text(form.getVariable(CaseVariables.TALK_RECORD)));
+  }
+
   /** The codes of a circumstance field and the checked boxes of that kind. */
   private static List<String> circumstances(VariableScope form, String field, boolean mitigating) {
     List<String> codes = new ArrayList<>(CaseRules.codes(form.getVariable(field)));

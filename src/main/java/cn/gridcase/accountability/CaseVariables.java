@@ -43,6 +43,9 @@ final class CaseVariables {
   static final String CHANNEL = "channel";
   /** The execution form (accountability-execution.form). */
   static final String EXECUTION_NOTE = "executionNote";
+  /** The talk form (accountability-talk.form): the day it was held and what was said (C5). */
+  static final String TALK_HELD_ON = "talkHeldOn";
+  static final String TALK_RECORD = "talkRecord";
 
   /** The investigation form's checkbox of each measure. */
   static final Map<Measure, String> MEASURE_BOXES = Collections.unmodifiableMap(new EnumMap<>(Map.of(

@@ -28,10 +28,12 @@ public class RecordFindings {
   private final CasePeople people;
   private final Notifications notifications;
   private final AccountabilityProposals proposals;
+  private final TalkConductors talkConductors;
   private final Clock clock;
 
   RecordFindings(CaseRepository cases, CaseDeadlines deadlines, AccountabilityDecisions decisions, CasePeople people,
-      Notifications notifications, AccountabilityProposals proposals, Clock clock) {
+      Notifications notifications, AccountabilityProposals proposals, TalkConductors talkConductors, Clock clock) {
+    this.talkConductors = talkConductors;
     this.cases = cases;
     this.deadlines = deadlines;
     this.decisions = decisions;
@@ -79,12 +81,21 @@ public class RecordFindings {
     // no list of aggravating circumstances given (the API's decide without one): the detected one stands (C4)
     List<Circumstance> aggravating = decision.aggravating() == null ? c.detectedAggravating()
         : CaseRules.circumstances(decision.aggravating(), "aggravating", false, new ArrayList<>());
-    String talkConductor = measures.contains(Measure.TALK) ? decisions.talkConductor(c.subjectRole()) : null;
+    boolean talk = measures.contains(Measure.TALK);
+    String talkConductor = talk ? decisions.talkConductor(c.subjectRole()) : null;
     cases.decide(c.id(), CaseRules.text(decision.findings()), measures, mitigating, aggravating,
         CaseRules.text(decision.reasoning()), talkConductor, now, actor);
+    String conductors = "";
+    if (talk) {
+      // C5: the people who hold the talk get its task; nobody in the role: the investigators
+      CaseRecord.Talk who = talkConductors.of(c);
+      cases.talkConductors(c.id(), who.conductors(), who.vacant());
+      conductors = who.vacant() ? "（无人任此职，由调查人员安排并记录："
+          + String.join("、", who.conductors()) + "）" : "（" + String.join("、", who.conductors()) + "）";
+    }
     cases.addStep(c.id(), new CaseStep("DECIDED", actor, now, deadline, late, measures.stream()
         .map(m -> m.label() + "(" + m.name() + ")").collect(Collectors.joining("、"))
-        + (talkConductor == null ? "" : "；约谈：" + talkConductor)));
+        + (talkConductor == null ? "" : "；约谈：" + talkConductor + conductors)));
     execution.setVariable(CaseVariables.ONLY_TALK, measures.equals(List.of(Measure.TALK)));
     proposals.afterDecision(c.subject(), c.subjectRole(), c.subjectUnit(), c.townshipCode(), now);
   }
