@@ -12,6 +12,7 @@ import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
 import cn.gridcase.platform.UserTaskCompletion;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Accountability cases (责任追究), the feature's public surface. Supervisors open cases (by hand or
  * from a proposal) and see all of their township's; the assigned investigators investigate, extend
  * once (C6), decide (C2, C4, C5) or dismiss, notify (C7) and record the execution; the subject sees
- * their own case once notified; nobody else sees any of it (404). Every read is audited.
+ * their own case once notified, the conductors of a decided talk theirs (C5); nobody else sees any
+ * of it (404). Every read is audited.
  */
 @Service
 public class AccountabilityCases {
@@ -43,6 +45,7 @@ public class AccountabilityCases {
   static final String INVESTIGATE_TASK = "InvestigateCaseTask";
   static final String NOTIFY_TASK = "NotifySubjectTask";
   static final String EXECUTION_TASK = "RecordExecutionTask";
+  static final String TALK_TASK = "HoldTalkTask";
 
   /** Who can be held accountable (C1, S0 第二条). */
   static final Set<AppointmentRole> ACCOUNTABLE_ROLES = EnumSet.of(AppointmentRole.GRID_WORKER,
@@ -136,15 +139,15 @@ public class AccountabilityCases {
     long id = cases.insert(township, request.subject(), role.name(), subjectUnit, request.clause().trim(),
         request.facts().trim(), blank(request.eventNumber()) ? null : request.eventNumber().trim(), proposalId, user, now,
         investigators, detected);
-    OffsetDateTime investigateBy = workingDays.deadline(now, CaseSteps.INVESTIGATION_DAYS).deadline();
+    OffsetDateTime investigateBy = workingDays.deadline(now, CaseDeadlines.INVESTIGATION_DAYS).deadline();
     cases.addStep(id, new CaseStep("OPENED", user, now, investigateBy, false, request.clause().trim()
         + (repeated ? "；系统发现一年内两次以上应予追究（从重）" : "")));
     Map<String, Object> variables = new HashMap<>();
     // shown in the forms; the process reads the case itself from the case's table by its business key
-    variables.put("caseId", id);
+    variables.put(CaseVariables.CASE_ID, id);
     if (repeated) {
       // pre-fills the aggravating circumstance in the investigation form
-      variables.put("circumstance_" + Circumstance.REPEATED_WITHIN_YEAR.name(), true);
+      variables.put(CaseVariables.CIRCUMSTANCE_BOXES.get(Circumstance.REPEATED_WITHIN_YEAR), true);
     }
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id), variables);
     earlier.stream().filter(c -> c.status() == CaseStatus.INVESTIGATING)
@@ -169,7 +172,7 @@ public class AccountabilityCases {
     runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .processInstanceBusinessKey(String.valueOf(earlier.id())).list()
         .forEach(instance -> runtimeService.setVariable(instance.getId(),
-            "circumstance_" + Circumstance.REPEATED_WITHIN_YEAR.name(), true));
+            CaseVariables.CIRCUMSTANCE_BOXES.get(Circumstance.REPEATED_WITHIN_YEAR), true));
   }
 
   /** A supervisor accepts a proposal: it opens a case, linked to it. */
@@ -259,71 +262,81 @@ public class AccountabilityCases {
   /** C6: extend the investigation once, by 1-5 working days, with a reason. */
   @Transactional
   public CaseView extend(long id, String user, Object workingDays, String reason) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("caseOutcome", "EXTEND");
-    values.put("extensionDays", workingDays);
-    values.put("extensionReason", reason);
-    return complete(id, user, INVESTIGATE_TASK, "extended", values);
+    return complete(id, user, INVESTIGATE_TASK, "extended",
+        new CaseConclusion.Extension(workingDays == null ? null : workingDays.toString(), reason));
   }
 
-  /** C2, C4: the decision with its measures and circumstances; C7's notice deadline follows unless only a talk. */
+  /**
+   * C2, C4: the decision with its measures and circumstances; C7's notice deadline follows unless
+   * only a talk. Without a list of aggravating circumstances the detected one stands (C4).
+   */
   @Transactional
   public CaseView decide(long id, String user, List<String> measures, List<String> mitigating,
       List<String> aggravating, String reasoning, String findings) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("caseOutcome", "DECIDE");
-    values.put("measures", measures == null ? null : String.join(",", measures));
-    values.put("mitigating", mitigating == null ? null : String.join(",", mitigating));
-    if (aggravating != null) {
-      values.put("aggravating", String.join(",", aggravating));
-      // an explicit list replaces the pre-filled circumstance
-      values.put("circumstance_" + Circumstance.REPEATED_WITHIN_YEAR.name(), false);
-    }
-    values.put("reasoning", reasoning);
-    values.put("findings", findings);
-    return complete(id, user, INVESTIGATE_TASK, "decided", values);
+    return complete(id, user, INVESTIGATE_TASK, "decided",
+        new CaseConclusion.Decision(findings, measures, mitigating, aggravating, reasoning));
   }
 
   /** No liability found (免予追究). */
   @Transactional
   public CaseView dismiss(long id, String user, String reasoning) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("caseOutcome", "DISMISS");
-    values.put("reasoning", reasoning);
-    return complete(id, user, INVESTIGATE_TASK, "dismissed", values);
+    return complete(id, user, INVESTIGATE_TASK, "dismissed", new CaseConclusion.Dismissal(null, reasoning));
   }
 
   /** C7: the person was told of the decision. */
   @Transactional
   public CaseView notifySubject(long id, String user, String notifiedAt, String channel) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("notifiedAt", notifiedAt);
-    values.put("channel", channel);
-    return complete(id, user, NOTIFY_TASK, "notified", values);
+    return complete(id, user, NOTIFY_TASK, "notified", new SubjectNotice(notifiedAt, channel));
   }
 
   /** The decision was carried out: recorded, and the case archived. */
   @Transactional
   public CaseView recordExecution(long id, String user, String note) {
-    return complete(id, user, EXECUTION_TASK, "closed", Map.of("executionNote", note == null ? "" : note));
+    return complete(id, user, EXECUTION_TASK, "closed", new ExecutionRecord(note == null ? "" : note));
   }
 
-  private CaseView complete(long id, String user, String taskKey, String verb, Map<String, Object> values) {
+  /**
+   * C5: the talk was held — by one of its conductors (the investigators when nobody holds the
+   * role): the day and what was said.
+   */
+  @Transactional
+  public CaseView recordTalk(long id, String user, String heldOn, String record) {
+    CaseRecord c = visible(id, user);
+    if (!c.talk().conductors().contains(user)) {
+      throw new AccessDeniedException("The talk of case " + id + " is held by " + c.talk().conductors());
+    }
+    return complete(c, user, TALK_TASK, "talked", new TalkRecord(heldOn, record));
+  }
+
+  /**
+   * Completes the case's open task {@code taskKey} for an investigator with the step's command, handed
+   * to the engine as a transient variable: never stored, never in the history, read by the task's
+   * listener as it is instead of being flattened into variables and read back.
+   */
+  private CaseView complete(long id, String user, String taskKey, String verb, Serializable command) {
     CaseRecord c = visible(id, user);
     if (!c.investigators().contains(user)) {
       throw new AccessDeniedException("Only the case's investigators act on case " + id);
     }
+    return complete(c, user, taskKey, verb, command);
+  }
+
+  private CaseView complete(CaseRecord c, String user, String taskKey, String verb, Serializable command) {
+    long id = c.id();
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).active().list().stream()
         .filter(t -> taskKey.equals(t.getTaskDefinitionKey())).findFirst()
         .orElseThrow(() -> new StateConflict("Case " + id + " is " + c.status() + ": it cannot be " + verb + " now"));
-    userTasks.completeAs(task, user, values);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CaseVariables.COMMAND, CaseVariables.transientCommand(command));
+    userTasks.completeAs(task, user, variables);
     return view(id, user, false);
   }
 
   private CaseRecord visible(long id, String user) {
     CaseRecord c = cases.find(id).orElseThrow(() -> new NotFound("No case " + id));
     boolean sees = accessScopes.of(user).admin() || people.supervisedTownships(user).contains(c.townshipCode())
-        || c.investigators().contains(user) || (user.equals(c.subject()) && subjectMaySee(c));
+        || c.investigators().contains(user) || (user.equals(c.subject()) && subjectMaySee(c))
+        || c.talk().conductors().contains(user);
     if (!sees) {
       throw new NotFound("No case " + id);
     }
@@ -372,7 +385,8 @@ public class AccountabilityCases {
         investigate.map(t -> GridCaseTime.at(t.getDueDate())).orElse(null), c.extended(), c.extensionDays(), c.extensionReason(),
         notifyBy, c.overdueInvestigation(), c.overdueNotification(), c.detectedAggravating(), c.findings(), c.measures(),
         c.mitigating(), c.aggravating(), c.reasoning(), c.talkConductor(), c.decidedAt(), c.decidedBy(), c.notifiedAt(),
-        c.notificationChannel(), c.executionNote(), cases.steps(c.id()));
+        c.notificationChannel(), c.executionNote(), c.talk().conductors(), c.talk().vacant(), c.talk().heldOn(),
+        c.talk().record(), cases.steps(c.id()));
   }
 
 

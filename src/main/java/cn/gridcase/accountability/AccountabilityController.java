@@ -90,6 +90,14 @@ class AccountabilityController {
     return cases.dismiss(id, user.getName(), request.reasoning());
   }
 
+  record TalkRequest(@Text(max = 64) String heldOn, @Text(max = LONG_MAX, multiLine = true) String record) {}
+
+  @PostMapping("/accountability/cases/{id}/talk")
+  @Operation(summary = "C5: the talk (约谈) was held, by one of its conductors: the day (yyyy-MM-dd) and what was said")
+  CaseView talk(Principal user, @PathVariable long id, @RequestBody TalkRequest request) {
+    return cases.recordTalk(id, user.getName(), request.heldOn(), request.record());
+  }
+
   record ExecutionRequest(@Text(max = LONG_MAX, multiLine = true) String note) {}
 
   @PostMapping("/accountability/cases/{id}/execution")

@@ -1,6 +1,9 @@
 package cn.gridcase.accountability;
 
 import cn.gridcase.calendar.WorkingDays;
+import cn.gridcase.event.LateStepEnded;
+import cn.gridcase.event.StepRanOverdue;
+import cn.gridcase.event.StepStage;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -26,11 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Proposals for accountability (责任追究建议) raised from facts the system holds (rule C3): late event
- * steps (reported by the event process), a grid leader whose grid workers were held accountable 3
- * or more times within a year, an instructor whose grid leader was held accountable 2 or more
- * times. Other features report facts here ({@link #raiseForLateStep}, {@link #raise} — the entry
- * point for the quarterly assessment); supervisors accept a proposal (which opens a linked case) or
- * reject it with a reason.
+ * steps (the event feature's {@link StepRanOverdue}, heard by {@link LateStepProposals}), a grid
+ * leader whose grid workers were held accountable 3 or more times, an instructor whose grid leader
+ * was held accountable 2 or more times. Other features report facts here ({@link #raise} — the
+ * entry point for the quarterly assessment); supervisors accept a proposal (which opens a linked
+ * case) or reject it with a reason.
  */
 @Service
 public class AccountabilityProposals {
@@ -41,6 +44,11 @@ public class AccountabilityProposals {
   static final String LATE_SUPERVISION = "OVERDUE_SUPERVISION";
   static final String GRID_WORKERS_HELD_ACCOUNTABLE = "GRID_WORKERS_HELD_ACCOUNTABLE";
   static final String GRID_LEADER_HELD_ACCOUNTABLE = "GRID_LEADER_HELD_ACCOUNTABLE";
+
+  /** The clause a grid worker's late step is filed under (C3, S0 第四条(一)2). */
+  static final String GRID_WORKER_LATE_STEP = "第四条（一）2 日常考核不合格的专职网格员：约谈、待岗培训、诫勉谈话（事件未按期受理、办结）";
+  /** The clause an event handler's or section head's late step is filed under (C3, S0 第四条(四)1). */
+  static final String EVENT_HANDLER_LATE_STEP = "第四条（四）1 网格事件经办人员：不受理、不交办、不催办、不结案、不统计反馈";
 
   private final JdbcTemplate jdbc;
   private final Notifications notifications;
@@ -59,19 +67,63 @@ public class AccountabilityProposals {
     this.clock = clock;
   }
 
-  /** Records a proposal against the person responsible for a late event step (C3, S0 第四条(四)1). */
-  public void raiseForLateStep(LateStepEvidence late) {
-    String evidence = "事件 " + late.eventNumber() + " 的" + stepName(late.stepAction()) + "（" + levelName(late.stepLevel())
-        + "，" + late.unitCode() + "）" + (LATE_SUPERVISION.equals(late.trigger()) ? "督办期限 " : "期限 ")
+  /**
+   * One proposal per person who answers for a late event step (C3, S0 第四条(四)1). Delivered again
+   * after a failure, so a proposal already raised for the same person, step and deadline is not
+   * raised twice.
+   */
+  void raiseForLateStep(StepRanOverdue late) {
+    String trigger = trigger(late.limit());
+    String evidence = "事件 " + late.eventNumber() + " 的" + stepName(late.stage()) + "（" + late.level().label() + "，"
+        + late.unitCode() + "）" + (late.limit() == StepRanOverdue.Limit.SUPERVISION ? "督办期限 " : "期限 ")
         + late.deadline().toLocalDate() + "，至 " + GridCaseTime.minute(late.detectedAt()) + " 仍未完成";
-    insert(late.trigger(), late.subject(), late.subjectRole(), late.unitCode(), late.townshipCode(), late.eventNumber(),
-        late.stepAction(), late.stepLevel(), late.deadline(), late.detectedAt(), evidence);
+    for (StepRanOverdue.Answerable who : late.answerable()) {
+      String role = who.role() == null ? null : who.role().name();
+      if (!raisedForStep(trigger, who.username(), late)) {
+        insert(trigger, who.username(), role, late.unitCode(), late.townshipCode(), late.eventNumber(),
+            late.stage().name(), late.level().name(), late.deadline(), late.detectedAt(), evidence);
+      }
+    }
   }
 
-  /** The late step has ended (accepted, or handled) at {@code endedAt}: how late it ran is now fixed. */
-  public void lateStepEnded(String eventNumber, String stepAction, OffsetDateTime endedAt) {
-    jdbc.update("update accountability_proposal set step_ended_at = ? where event_number = ? and step_action = ?"
-        + " and step_ended_at is null", Timestamp.from(endedAt.toInstant()), eventNumber, stepAction);
+  /** The proposal's trigger as stored and shown (the API's {@code trigger}) for the limit that ran out. */
+  static String trigger(StepRanOverdue.Limit limit) {
+    return switch (limit) {
+      case ACCEPTANCE -> LATE_ACCEPTANCE;
+      case HANDLING -> LATE_HANDLING;
+      case SUPERVISION -> LATE_SUPERVISION;
+    };
+  }
+
+  private boolean raisedForStep(String trigger, String subject, StepRanOverdue late) {
+    Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where trigger = ?"
+        + " and subject is not distinct from ? and event_number = ? and step_action = ? and step_level = ?"
+        + " and deadline = ?", Integer.class, trigger, subject, late.eventNumber(), late.stage().name(),
+        late.level().name(), Timestamp.from(late.deadline().toInstant()));
+    return count != null && count > 0;
+  }
+
+  /**
+   * The late step has ended (accepted, or handled): how late it ran is now fixed. The step's proposal
+   * is raised before (the same or an earlier transaction published {@link StepRanOverdue}); when that
+   * delivery failed and waits to be delivered again, this one is refused so that it is delivered again
+   * after it, and the end is not lost.
+   */
+  void lateStepEnded(LateStepEnded ended) {
+    int updated = jdbc.update("update accountability_proposal set step_ended_at = ? where event_number = ?"
+        + " and step_action = ? and step_ended_at is null", Timestamp.from(ended.endedAt().toInstant()),
+        ended.eventNumber(), ended.stage().name());
+    if (updated == 0 && !proposalExists(ended)) {
+      throw new IllegalStateException("No proposal yet for the late " + ended.stage() + " of " + ended.eventNumber()
+          + " at " + ended.level() + ": its end is delivered again after the proposal");
+    }
+  }
+
+  private boolean proposalExists(LateStepEnded ended) {
+    Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where event_number = ?"
+        + " and step_action = ? and step_level = ?", Integer.class, ended.eventNumber(), ended.stage().name(),
+        ended.level().name());
+    return count != null && count > 0;
   }
 
   /**
@@ -241,8 +293,14 @@ public class AccountabilityProposals {
           (ended == null ? GridCaseTime.now(clock) : ended).toLocalDate());
       inYear = subject == null ? 1 : lateStepsInYear(subject, detected);
       severity = grading(rs.getString("township_code")).grade(daysLate, inYear);
-      suggested = decisions.eventHandlerMeasures(severity, AppointmentRole.SECTION_HEAD.name().equals(subjectRole));
-      clause = "第四条（四）1 网格事件经办人员：不受理、不交办、不催办、不结案、不统计反馈";
+      if (AppointmentRole.GRID_WORKER.name().equals(subjectRole)) {
+        // a grid worker answers under (一), the grid workers' clause, not the event handlers' (四)1
+        suggested = decisions.gridWorkerMeasures(severity);
+        clause = GRID_WORKER_LATE_STEP;
+      } else {
+        suggested = decisions.eventHandlerMeasures(severity, AppointmentRole.SECTION_HEAD.name().equals(subjectRole));
+        clause = EVENT_HANDLER_LATE_STEP;
+      }
     } else if (GRID_WORKERS_HELD_ACCOUNTABLE.equals(trigger)) {
       clause = "第四条（二）8 对专职网格员指导督促不力，所在村专职网格员被追究责任三次以上";
     } else if (GRID_LEADER_HELD_ACCOUNTABLE.equals(trigger)) {
@@ -266,8 +324,8 @@ public class AccountabilityProposals {
     return count == null ? 1 : count;
   }
 
-  private static String stepName(String action) {
-    return "ACCEPT".equals(action) ? "受理" : "办理";
+  private static String stepName(StepStage stage) {
+    return stage == StepStage.ACCEPT ? "受理" : "办理";
   }
 
   /** The level of a late step in Chinese, as the evidence and the proposals page name it. */

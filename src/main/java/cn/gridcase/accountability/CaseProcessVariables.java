@@ -18,8 +18,8 @@ class CaseProcessVariables implements ProcessVariableCatalogue {
   @Override
   public Map<String, Map<String, HistoricValue>> historicVariables() {
     return Map.of(AccountabilityCases.PROCESS_KEY, Map.of(
-        "caseId", HistoricValue.number(),
-        "conclusion", HistoricValue.oneOf(Set.of("EXTEND", "DECIDE", "DISMISS")),
-        "onlyTalk", HistoricValue.flag()));
+        CaseVariables.CASE_ID, HistoricValue.number(),
+        CaseVariables.CONCLUSION, HistoricValue.oneOf(Set.of("EXTEND", "DECIDE", "DISMISS")),
+        CaseVariables.ONLY_TALK, HistoricValue.flag()));
   }
 }

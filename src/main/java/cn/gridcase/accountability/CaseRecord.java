@@ -1,5 +1,6 @@
 package cn.gridcase.accountability;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -10,7 +11,16 @@ record CaseRecord(long id, String townshipCode, String subject, String subjectRo
     boolean overdueInvestigation, boolean overdueNotification, List<Circumstance> detectedAggravating, String findings,
     List<Measure> measures, List<Circumstance> mitigating, List<Circumstance> aggravating, String reasoning,
     String talkConductor, OffsetDateTime decidedAt, String decidedBy, OffsetDateTime notifiedAt,
-    String notificationChannel, String executionNote) {
+    String notificationChannel, String executionNote, Talk talk) {
+
+  /**
+   * C5: who holds the decided talk and its record. {@code vacant}: nobody held the DMN's role, so
+   * the case's investigators have the task; {@code heldOn} and {@code record} once it was held.
+   */
+  record Talk(List<String> conductors, boolean vacant, LocalDate heldOn, String record, String recordedBy) {
+
+    static final Talk NONE = new Talk(List.of(), false, null, null, null);
+  }
 
   boolean onlyTalk() {
     return measures != null && measures.equals(List.of(Measure.TALK));

@@ -1,10 +1,12 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.GridCaseTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
@@ -51,6 +53,12 @@ class CaseRepository {
       return insert;
     }, keys);
     return keys.getKey().longValue();
+  }
+
+  /** The case of a process instance: its business key is the case id. */
+  CaseRecord byKey(String businessKey) {
+    long id = Long.parseLong(businessKey);
+    return find(id).orElseThrow(() -> new NotFound("No case " + id));
   }
 
   Optional<CaseRecord> find(long id) {
@@ -140,6 +148,18 @@ class CaseRepository {
         Timestamp.from(at.toInstant()), by, id);
   }
 
+  /** C5: who holds the decided talk (vacant: nobody holds the role, the investigators have the task). */
+  void talkConductors(long id, List<String> conductors, boolean vacant) {
+    jdbc.update("update accountability_case set talk_conductors = ?, talk_conductors_vacant = ? where id = ?",
+        conductors.isEmpty() ? null : String.join(",", conductors), vacant, id);
+  }
+
+  /** C5: the talk was held on {@code heldOn}; what was said. */
+  void talkHeld(long id, LocalDate heldOn, String record, String by, OffsetDateTime at) {
+    jdbc.update("update accountability_case set talk_held_on = ?, talk_record = ?, talk_recorded_by = ?,"
+        + " talk_recorded_at = ? where id = ?", heldOn, record, by, Timestamp.from(at.toInstant()), id);
+  }
+
   void dismiss(long id, String findings, String reasoning, OffsetDateTime at, String by) {
     jdbc.update("update accountability_case set status = 'DISMISSED', findings = ?, reasoning = ?, decided_at = ?,"
         + " decided_by = ? where id = ?", findings, reasoning, Timestamp.from(at.toInstant()), by, id);
@@ -202,7 +222,10 @@ class CaseRepository {
         rs.getString("findings"), split(rs.getString("measures"), Measure::valueOf),
         split(rs.getString("mitigating"), Circumstance::valueOf), split(rs.getString("aggravating"), Circumstance::valueOf),
         rs.getString("reasoning"), rs.getString("talk_conductor"), at(rs, "decided_at"), rs.getString("decided_by"),
-        at(rs, "notified_at"), rs.getString("notification_channel"), rs.getString("execution_note"));
+        at(rs, "notified_at"), rs.getString("notification_channel"), rs.getString("execution_note"),
+        new CaseRecord.Talk(split(rs.getString("talk_conductors"), Function.identity()),
+            rs.getBoolean("talk_conductors_vacant"), rs.getObject("talk_held_on", LocalDate.class),
+            rs.getString("talk_record"), rs.getString("talk_recorded_by")));
   }
 
   private static String join(List<? extends Enum<?>> values) {

@@ -1,33 +1,34 @@
 package cn.gridcase.accountability;
 
 import cn.gridcase.platform.ApiError;
+import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.TextRules;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Validation of the steps of a case (C2, C4, C6, C7), shared by the API and the process layer (the
- * task listener), so Tasklist, {@code /engine-rest} and {@code /api} refuse a step alike.
+ * Validation of the steps of a case (C2, C4, C5, C6, C7) as typed commands, whichever door they
+ * came through, so Tasklist, {@code /engine-rest} and {@code /api} refuse a step alike.
  */
 final class CaseRules {
 
   static final int MAX_EXTENSION = 5;
 
-  static final List<String> INVESTIGATION_FIELDS = List.of("caseOutcome", "extensionDays", "extensionReason",
-      "findings", "measures", "mitigating", "aggravating", "reasoning");
-  static final List<String> NOTICE_FIELDS = List.of("notifiedAt", "channel");
-  static final List<String> EXECUTION_FIELDS = List.of("executionNote");
-
   /** The length and line rule of every text a case step takes, as the API's request types declare with {@code @Text}. */
   private static final Map<String, Integer> ONE_LINE = Map.of("caseOutcome", 32, "extensionDays", 32, "measures", 1000,
-      "mitigating", 1000, "aggravating", 1000, "notifiedAt", 64, "channel", 200);
-  private static final Set<String> MULTI_LINE = Set.of("extensionReason", "findings", "reasoning", "executionNote");
+      "mitigating", 1000, "aggravating", 1000, "notifiedAt", 64, "channel", 200, "talkHeldOn", 64);
+  private static final Set<String> MULTI_LINE = Set.of("extensionReason", "findings", "reasoning", "executionNote",
+      "talkRecord");
 
   private CaseRules() {}
 
@@ -37,107 +38,125 @@ final class CaseRules {
   }
 
   /** The end of the investigation: extend (C6), decide (C2, C4) or dismiss. */
-  static List<ApiError> checkInvestigation(CaseRecord c, Map<String, Object> values, AccountabilityDecisions decisions,
+  static List<ApiError> checkConclusion(CaseRecord c, CaseConclusion conclusion, AccountabilityDecisions decisions,
       boolean deadlinePassed) {
     List<ApiError> errors = new ArrayList<>();
-    String outcome = text(values.get("caseOutcome"));
-    if (outcome == null || !Set.of("EXTEND", "DECIDE", "DISMISS").contains(outcome)) {
+    if (conclusion instanceof CaseConclusion.Extension extension) {
+      if (c.extended()) {
+        errors.add(new ApiError("workingDays", "C6.once", "the investigation was extended already: once only"));
+      } else if (deadlinePassed) {
+        errors.add(new ApiError("workingDays", "C6.deadlinePassed",
+            "an extension is decided within the 10 working days; the limit has passed"));
+      }
+      Integer days = integer(extension.workingDays());
+      if (days == null || days < 1 || days > MAX_EXTENSION) {
+        errors.add(new ApiError("workingDays", "C6.workingDays",
+            "an extension is 1 to " + MAX_EXTENSION + " working days, not " + extension.workingDays()));
+      }
+      if (text(extension.reason()) == null) {
+        errors.add(new ApiError("reason", "C6.reason", "an extension records its reason (情况复杂的理由)"));
+      }
+    } else if (conclusion instanceof CaseConclusion.Decision decision) {
+      List<String> unknown = new ArrayList<>();
+      List<Measure> measures = measures(decision.measures(), unknown);
+      for (String code : unknown) {
+        errors.add(new ApiError("measures", "C2.measure", "'" + code + "' is not a measure of S0 第三条"));
+      }
+      if (measures.isEmpty() && unknown.isEmpty()) {
+        errors.add(new ApiError("measures", "C2.measures", "a decision names at least one measure"));
+      }
+      for (Measure measure : measures) {
+        decisions.refusal(c.subjectRole(), measure).ifPresent(reason -> errors.add(new ApiError("measures",
+            "C2.measure", measure + " is not allowed for " + c.subjectRole() + ": " + reason)));
+      }
+      circumstances(decision.mitigating(), "mitigating", true, errors);
+      circumstances(decision.aggravating(), "aggravating", false, errors);
+      if (text(decision.reasoning()) == null) {
+        errors.add(new ApiError("reasoning", "C4.reasoning", "a decision gives its reasoning (事实与理由)"));
+      }
+    } else if (conclusion instanceof CaseConclusion.Dismissal dismissal) {
+      if (text(dismissal.reasoning()) == null) {
+        errors.add(new ApiError("reasoning", "C4.reasoning", "a dismissal gives its reasoning (免予追究的理由)"));
+      }
+    } else {
       errors.add(new ApiError("caseOutcome", "C6.outcome", "choose EXTEND, DECIDE or DISMISS"));
-      return errors;
-    }
-    switch (outcome) {
-      case "EXTEND" -> {
-        if (c.extended()) {
-          errors.add(new ApiError("workingDays", "C6.once", "the investigation was extended already: once only"));
-        } else if (deadlinePassed) {
-          errors.add(new ApiError("workingDays", "C6.deadlinePassed",
-              "an extension is decided within the 10 working days; the limit has passed"));
-        }
-        Integer days = integer(values.get("extensionDays"));
-        if (days == null || days < 1 || days > MAX_EXTENSION) {
-          errors.add(new ApiError("workingDays", "C6.workingDays",
-              "an extension is 1 to " + MAX_EXTENSION + " working days, not " + values.get("extensionDays")));
-        }
-        if (text(values.get("extensionReason")) == null) {
-          errors.add(new ApiError("reason", "C6.reason", "an extension records its reason (情况复杂的理由)"));
-        }
-      }
-      case "DECIDE" -> {
-        List<String> unknown = new ArrayList<>();
-        List<Measure> measures = measures(values, unknown);
-        for (String code : unknown) {
-          errors.add(new ApiError("measures", "C2.measure", "'" + code + "' is not a measure of S0 第三条"));
-        }
-        if (measures.isEmpty() && unknown.isEmpty()) {
-          errors.add(new ApiError("measures", "C2.measures", "a decision names at least one measure"));
-        }
-        for (Measure measure : measures) {
-          decisions.refusal(c.subjectRole(), measure).ifPresent(reason -> errors.add(new ApiError("measures",
-              "C2.measure", measure + " is not allowed for " + c.subjectRole() + ": " + reason)));
-        }
-        circumstances(values, "mitigating", true, errors);
-        circumstances(values, "aggravating", false, errors);
-        if (text(values.get("reasoning")) == null) {
-          errors.add(new ApiError("reasoning", "C4.reasoning", "a decision gives its reasoning (事实与理由)"));
-        }
-      }
-      default -> {
-        if (text(values.get("reasoning")) == null) {
-          errors.add(new ApiError("reasoning", "C4.reasoning", "a dismissal gives its reasoning (免予追究的理由)"));
-        }
-      }
     }
     return errors;
   }
 
   /** C7: the notice says when and how the person was told. */
-  static List<ApiError> checkNotice(CaseRecord c, Map<String, Object> values, OffsetDateTime now) {
+  static List<ApiError> checkNotice(CaseRecord c, SubjectNotice notice, OffsetDateTime now) {
     List<ApiError> errors = new ArrayList<>();
-    OffsetDateTime at = moment(values.get("notifiedAt"));
+    OffsetDateTime at = moment(notice.notifiedAt());
     if (at == null) {
       errors.add(new ApiError("notifiedAt", "C7.notifiedAt", "when the person was told: an ISO date-time with offset"));
     } else if (at.isAfter(now.plusMinutes(5))) {
       errors.add(new ApiError("notifiedAt", "C7.notifiedAt", "the notice lies in the future"));
     } else if (at.isBefore(TextRules.EARLIEST)) {
       errors.add(new ApiError("notifiedAt", "C7.notifiedAt", "告知时间早于 2000 年，不可信"));
-    } else if (c.decidedAt() != null && at.isBefore(c.decidedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+    } else if (c.decidedAt() != null && at.isBefore(c.decidedAt().truncatedTo(ChronoUnit.MINUTES))) {
       errors.add(new ApiError("notifiedAt", "C7.notifiedAt", "the notice is before the decision"));
     }
-    if (text(values.get("channel")) == null) {
+    if (text(notice.channel()) == null) {
       errors.add(new ApiError("channel", "C7.channel", "how the person was told (当面送达、书面、电话…)"));
     }
     return errors;
   }
 
-  static List<ApiError> checkExecution(Map<String, Object> values) {
-    return text(values.get("executionNote")) == null
+  static List<ApiError> checkExecution(ExecutionRecord execution) {
+    return text(execution.note()) == null
         ? List.of(new ApiError("note", "C5.execution", "record how the decision was carried out (执行情况)"))
         : List.of();
   }
 
-  /** Measures from the API ({@code measures}: "TALK,ADMONISHMENT") or the form's checkboxes ({@code measure_TALK}). */
-  static List<Measure> measures(Map<String, Object> values, List<String> unknown) {
+  /** C5: the talk's day (not before the decision, not after today) and what was said. */
+  static List<ApiError> checkTalk(CaseRecord c, TalkRecord talk, LocalDate today) {
+    List<ApiError> errors = new ArrayList<>();
+    LocalDate heldOn = day(talk.heldOn());
+    if (heldOn == null) {
+      errors.add(new ApiError("heldOn", "C5.talkHeldOn", "约谈日期：请按 2026-11-25 的格式填写"));
+    } else if (heldOn.isAfter(today)) {
+      errors.add(new ApiError("heldOn", "C5.talkHeldOn", "约谈日期不能晚于今天"));
+    } else if (c.decidedAt() != null && heldOn.isBefore(c.decidedAt().atZoneSameInstant(GridCaseTime.ZONE)
+        .toLocalDate())) {
+      errors.add(new ApiError("heldOn", "C5.talkHeldOn", "约谈日期不能早于处理决定"));
+    }
+    if (text(talk.record()) == null) {
+      errors.add(new ApiError("record", "C5.talkRecord", "请填写约谈记录（谈话内容）"));
+    }
+    return errors;
+  }
+
+  static LocalDate day(Object value) {
+    String text = text(value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** The measures named by their codes, once each; codes that name none go to {@code unknown}. */
+  static List<Measure> measures(List<String> codes, List<String> unknown) {
     Set<Measure> found = new LinkedHashSet<>();
-    for (String code : codes(values.get("measures"))) {
+    for (String code : codes == null ? List.<String>of() : codes) {
       try {
         found.add(Measure.valueOf(code));
       } catch (IllegalArgumentException e) {
         unknown.add(code);
       }
     }
-    for (Measure measure : Measure.values()) {
-      if (Boolean.TRUE.equals(values.get("measure_" + measure.name()))) {
-        found.add(measure);
-      }
-    }
     return List.copyOf(found);
   }
 
-  /** Circumstances from the API ({@code mitigating}: "REMEDIED") or the form's checkboxes ({@code circumstance_REMEDIED}). */
-  static List<Circumstance> circumstances(Map<String, Object> values, String field, boolean mitigating,
+  /** The circumstances of one kind named by their codes (C4); a code of the other kind or of none is an error. */
+  static List<Circumstance> circumstances(List<String> codes, String field, boolean mitigating,
       List<ApiError> errors) {
     Set<Circumstance> found = new LinkedHashSet<>();
-    for (String code : codes(values.get(field))) {
+    for (String code : codes == null ? List.<String>of() : codes) {
       try {
         Circumstance circumstance = Circumstance.valueOf(code);
         if (circumstance.mitigating() != mitigating) {
@@ -150,11 +169,6 @@ final class CaseRules {
         errors.add(new ApiError(field, "C4." + field, "'" + code + "' is not a circumstance of S0 第五条"));
       }
     }
-    for (Circumstance circumstance : Circumstance.values()) {
-      if (circumstance.mitigating() == mitigating && Boolean.TRUE.equals(values.get("circumstance_" + circumstance.name()))) {
-        found.add(circumstance);
-      }
-    }
     return List.copyOf(found);
   }
 
@@ -162,7 +176,7 @@ final class CaseRules {
     if (value == null) {
       return List.of();
     }
-    if (value instanceof java.util.Collection<?> collection) {
+    if (value instanceof Collection<?> collection) {
       return collection.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
     return Arrays.stream(value.toString().replaceAll("[\\[\\]\"]", "").split("[,，\\s]+")).map(String::trim)
@@ -189,8 +203,8 @@ final class CaseRules {
   }
 
   static OffsetDateTime moment(Object value) {
-    if (value instanceof java.util.Date date) {
-      return cn.gridcase.platform.GridCaseTime.at(date);
+    if (value instanceof Date date) {
+      return GridCaseTime.at(date);
     }
     String text = text(value);
     if (text == null) {

@@ -1,22 +1,24 @@
 package cn.gridcase.event;
 
-import cn.gridcase.accountability.AccountabilityProposals;
-import cn.gridcase.accountability.LateStepEvidence;
 import cn.gridcase.calendar.WorkingDays;
+import cn.gridcase.event.StepRanOverdue.Answerable;
+import cn.gridcase.event.StepRanOverdue.Limit;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
+import cn.gridcase.organisation.AppointmentRole;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * What the boundary timers of the acceptance and handling tasks do (E4, C3): one working day
  * before a deadline, remind; at the deadline, mark the event late for ever, tell the supervisors
- * and the people on the step, and record an accountability proposal against whoever answers for
- * the step.
+ * and the people on the step, and publish {@link StepRanOverdue} naming whoever answers for the
+ * step (accountability raises its proposals from it once the transaction commits).
  */
 @Component
 public class EventDeadlineWatch {
@@ -25,16 +27,16 @@ public class EventDeadlineWatch {
   private final EventRepository events;
   private final EventStaff staff;
   private final Notifications notifications;
-  private final AccountabilityProposals proposals;
+  private final ApplicationEventPublisher domainEvents;
   private final WorkingDays workingDays;
 
   EventDeadlineWatch(EventProcessSupport support, EventRepository events, EventStaff staff, Notifications notifications,
-      AccountabilityProposals proposals, WorkingDays workingDays) {
+      ApplicationEventPublisher domainEvents, WorkingDays workingDays) {
     this.support = support;
     this.events = events;
     this.staff = staff;
     this.notifications = notifications;
-    this.proposals = proposals;
+    this.domainEvents = domainEvents;
     this.workingDays = workingDays;
   }
 
@@ -64,7 +66,7 @@ public class EventDeadlineWatch {
 
   /**
    * Marks the step late for ever, records it, tells the supervisors and the people on the step and
-   * records the accountability proposals — at the deadline (timer), or when the step is completed
+   * publishes {@link StepRanOverdue} — at the deadline (timer), or when the step is completed
    * late before the timer's job ran.
    */
   void overdue(Event event, String stage, OffsetDateTime deadline, OffsetDateTime now) {
@@ -73,25 +75,27 @@ public class EventDeadlineWatch {
 
   /** Which deadline ran out: E4's acceptance or handling limit, or a 督办's limit (S1). */
   enum Lateness {
-    ACCEPTANCE("OVERDUE_ACCEPTANCE", "超期受理", "受理已超过期限 "),
-    HANDLING("OVERDUE_HANDLING", "超期办结", "办理已超过期限 "),
-    SUPERVISION("OVERDUE_SUPERVISION", "督办超期", "督办事项未在督办期限内办完，督办期限 ");
+    ACCEPTANCE("OVERDUE_ACCEPTANCE", "超期受理", "受理已超过期限 ", Limit.ACCEPTANCE),
+    HANDLING("OVERDUE_HANDLING", "超期办结", "办理已超过期限 ", Limit.HANDLING),
+    SUPERVISION("OVERDUE_SUPERVISION", "督办超期", "督办事项未在督办期限内办完，督办期限 ", Limit.SUPERVISION);
 
     final String trigger;
     final String label;
     final String phrase;
+    final Limit limit;
 
-    Lateness(String trigger, String label, String phrase) {
+    Lateness(String trigger, String label, String phrase, Limit limit) {
       this.trigger = trigger;
       this.label = label;
       this.phrase = phrase;
+      this.limit = limit;
     }
   }
 
   /**
    * The one way a late step is recorded: the stage's overdue flag set for ever, a step
    * {@code lateness.trigger}, a notice to the supervisors, the people on the step and
-   * {@code alsoTell}, and a proposal against whoever answers for the step (C3).
+   * {@code alsoTell}, and {@link StepRanOverdue} naming whoever answers for the step (C3).
    */
   void overdue(Event event, String stage, OffsetDateTime deadline, OffsetDateTime now, Lateness lateness,
       List<String> alsoTell) {
@@ -111,13 +115,9 @@ public class EventDeadlineWatch {
     notifications.send(new Notice(NoticeKind.OVERDUE, lateness.label + "：" + event.number(),
         "事件「" + event.title() + "」在" + level.label() + "（" + unitCode + "）" + lateness.phrase
             + deadline.toLocalDate() + "。", event.number()), recipients);
-    for (Answerable who : answerable(event, stage)) {
-      proposals.raiseForLateStep(new LateStepEvidence(trigger, who.username(), who.role(), unitCode,
-          event.townshipCode(), event.number(), stage, level.name(), deadline, now));
-    }
+    domainEvents.publishEvent(new StepRanOverdue(event.number(), StepStage.valueOf(stage), lateness.limit, level,
+        unitCode, event.townshipCode(), deadline, now, answerable(event, stage)));
   }
-
-  private record Answerable(String username, String role) {}
 
   /**
    * C3 (S0 第四条(四)1): the acceptor answers for late handling, the unit's handlers for an
@@ -128,14 +128,14 @@ public class EventDeadlineWatch {
     String acceptedBy = event.step().acceptedBy();
     List<Answerable> who = new ArrayList<>();
     if (stage.equals("HANDLE") && acceptedBy != null) {
-      who.add(new Answerable(acceptedBy, staff.queueRoleOf(acceptedBy, unitCode).map(Enum::name).orElse(null)));
+      who.add(new Answerable(acceptedBy, staff.queueRoleOf(acceptedBy, unitCode).orElse(null)));
     } else {
-      staff.answerableForQueue(unitCode).forEach(a -> who.add(new Answerable(a.username(), a.role().name())));
+      staff.answerableForQueue(unitCode).forEach(a -> who.add(new Answerable(a.username(), a.role())));
     }
     if (event.level() != EventLevel.GRID) {
-      for (String head : staff.holdersOf(unitCode, cn.gridcase.organisation.AppointmentRole.SECTION_HEAD)) {
+      for (String head : staff.holdersOf(unitCode, AppointmentRole.SECTION_HEAD)) {
         if (who.stream().noneMatch(a -> head.equals(a.username()))) {
-          who.add(new Answerable(head, cn.gridcase.organisation.AppointmentRole.SECTION_HEAD.name()));
+          who.add(new Answerable(head, AppointmentRole.SECTION_HEAD));
         }
       }
     }

@@ -1,7 +1,7 @@
 package cn.gridcase.event;
 
-import cn.gridcase.accountability.AccountabilityProposals;
 import java.time.OffsetDateTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 class StepLateness {
 
   private final EventDeadlineWatch deadlineWatch;
-  private final AccountabilityProposals proposals;
+  private final ApplicationEventPublisher domainEvents;
 
-  StepLateness(EventDeadlineWatch deadlineWatch, AccountabilityProposals proposals) {
+  StepLateness(EventDeadlineWatch deadlineWatch, ApplicationEventPublisher domainEvents) {
     this.deadlineWatch = deadlineWatch;
-    this.proposals = proposals;
+    this.domainEvents = domainEvents;
   }
 
   boolean isLate(OffsetDateTime moment, OffsetDateTime due) {
@@ -26,7 +26,7 @@ class StepLateness {
   /**
    * The step of {@code stage} (ACCEPT or HANDLE) ends at {@code now} under {@code due}: when late
    * and the timer's job has not run yet, it is marked as the timer would have; a late step's
-   * proposal learns when the lateness ended. Returns whether the step was late.
+   * end is published ({@link LateStepEnded}) so its proposal learns when the lateness ended. Returns whether the step was late.
    */
   boolean settle(Event event, String stage, OffsetDateTime due, OffsetDateTime now) {
     boolean late = isLate(now, due);
@@ -36,10 +36,10 @@ class StepLateness {
         // completed late before the timer's job ran: mark it as the timer would have
         deadlineWatch.overdue(event, stage, due, now);
       }
-      proposals.lateStepEnded(event.number(), stage, now);
+      domainEvents.publishEvent(new LateStepEnded(event.number(), StepStage.valueOf(stage), event.level(), now));
     } else if (marked) {
       // in time by E4 but late against a 督办 (S1): that proposal's lateness is fixed now too
-      proposals.lateStepEnded(event.number(), stage, now);
+      domainEvents.publishEvent(new LateStepEnded(event.number(), StepStage.valueOf(stage), event.level(), now));
     }
     return late;
   }

@@ -133,6 +133,9 @@ class AccountabilityProcessTests extends ProcessTestSupport {
     assertThat(notified.steps()).filteredOn(s -> s.action().equals("NOTIFIED")).singleElement()
         .extracting(CaseStep::late).isEqualTo(true);
     assertThat(cases.get(opened.id(), "station1").status()).isEqualTo(CaseStatus.NOTIFIED);
+    // C5: the decided talk is held by the township (its supervisors) before the record of execution
+    assertThat(instance(opened.id())).isWaitingAt("HoldTalkTask");
+    cases.recordTalk(opened.id(), "supervisor1", "2026-11-10", "指出超期受理的问题，本人表示整改");
     CaseView archived = cases.recordExecution(opened.id(), "investigator1", "已约谈并全镇通报");
     assertThat(archived.status()).isEqualTo(CaseStatus.ARCHIVED);
     assertThat(instance(opened.id())).isNull();
@@ -146,7 +149,10 @@ class AccountabilityProcessTests extends ProcessTestSupport {
     ProcessInstance instance = instance(opened.id());
     CaseView decided = cases.decide(opened.id(), "investigator1", List.of("TALK"), null, null, "情节较轻", null);
     assertThat(decided.notifyBy()).isNull();
-    assertThat(instance).hasPassed("OnlyTalkGateway").isWaitingAt("RecordExecutionTask");
+    // C5: no notice; the talk is held by its conductor, then the record of execution
+    assertThat(instance).hasPassed("OnlyTalkGateway").isWaitingAt("HoldTalkTask");
+    cases.recordTalk(opened.id(), "leader1", "2026-11-02", "约谈网格员，指出巡查不到位");
+    assertThat(instance).isWaitingAt("RecordExecutionTask");
     assertThat(decided.talkConductor()).contains("网格长");
     assertThatThrownBy(() -> cases.notifySubject(opened.id(), "investigator1", "2026-11-02T10:00:00+08:00", "当面送达"))
         .isInstanceOf(cn.gridcase.platform.StateConflict.class);

@@ -133,21 +133,24 @@ class DecisionTableRowTests {
 
   static Stream<Arguments> talkConductor() {
     return Stream.of(
-        Arguments.of("AreaLeaderByCity", "AREA_LEADER", "市组织约谈 (the city)"),
-        Arguments.of("InstructorByTownship", "GRID_INSTRUCTOR", "镇组织约谈 (the township)"),
-        Arguments.of("HandlerByTownship", "EVENT_HANDLER", "镇组织约谈 (the township)"),
-        Arguments.of("HandlerByTownship", "SECTION_HEAD", "镇组织约谈 (the township)"),
+        Arguments.of("AreaLeaderByCity", "AREA_LEADER", "市组织约谈 (the city)", "", "CITY"),
+        Arguments.of("InstructorByTownship", "GRID_INSTRUCTOR", "镇组织约谈 (the township)", "SUPERVISOR", "TOWNSHIP"),
+        Arguments.of("HandlerByTownship", "EVENT_HANDLER", "镇组织约谈 (the township)", "SUPERVISOR", "TOWNSHIP"),
+        Arguments.of("HandlerByTownship", "SECTION_HEAD", "镇组织约谈 (the township)", "SUPERVISOR", "TOWNSHIP"),
         Arguments.of("GridWorkerByLeaders", "GRID_WORKER",
-            "网格长、网格指导员或网格工作片领导视情约谈 (grid leader, instructor or work-area leader)"),
-        Arguments.of("GridLeaderByAreaLeader", "GRID_LEADER", "网格工作片领导约谈 (the work-area leader)"));
+            "网格长、网格指导员或网格工作片领导视情约谈 (grid leader, instructor or work-area leader)",
+            "GRID_LEADER|GRID_INSTRUCTOR|AREA_LEADER", "VILLAGE"),
+        Arguments.of("GridLeaderByAreaLeader", "GRID_LEADER", "网格工作片领导约谈 (the work-area leader)", "AREA_LEADER",
+            "VILLAGE"));
   }
 
-  @ParameterizedTest(name = "C5 row {0}: {1} → {2}")
+  @ParameterizedTest(name = "C5 row {0}: {1} → {2}, held by {3} in the {4}")
   @MethodSource("talkConductor")
-  void talkConductorRow(String rule, String role, String conductor) {
+  void talkConductorRow(String rule, String role, String conductor, String conductorRoles, String conductorUnit) {
     DmnDecisionResult result = evaluate(CONDUCTOR, Map.of("role", role));
     assertThat(MATCHED).containsExactly(rule);
-    assertThat(result.getSingleResult().getEntryMap()).isEqualTo(Map.of("conductor", conductor));
+    assertThat(result.getSingleResult().getEntryMap()).isEqualTo(
+        Map.of("conductor", conductor, "conductorRoles", conductorRoles, "conductorUnit", conductorUnit));
   }
 
   @ParameterizedTest(name = "C5 no row: {0} → no conductor")

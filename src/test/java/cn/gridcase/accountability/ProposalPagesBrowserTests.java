@@ -47,7 +47,7 @@ class ProposalPagesBrowserTests extends BrowserTestSupport {
     assertThat(card.findElement(By.cssSelector(".badge")).getText()).isEqualTo("待处理");
     String evidence = card.findElement(By.cssSelector("dl.evidence")).getText();
     assertThat(evidence).contains("2026-10-09").contains("受理（网格）")
-        .contains("10 个工作日").contains("古山村第1网格").contains("第四条（四）1");
+        .contains("10 个工作日").contains("古山村第1网格").contains("第四条（一）");
     assertThat(card.findElement(By.cssSelector("h2")).getText()).contains("超期受理");
     assertThat(card.findElement(By.cssSelector("a.event-link")).getDomAttribute("href"))
         .isEqualTo("/supervision/events/" + work.inV01G01);

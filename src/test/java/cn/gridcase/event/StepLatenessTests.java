@@ -7,19 +7,19 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-import cn.gridcase.accountability.AccountabilityProposals;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
 
 class StepLatenessTests {
 
   private final EventDeadlineWatch deadlineWatch = mock(EventDeadlineWatch.class);
-  private final AccountabilityProposals proposals = mock(AccountabilityProposals.class);
-  private final StepLateness lateness = new StepLateness(deadlineWatch, proposals);
+  private final ApplicationEventPublisher domainEvents = mock(ApplicationEventPublisher.class);
+  private final StepLateness lateness = new StepLateness(deadlineWatch, domainEvents);
 
   @Test
-  @DisplayName("E4/C3: a step ended late before its timer ran is marked as the timer would, and its proposal closed")
+  @DisplayName("E4/C3: a step ended late before its timer ran is marked as the timer would, and its end published (LateStepEnded)")
   void lateBeforeTimer() {
     Event event = StepBeanFixtures.hazardAtGrid();
     OffsetDateTime due = StepBeanFixtures.NOW.minusMinutes(1);
@@ -27,7 +27,7 @@ class StepLatenessTests {
     assertThat(lateness.settle(event, "HANDLE", due, StepBeanFixtures.NOW)).isTrue();
 
     verify(deadlineWatch).overdue(event, "HANDLE", due, StepBeanFixtures.NOW);
-    verify(proposals).lateStepEnded(event.number(), "HANDLE", StepBeanFixtures.NOW);
+    verify(domainEvents).publishEvent(new LateStepEnded(event.number(), StepStage.HANDLE, event.level(), StepBeanFixtures.NOW));
   }
 
   @Test
@@ -38,13 +38,13 @@ class StepLatenessTests {
     assertThat(lateness.settle(event, "HANDLE", StepBeanFixtures.NOW.plusDays(1), StepBeanFixtures.NOW)).isFalse();
 
     verify(deadlineWatch, never()).overdue(any(), any(), any(), any());
-    verify(proposals).lateStepEnded(event.number(), "HANDLE", StepBeanFixtures.NOW);
+    verify(domainEvents).publishEvent(new LateStepEnded(event.number(), StepStage.HANDLE, event.level(), StepBeanFixtures.NOW));
   }
 
   @Test
   @DisplayName("E4: in time and unmarked: nothing to settle")
   void inTime() {
     assertThat(lateness.settle(StepBeanFixtures.hazardAtGrid(), "ACCEPT", null, StepBeanFixtures.NOW)).isFalse();
-    verifyNoInteractions(deadlineWatch, proposals);
+    verifyNoInteractions(deadlineWatch, domainEvents);
   }
 }

@@ -134,7 +134,7 @@ class StepSupervisionProcessTests extends ProcessTestSupport {
       assertThat(p.stepAction()).isEqualTo("HANDLE");
       assertThat(p.deadline()).isEqualTo(endOf("2026-11-04"));
       assertThat(p.evidence()).contains("督办期限 2026-11-04");
-      assertThat(p.clause()).startsWith("第四条（四）1");
+      assertThat(p.clause()).as("a grid worker answers under (一), C3").startsWith("第四条（一）");
     });
 
     // E4's own limit is not moved by the 督办: at Nov 9 it runs out as well, and the 督办 stays reported once
