@@ -302,6 +302,10 @@ public class AccountabilityCases {
   @Transactional
   public CaseView recordTalk(long id, String user, String heldOn, String record) {
     CaseRecord c = visible(id, user);
+    if (c.talk().conductors().isEmpty()) {
+      // no talk decided (yet): the case is not at this step, whoever asks
+      throw new StateConflict("Case " + id + " is " + c.status() + ": no talk is due on it");
+    }
     if (!c.talk().conductors().contains(user)) {
       throw new AccessDeniedException("The talk of case " + id + " is held by " + c.talk().conductors());
     }

@@ -106,6 +106,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
             .status(409, "investigator1").otherwise(404),
         call("POST /api/accountability/cases/{case}/execution").status(403, "admin", "supervisor1")
             .status(409, "investigator1").otherwise(404),
+        call("POST /api/accountability/cases/{case}/talk").status(409, "admin", "supervisor1", "investigator1")
+            .otherwise(404),
         call("GET /api/accountability/proposals").allow("admin", "supervisor1").otherwise(403),
         call("POST /api/accountability/proposals/999999/reject").allow().otherwise(404),
         call("POST /api/accountability/proposals/999999/accept").allow().otherwise(404),
