@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Remembers, for every working-day deadline the engine sets, the moment and N it was computed from
- * and the timer or task date it became (rule T3 needs them to recompute).
+ * and the timer or task date it became (rule T3 needs them to recompute); likewise the copies a
+ * feature keeps on its own rows ({@link StoredDeadlines}) and the dates it hands to the engine as
+ * they are ({@link EngineDeadlines#dueDate}).
  *
  * <p>The business calendar does not know the timer it resolves for (the job gets its id later in
  * the same command), so resolutions are collected per engine command and bound when the command
@@ -49,11 +51,27 @@ class DeadlineRegistry {
 
   /** Called by the business calendar; {@code task} is null for timers. */
   void remember(Task task, Deadline deadline, Date due) {
+    add(new Resolution(task == null ? Kind.TIMER : Kind.TASK, task, null, null, deadline, due));
+  }
+
+  /** A date handed to the engine as it is: bound to the timer or task of this command that has it. */
+  void rememberDate(Deadline deadline, Date due) {
+    add(new Resolution(Kind.TIMER_OR_TASK, null, null, null, deadline, due));
+  }
+
+  /** A copy kept on a feature's row; false outside an engine command (then the caller writes it). */
+  boolean rememberStored(String key, String processInstanceId, Deadline deadline) {
+    return add(new Resolution(Kind.STORED, null, key, processInstanceId, deadline,
+        Date.from(deadline.deadline().toInstant())));
+  }
+
+  private boolean add(Resolution resolution) {
     CommandContext commandContext = Context.getCommandContext();
     if (commandContext == null) {
-      return;
+      return false;
     }
-    commandContext.getSession(PendingDeadlines.class).add(commandContext, new Resolution(task, deadline, due));
+    commandContext.getSession(PendingDeadlines.class).add(commandContext, resolution);
+    return true;
   }
 
   SessionFactory sessionFactory() {
@@ -70,7 +88,11 @@ class DeadlineRegistry {
     };
   }
 
-  private record Resolution(Task task, Deadline deadline, Date due) {}
+  /** What a resolution is for: a timer, a given task, whichever timer or task has its date, a stored copy. */
+  private enum Kind { TIMER, TASK, TIMER_OR_TASK, STORED }
+
+  private record Resolution(Kind kind, Task task, String key, String processInstanceId, Deadline deadline,
+      Date due) {}
 
   /** The resolutions of one engine command. */
   static final class PendingDeadlines implements Session, CommandContextListener {
@@ -96,15 +118,33 @@ class DeadlineRegistry {
       List<Row> rows = new ArrayList<>();
       Set<String> bound = new HashSet<>();
       Map<Long, Deque<TimerEntity>> timersByDue = null;
-      for (Resolution resolution : resolutions) {
-        Row row;
-        if (resolution.task() != null) {
-          row = bindTask((TaskEntity) resolution.task(), resolution, bound);
-        } else {
-          if (timersByDue == null) {
-            timersByDue = timersByDue(commandContext);
+      Map<Long, Deque<TaskEntity>> tasksByDue = null;
+      // the business calendar's own resolutions first: theirs are the timers and tasks they name
+      List<Resolution> ordered = new ArrayList<>(resolutions);
+      ordered.sort((a, b) -> Boolean.compare(a.kind() == Kind.TIMER_OR_TASK, b.kind() == Kind.TIMER_OR_TASK));
+      for (Resolution resolution : ordered) {
+        Row row = null;
+        switch (resolution.kind()) {
+          case TASK -> row = bindTask((TaskEntity) resolution.task(), resolution, bound);
+          case STORED -> {
+            // one row per key: a key kept twice in one command keeps its last value
+            rows.removeIf(r -> r.targetType() == TargetType.STORED && r.targetId().equals(resolution.key()));
+            row = new Row(0, TargetType.STORED, resolution.key(), resolution.processInstanceId(),
+                resolution.deadline().from(), resolution.deadline().workingDays(), resolution.deadline().deadline(),
+                resolution.deadline().provisional());
           }
-          row = bindTimer(timersByDue, resolution, bound);
+          case TIMER, TIMER_OR_TASK -> {
+            if (timersByDue == null) {
+              timersByDue = timersByDue(commandContext);
+            }
+            row = bindTimer(timersByDue, resolution, bound);
+            if (row == null && resolution.kind() == Kind.TIMER_OR_TASK) {
+              if (tasksByDue == null) {
+                tasksByDue = tasksByDue(commandContext);
+              }
+              row = bindAnyTask(tasksByDue, resolution, bound);
+            }
+          }
         }
         if (row != null) {
           rows.add(row);
@@ -127,6 +167,30 @@ class DeadlineRegistry {
         }
       }
       return timers;
+    }
+
+    /** The tasks this command creates or changes, by due date. */
+    private static Map<Long, Deque<TaskEntity>> tasksByDue(CommandContext commandContext) {
+      Map<Long, Deque<TaskEntity>> tasks = new HashMap<>();
+      for (CachedDbEntity cached : commandContext.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
+        DbEntityState state = cached.getEntityState();
+        if (cached.getEntity() instanceof TaskEntity task && task.getDueDate() != null && (state == DbEntityState.TRANSIENT
+            || state == DbEntityState.PERSISTENT || state == DbEntityState.MERGED)) {
+          tasks.computeIfAbsent(task.getDueDate().getTime(), due -> new ArrayDeque<>()).add(task);
+        }
+      }
+      return tasks;
+    }
+
+    private static Row bindAnyTask(Map<Long, Deque<TaskEntity>> tasksByDue, Resolution resolution, Set<String> bound) {
+      Deque<TaskEntity> candidates = tasksByDue.getOrDefault(resolution.due().getTime(), new ArrayDeque<>());
+      while (!candidates.isEmpty()) {
+        TaskEntity task = candidates.poll();
+        if (bound.add(TargetType.TASK_DUE + task.getId())) {
+          return row(TargetType.TASK_DUE, task.getId(), task.getProcessInstanceId(), resolution);
+        }
+      }
+      return null;
     }
 
     private static Row bindTask(TaskEntity task, Resolution resolution, Set<String> bound) {

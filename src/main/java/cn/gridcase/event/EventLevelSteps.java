@@ -1,13 +1,12 @@
 package cn.gridcase.event;
 
 import cn.gridcase.accountability.AccountabilityProposals;
-import cn.gridcase.calendar.WorkingDays;
-import cn.gridcase.calendar.Workdays;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -25,23 +24,21 @@ public class EventLevelSteps {
   private final EventTimeLimits timeLimits;
   private final EventStaff staff;
   private final Notifications notifications;
-  private final WorkingDays workingDays;
   private final AccountabilityProposals proposals;
-  private final Workdays workdays;
+  private final StepDeadlines stepDeadlines;
   private final EventDeadlineWatch deadlineWatch;
 
   EventLevelSteps(EventProcessSupport support, EventRepository events, EventTimeLimits timeLimits, EventStaff staff,
-      Notifications notifications, WorkingDays workingDays, AccountabilityProposals proposals, Workdays workdays,
+      Notifications notifications, AccountabilityProposals proposals, StepDeadlines stepDeadlines,
       EventDeadlineWatch deadlineWatch) {
     this.proposals = proposals;
-    this.workdays = workdays;
+    this.stepDeadlines = stepDeadlines;
     this.deadlineWatch = deadlineWatch;
     this.support = support;
     this.events = events;
     this.timeLimits = timeLimits;
     this.staff = staff;
     this.notifications = notifications;
-    this.workingDays = workingDays;
   }
 
   /**
@@ -70,18 +67,24 @@ public class EventLevelSteps {
     boolean selfAccepted = level == EventLevel.GRID
         && staff.holds(event.reportedBy(), event.gridCode(), cn.gridcase.organisation.AppointmentRole.GRID_WORKER);
     String department = level == EventLevel.DEPARTMENT ? unitCode : null;
+    // the step's deadlines, computed once here (and at acceptance) and stored on the event (issue 12 A4)
     if (selfAccepted) {
       OffsetDateTime reportedAt = event.reportedAt();
+      StepDeadlines.Limit acceptance = stepDeadlines.limit(reportedAt, limits.acceptance());
+      StepDeadlines.Limit handling = stepDeadlines.limit(reportedAt, limits.handling(level));
       events.receive(event.id(), EventStatus.IN_HANDLING, level, unitCode, department, reportedAt,
-          limits.acceptance(), limits.handling(level), reportedAt, event.reportedBy());
+          limits.acceptance(), limits.handling(level), reportedAt, event.reportedBy(), acceptance, handling);
+      stepDeadlines.rememberHandling(event.id(), execution.getProcessInstanceId(), handling);
       events.addStep(event.id(), new EventStep("ACCEPTED", level, unitCode, event.reportedBy(), reportedAt,
-          workingDays.deadline(reportedAt, limits.acceptance()).deadline(), false, "网格员本人上报，上报即受理"));
+          acceptance.deadline().deadline(), false, "网格员本人上报，上报即受理"));
       return;
     }
     OffsetDateTime now = support.now();
+    StepDeadlines.Limit acceptance = stepDeadlines.limit(now, limits.acceptance());
     events.receive(event.id(), EventStatus.AWAITING_ACCEPTANCE, level, unitCode, department, now,
-        limits.acceptance(), limits.handling(level), null, null);
-    OffsetDateTime acceptBy = workingDays.deadline(now, limits.acceptance()).deadline();
+        limits.acceptance(), limits.handling(level), null, null, acceptance, null);
+    stepDeadlines.rememberAcceptance(event.id(), execution.getProcessInstanceId(), acceptance);
+    OffsetDateTime acceptBy = acceptance.deadline().deadline();
     notifications.send(new Notice(NoticeKind.EVENT_RECEIVED, "新事件待受理：" + event.number(),
         "事件「" + event.title() + "」已到" + level.label() + "（" + unitCode + "），请于 " + acceptBy.toLocalDate()
             + " 前受理。", event.number()), staff.queueOf(unitCode));
@@ -102,28 +105,24 @@ public class EventLevelSteps {
     return support.eventOf(execution).step().acceptedAt() != null;
   }
 
-  /** The acceptance deadline: N working days after receipt (E4), as a working-day expression. */
-  public String acceptBy(DelegateExecution execution) {
-    Event.Step step = support.eventOf(execution).step();
-    return workdays.from(step.receivedAt(), step.acceptDays());
+  /** The acceptance deadline, N working days after receipt (E4), as stored when the step opened. */
+  public Date acceptBy(DelegateExecution execution) {
+    return stepDeadlines.acceptBy(support.eventOf(execution));
   }
 
-  /** One working day before the acceptance deadline. */
-  public Object acceptReminder(DelegateExecution execution) {
-    Event.Step step = support.eventOf(execution).step();
-    return workdays.oneBefore(step.receivedAt(), step.acceptDays());
+  /** One working day before the acceptance deadline, as stored. */
+  public Date acceptReminder(DelegateExecution execution) {
+    return stepDeadlines.acceptReminder(support.eventOf(execution));
   }
 
-  /** The handling deadline: the level's limit after acceptance (E4, E6). */
-  public String handleBy(DelegateExecution execution) {
-    Event.Step step = support.eventOf(execution).step();
-    return workdays.from(step.acceptedAt(), step.handleDays());
+  /** The handling deadline, the level's limit after acceptance (E4, E6), as stored at acceptance. */
+  public Date handleBy(DelegateExecution execution) {
+    return stepDeadlines.handleBy(support.eventOf(execution));
   }
 
-  /** One working day before the handling deadline. */
-  public Object handleReminder(DelegateExecution execution) {
-    Event.Step step = support.eventOf(execution).step();
-    return workdays.oneBefore(step.acceptedAt(), step.handleDays());
+  /** One working day before the handling deadline, as stored. */
+  public Date handleReminder(DelegateExecution execution) {
+    return stepDeadlines.handleReminder(support.eventOf(execution));
   }
 
   /** Who accepted: the handling task is assigned to them. */
@@ -150,7 +149,7 @@ public class EventLevelSteps {
       // in time by E4 but late against a 督办 (S1): that proposal's lateness is fixed now too
       proposals.lateStepEnded(event.number(), "ACCEPT", now);
     }
-    events.stepAccepted(event.id(), now, actor);
+    stepDeadlines.accepted(event, execution.getProcessInstanceId(), now, actor);
     events.addStep(event.id(), new EventStep("ACCEPTED", level, unitCode, actor, now, due, late,
         level == EventLevel.DEPARTMENT ? "报到承接" : null));
     clearCompletion(execution);

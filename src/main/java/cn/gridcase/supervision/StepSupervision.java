@@ -80,7 +80,7 @@ public class StepSupervision {
     Deadline deadline = taskDeadlines.setDue(step.taskId(), step.processInstanceId(), now, workingDays);
     long id = orders.insert(number, step.taskId(), step.stage(), user, now, workingDays, deadline.deadline(),
         deadline.provisional(), text);
-    steps.recordSupervision(step, user, now, workingDays, deadline.deadline(), text);
+    steps.recordSupervision(step, user, now, workingDays, deadline, text);
     runtimeService.createMessageCorrelation(START_MESSAGE).processInstanceBusinessKey(number)
         .setVariable(SupervisionProcessVariables.EVENT_NUMBER, number)
         .setVariable(SupervisionProcessVariables.SUPERVISION_ID, id)
