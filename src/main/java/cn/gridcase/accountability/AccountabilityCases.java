@@ -41,7 +41,8 @@ public class AccountabilityCases {
 
   static final String PROCESS_KEY = "accountability-investigation";
   static final String INVESTIGATE_TASK = "InvestigateCaseTask";
-  static final String NOTIFY_TASK = "NotifySubjectTask";
+  /** The notice task's BPMN element id (task definition key), for lists that name a case's step. */
+  public static final String NOTIFY_TASK = "NotifySubjectTask";
   static final String EXECUTION_TASK = "RecordExecutionTask";
 
   /** Who can be held accountable (C1, S0 第二条). */

@@ -53,9 +53,10 @@ public class Events {
   public static boolean isEventNumber(String key) {
     return key != null && NUMBER.matcher(key).matches();
   }
-  static final String ACCEPT_TASK = "AcceptEventTask";
-  static final String HANDLE_TASK = "HandleEventTask";
-  static final String FEEDBACK_TASK = "FeedbackTask";
+  /** The event processes' user tasks by their BPMN element ids (task definition keys). */
+  public static final String ACCEPT_TASK = "AcceptEventTask";
+  public static final String HANDLE_TASK = "HandleEventTask";
+  public static final String FEEDBACK_TASK = "FeedbackTask";
   private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
   private final EventRepository events;

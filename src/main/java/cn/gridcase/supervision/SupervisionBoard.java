@@ -2,6 +2,7 @@ package cn.gridcase.supervision;
 
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.event.EventLevel;
+import cn.gridcase.event.Events;
 import cn.gridcase.event.StepDeadlineSql;
 import cn.gridcase.organisation.AccessScope;
 import cn.gridcase.organisation.AccessScopes;
@@ -308,9 +309,9 @@ public class SupervisionBoard {
   /** The stage of an event's open step by its task (ACCEPT, HANDLE, FEEDBACK). */
   static String stage(String taskKey) {
     return switch (taskKey) {
-      case "AcceptEventTask" -> "ACCEPT";
-      case "HandleEventTask" -> "HANDLE";
-      case "FeedbackTask" -> "FEEDBACK";
+      case Events.ACCEPT_TASK -> "ACCEPT";
+      case Events.HANDLE_TASK -> "HANDLE";
+      case Events.FEEDBACK_TASK -> "FEEDBACK";
       default -> taskKey;
     };
   }
