@@ -109,6 +109,21 @@ public class SupervisedSteps {
   }
 
   /**
+   * Keeps the deadline of a 督办 given before such deadlines were kept on the step (Flyway V8) on the
+   * event's open step, unless it has one already; false when it has, or no step is open.
+   */
+  @Transactional
+  public boolean keepInForce(String eventNumber, Deadline supervised) {
+    Event event = events.find(eventNumber).orElseThrow(() -> new NotFound("No event " + eventNumber));
+    if (event.step().supervisionDue() != null || (event.status() != EventStatus.AWAITING_ACCEPTANCE
+        && event.status() != EventStatus.IN_HANDLING)) {
+      return false;
+    }
+    stepDeadlines.supervised(event, null, supervised);
+    return true;
+  }
+
+  /**
    * 督办超期: the step a 督办 was for is still open at the 督办's deadline. Recorded as E4's
    * deadlines record a late step, the unit's head and the supervisor who gave the 督办 told too.
    */
