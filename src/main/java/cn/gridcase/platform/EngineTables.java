@@ -19,6 +19,18 @@ public final class EngineTables {
   public static final String PROCESS_DEFINITION = "ACT_RE_PROCDEF";
   /** Task history, which Cockpit shows. */
   public static final String TASK_HISTORY = "ACT_HI_TASKINST";
+  /** Variable history. */
+  public static final String VARIABLE_HISTORY = "ACT_HI_VARINST";
+  /** Detail history: variable updates and submitted form fields. */
+  public static final String DETAIL_HISTORY = "ACT_HI_DETAIL";
+  /** Comments on tasks and processes. */
+  public static final String COMMENT_HISTORY = "ACT_HI_COMMENT";
+  /** Attachments of tasks and processes. */
+  public static final String ATTACHMENT_HISTORY = "ACT_HI_ATTACHMENT";
+  /** Byte arrays (serialized variables, attachment contents). */
+  public static final String BYTE_ARRAY = "ACT_GE_BYTEARRAY";
+  /** The identity store's users, where the lock-out is kept. */
+  public static final String USER = "ACT_ID_USER";
 
   private EngineTables() {}
 }
