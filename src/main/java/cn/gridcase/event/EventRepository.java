@@ -322,19 +322,29 @@ class EventRepository {
         this::event);
   }
 
-  /** Fills a step's stored deadlines (the start-up backfill of steps opened before Flyway V8). */
-  void fillDeadlines(long id, StepDeadlines.Limit acceptance, StepDeadlines.Limit handling) {
+  /**
+   * Fills a step's stored deadlines (the start-up backfill of steps opened before Flyway V8) unless
+   * another node did meanwhile; whether this call filled them.
+   */
+  boolean fillDeadlines(long id, StepDeadlines.Limit acceptance, StepDeadlines.Limit handling) {
     changed();
     if (acceptance != null) {
-      jdbc.update("update event set step_accept_by = ?, step_accept_remind_at = ?, step_accept_provisional = ?"
-          + " where id = ?", ts(acceptance.deadline().deadline()), ts(acceptance.reminder().deadline()),
-          acceptance.deadline().provisional(), id);
+      return jdbc.update("update event set step_accept_by = ?, step_accept_remind_at = ?,"
+          + " step_accept_provisional = ? where id = ? and step_accept_by is null",
+          ts(acceptance.deadline().deadline()), ts(acceptance.reminder().deadline()),
+          acceptance.deadline().provisional(), id) == 1;
     }
-    if (handling != null) {
-      jdbc.update("update event set step_handle_by = ?, step_handle_remind_at = ?, step_handle_provisional = ?"
-          + " where id = ?", ts(handling.deadline().deadline()), ts(handling.reminder().deadline()),
-          handling.deadline().provisional(), id);
-    }
+    return jdbc.update("update event set step_handle_by = ?, step_handle_remind_at = ?, step_handle_provisional = ?"
+        + " where id = ? and step_handle_by is null", ts(handling.deadline().deadline()),
+        ts(handling.reminder().deadline()), handling.deadline().provisional(), id) == 1;
+  }
+
+  /** A 督办 given before Flyway V8 put on its open step, unless one is there; whether it was. */
+  boolean supervisedIfNone(long id, Deadline deadline) {
+    changed();
+    return jdbc.update("update event set step_supervision_due = ?, step_supervision_provisional = ?"
+        + " where id = ? and step_supervision_due is null and status in ('AWAITING_ACCEPTANCE', 'IN_HANDLING')",
+        ts(deadline.deadline()), deadline.provisional(), id) == 1;
   }
 
   private static Timestamp ts(OffsetDateTime moment) {

@@ -128,13 +128,23 @@ class StepDeadlines implements StoredDeadlines {
     } else {
       handling = limit(step.acceptedAt(), step.handleDays());
     }
-    events.fillDeadlines(event.id(), acceptance, handling);
+    if (!events.fillDeadlines(event.id(), acceptance, handling)) {
+      return; // another node of the cluster filled them first
+    }
     if (acceptance != null) {
       rememberAcceptance(event.id(), null, acceptance);
-    }
-    if (handling != null) {
+    } else {
       rememberHandling(event.id(), null, handling);
     }
+  }
+
+  /** Puts a 督办 given before V8 on its open step (unless one is there) and registers it; whether it did. */
+  boolean supervisedBefore(Event event, Deadline deadline) {
+    if (!events.supervisedIfNone(event.id(), deadline)) {
+      return false;
+    }
+    engineDeadlines.rememberStored(key(event.id(), Column.SUPERVISION), null, deadline);
+    return true;
   }
 
   static String key(long eventId, Column column) {

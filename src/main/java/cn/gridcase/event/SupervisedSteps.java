@@ -115,12 +115,7 @@ public class SupervisedSteps {
   @Transactional
   public boolean keepInForce(String eventNumber, Deadline supervised) {
     Event event = events.find(eventNumber).orElseThrow(() -> new NotFound("No event " + eventNumber));
-    if (event.step().supervisionDue() != null || (event.status() != EventStatus.AWAITING_ACCEPTANCE
-        && event.status() != EventStatus.IN_HANDLING)) {
-      return false;
-    }
-    stepDeadlines.supervised(event, null, supervised);
-    return true;
+    return stepDeadlines.supervisedBefore(event, supervised);
   }
 
   /**

@@ -46,6 +46,8 @@ class StepDeadlineTests extends ProcessTestSupport {
   Worklist worklist;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  StepDeadlineBackfill backfill;
   @LocalServerPort
   int port;
 
@@ -134,6 +136,32 @@ class StepDeadlineTests extends ProcessTestSupport {
     assertThat(late.overdueAcceptance()).isTrue();
     assertThat(late.steps()).filteredOn(s -> s.action().equals("OVERDUE_ACCEPTANCE")).singleElement()
         .satisfies(s -> assertThat(s.deadline().toInstant()).isEqualTo(endOf("2037-10-09")));
+  }
+
+  @Test
+  @DisplayName("E4/T3 (issue 12 A4) a step opened before the deadlines were stored (Flyway V8) gets them at start-up, registered for the recompute")
+  void backfillsStepsOpenedBeforeV8() {
+    clock.set("2026-09-30T10:00");
+    String number = events.report(EventProcessTests.hazard("GS-V01-G01", false), "station1").number();
+    Long id = jdbc.queryForObject("select id from event where number = ?", Long.class, number);
+    // as V8 leaves a step that was open when it ran
+    jdbc.update("update event set step_accept_by = null, step_accept_remind_at = null where id = ?", id);
+    jdbc.update("delete from working_day_deadline where target_type = 'STORED' and target_id like ?",
+        "event:" + id + ":%");
+
+    backfill.fillOpenSteps();
+
+    Map<String, Object> stored = jdbc.queryForMap("select step_accept_by, step_accept_remind_at from event"
+        + " where id = ?", id);
+    assertThat(instant(stored.get("step_accept_by"))).isEqualTo(endOf("2026-10-09"));
+    assertThat(instant(stored.get("step_accept_remind_at"))).isEqualTo(endOf("2026-10-08"));
+    assertThat(jdbc.queryForList("select target_id from working_day_deadline where target_type = 'STORED'"
+        + " and target_id like ?", String.class, "event:" + id + ":%"))
+        .containsExactlyInAnyOrder("event:" + id + ":ACCEPT_BY", "event:" + id + ":ACCEPT_REMIND");
+    assertThat(events.get(number, "worker1").acceptBy().toInstant()).isEqualTo(endOf("2026-10-09"));
+    backfill.fillOpenSteps();
+    assertThat(jdbc.queryForObject("select count(*) from working_day_deadline where target_type = 'STORED'"
+        + " and target_id like ?", Integer.class, "event:" + id + ":%")).as("once").isEqualTo(2);
   }
 
   private WorkItem workItem(String number) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A 督办's deadline is stored once (on its order and, while in force, on the event's open step) and
@@ -34,6 +35,10 @@ class SupervisionDeadlineTests extends ProcessTestSupport {
   Supervision lists;
   @Autowired
   SupervisionBoard board;
+  @Autowired
+  SupervisionDeadlines deadlines;
+  @Autowired
+  JdbcTemplate jdbc;
   @LocalServerPort
   int port;
 
@@ -98,6 +103,21 @@ class SupervisionDeadlineTests extends ProcessTestSupport {
         .filter(s -> s.action().equals("OVERDUE_SUPERVISION")).toList();
     assertThat(late).singleElement().satisfies(s -> assertThat(s.deadline()).isEqualTo(endOf("2041-10-09")));
     assertThat(supervision.ofEvent(number)).extracting(SupervisionOrders.Order::outcome).containsExactly("OVERDUE");
+  }
+
+  @Test
+  @DisplayName("S1 (issue 12 A4) a 督办 given before its deadline was kept on the step (Flyway V8) is put there at start-up")
+  void keepsEarlierSupervisionsOnTheirSteps() {
+    clock.set("2026-11-02T09:00");
+    String number = events.report(StepSupervisionProcessTests.hazard(GRID), "worker1").number();
+    supervision.supervise(number, "supervisor1", 2, "限两个工作日内办结");
+    // as V8 leaves a 督办 that was in force when it ran
+    jdbc.update("update event set step_supervision_due = null where number = ?", number);
+    assertThat(events.get(number, "worker1").handleBy()).as("E4's").isEqualTo(endOf("2026-11-09"));
+
+    deadlines.keepInForceOnTheirSteps();
+
+    assertThat(events.get(number, "worker1").handleBy()).as("the 督办's").isEqualTo(endOf("2026-11-04"));
   }
 
   private List<String> overdue() {
