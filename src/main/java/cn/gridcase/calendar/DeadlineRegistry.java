@@ -117,8 +117,8 @@ class DeadlineRegistry {
     public void onCommandContextClose(CommandContext commandContext) {
       List<Row> rows = new ArrayList<>();
       Set<String> bound = new HashSet<>();
-      Map<Long, Deque<TimerEntity>> timersByDue = null;
-      Map<Long, Deque<TaskEntity>> tasksByDue = null;
+      Map<Long, Deque<Candidate>> timersByDue = null;
+      Map<Long, Deque<Candidate>> tasksByDue = null;
       // the business calendar's own resolutions first: theirs are the timers and tasks they name
       List<Resolution> ordered = new ArrayList<>(resolutions);
       ordered.sort((a, b) -> Boolean.compare(a.kind() == Kind.TIMER_OR_TASK, b.kind() == Kind.TIMER_OR_TASK));
@@ -135,14 +135,14 @@ class DeadlineRegistry {
           }
           case TIMER, TIMER_OR_TASK -> {
             if (timersByDue == null) {
-              timersByDue = timersByDue(commandContext);
+              timersByDue = byDue(commandContext, TargetType.TIMER);
             }
-            row = bindTimer(timersByDue, resolution, bound);
+            row = bind(timersByDue, TargetType.TIMER, resolution, bound);
             if (row == null && resolution.kind() == Kind.TIMER_OR_TASK) {
               if (tasksByDue == null) {
-                tasksByDue = tasksByDue(commandContext);
+                tasksByDue = byDue(commandContext, TargetType.TASK_DUE);
               }
-              row = bindAnyTask(tasksByDue, resolution, bound);
+              row = bind(tasksByDue, TargetType.TASK_DUE, resolution, bound);
             }
           }
         }
@@ -156,38 +156,41 @@ class DeadlineRegistry {
       }
     }
 
-    /** The timers this command creates or changes, by due date (built once per command). */
-    private static Map<Long, Deque<TimerEntity>> timersByDue(CommandContext commandContext) {
-      Map<Long, Deque<TimerEntity>> timers = new HashMap<>();
+    /** A timer or a task this command creates or changes. */
+    private record Candidate(String id, String processInstanceId) {}
+
+    /** The timers ({@code TIMER}) or tasks ({@code TASK_DUE}) this command creates or changes, by due date. */
+    private static Map<Long, Deque<Candidate>> byDue(CommandContext commandContext, TargetType type) {
+      Map<Long, Deque<Candidate>> byDue = new HashMap<>();
       for (CachedDbEntity cached : commandContext.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
         DbEntityState state = cached.getEntityState();
-        if (cached.getEntity() instanceof TimerEntity timer && timer.getDuedate() != null
-            && (state == DbEntityState.TRANSIENT || state == DbEntityState.PERSISTENT || state == DbEntityState.MERGED)) {
-          timers.computeIfAbsent(timer.getDuedate().getTime(), due -> new ArrayDeque<>()).add(timer);
+        if (state != DbEntityState.TRANSIENT && state != DbEntityState.PERSISTENT && state != DbEntityState.MERGED) {
+          continue;
+        }
+        Date due = null;
+        Candidate candidate = null;
+        if (type == TargetType.TIMER && cached.getEntity() instanceof TimerEntity timer) {
+          due = timer.getDuedate();
+          candidate = new Candidate(timer.getId(), timer.getProcessInstanceId());
+        } else if (type == TargetType.TASK_DUE && cached.getEntity() instanceof TaskEntity task) {
+          due = task.getDueDate();
+          candidate = new Candidate(task.getId(), task.getProcessInstanceId());
+        }
+        if (due != null) {
+          byDue.computeIfAbsent(due.getTime(), at -> new ArrayDeque<>()).add(candidate);
         }
       }
-      return timers;
+      return byDue;
     }
 
-    /** The tasks this command creates or changes, by due date. */
-    private static Map<Long, Deque<TaskEntity>> tasksByDue(CommandContext commandContext) {
-      Map<Long, Deque<TaskEntity>> tasks = new HashMap<>();
-      for (CachedDbEntity cached : commandContext.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
-        DbEntityState state = cached.getEntityState();
-        if (cached.getEntity() instanceof TaskEntity task && task.getDueDate() != null && (state == DbEntityState.TRANSIENT
-            || state == DbEntityState.PERSISTENT || state == DbEntityState.MERGED)) {
-          tasks.computeIfAbsent(task.getDueDate().getTime(), due -> new ArrayDeque<>()).add(task);
-        }
-      }
-      return tasks;
-    }
-
-    private static Row bindAnyTask(Map<Long, Deque<TaskEntity>> tasksByDue, Resolution resolution, Set<String> bound) {
-      Deque<TaskEntity> candidates = tasksByDue.getOrDefault(resolution.due().getTime(), new ArrayDeque<>());
+    /** The first timer or task with the resolution's date that no other resolution has taken. */
+    private static Row bind(Map<Long, Deque<Candidate>> byDue, TargetType type, Resolution resolution,
+        Set<String> bound) {
+      Deque<Candidate> candidates = byDue.getOrDefault(resolution.due().getTime(), new ArrayDeque<>());
       while (!candidates.isEmpty()) {
-        TaskEntity task = candidates.poll();
-        if (bound.add(TargetType.TASK_DUE + task.getId())) {
-          return row(TargetType.TASK_DUE, task.getId(), task.getProcessInstanceId(), resolution);
+        Candidate candidate = candidates.poll();
+        if (bound.add(type + candidate.id())) {
+          return row(type, candidate.id(), candidate.processInstanceId(), resolution);
         }
       }
       return null;
@@ -199,17 +202,6 @@ class DeadlineRegistry {
       }
       if (same(task.getFollowUpDate(), resolution.due()) && bound.add(TargetType.TASK_FOLLOW_UP + task.getId())) {
         return row(TargetType.TASK_FOLLOW_UP, task.getId(), task.getProcessInstanceId(), resolution);
-      }
-      return null;
-    }
-
-    private static Row bindTimer(Map<Long, Deque<TimerEntity>> timersByDue, Resolution resolution, Set<String> bound) {
-      Deque<TimerEntity> candidates = timersByDue.getOrDefault(resolution.due().getTime(), new ArrayDeque<>());
-      while (!candidates.isEmpty()) {
-        TimerEntity timer = candidates.poll();
-        if (bound.add(TargetType.TIMER + timer.getId())) {
-          return row(TargetType.TIMER, timer.getId(), timer.getProcessInstanceId(), resolution);
-        }
       }
       return null;
     }
