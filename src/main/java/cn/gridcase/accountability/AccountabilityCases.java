@@ -43,7 +43,8 @@ public class AccountabilityCases {
 
   static final String PROCESS_KEY = "accountability-investigation";
   static final String INVESTIGATE_TASK = "InvestigateCaseTask";
-  static final String NOTIFY_TASK = "NotifySubjectTask";
+  /** The notice task's BPMN element id (task definition key), for lists that name a case's step. */
+  public static final String NOTIFY_TASK = "NotifySubjectTask";
   static final String EXECUTION_TASK = "RecordExecutionTask";
   static final String TALK_TASK = "HoldTalkTask";
 

@@ -32,9 +32,7 @@ class CasePeople {
 
   /** The holders of a role in a unit today. */
   List<String> holders(String unitCode, AppointmentRole role) {
-    LocalDate today = LocalDate.now(clock.withZone(GridCaseTime.ZONE));
-    return organisation.appointmentsIn(unitCode).stream().filter(a -> a.isCurrentOn(today) && a.role() == role)
-        .map(Appointment::username).filter(u -> u != null).distinct().sorted().toList();
+    return organisation.holdersToday(unitCode, r -> r == role);
   }
 
   /** The current appointments of a role in a unit today (with the day each began). */

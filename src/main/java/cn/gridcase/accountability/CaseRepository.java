@@ -1,5 +1,6 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.platform.EngineTables;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.GridCaseTime;
 import java.sql.PreparedStatement;
@@ -125,11 +126,13 @@ class CaseRepository {
     }
     return jdbc.query("select c.id, c.township_code, c.event_number, c.investigators, t.id_ as task_id,"
         + " t.name_ as task_name, t.task_def_key_ as task_key, t.assignee_ as assignee, t.due_date_ as due"
-        + " from accountability_case c join act_ru_execution p on p.business_key_ = cast(c.id as varchar(64))"
+        + " from accountability_case c join " + EngineTables.EXECUTION
+        + " p on p.business_key_ = cast(c.id as varchar(64))"
         + " and p.id_ = p.proc_inst_id_"
         // a definition id is key:version:uuid only when that fits 64 characters: match the key itself
-        + " join act_re_procdef d on d.id_ = p.proc_def_id_ and d.key_ = 'accountability-investigation'"
-        + " join act_ru_task t on t.proc_inst_id_ = p.id_" + where + " order by t.due_date_, c.id",
+        + " join " + EngineTables.PROCESS_DEFINITION
+        + " d on d.id_ = p.proc_def_id_ and d.key_ = 'accountability-investigation'"
+        + " join " + EngineTables.TASK + " t on t.proc_inst_id_ = p.id_" + where + " order by t.due_date_, c.id",
         (rs, i) -> new OverdueCaseStep(rs.getLong("id"), rs.getString("township_code"), rs.getString("event_number"),
             rs.getString("task_id"), rs.getString("task_name"), rs.getString("task_key"), rs.getString("assignee"),
             split(rs.getString("investigators"), Function.identity()), at(rs, "due")), args.toArray());

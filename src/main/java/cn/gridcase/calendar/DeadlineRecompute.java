@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Recomputes the pending working-day deadlines that a loaded year's schedule affects (rule T3):
  * those whose counted days touch that year. Each is counted again from its own moment and N with
- * the new calendar; timers and tasks whose date moves get the new date. One transaction per batch
+ * the new calendar; timers and tasks whose date moves get the new date, and so do the copies features
+ * keep on their own rows ({@link StoredDeadlines}, e.g. an event's open step). One transaction per batch
  * of {@value #BATCH_SIZE}; progress goes to the audit row of the load.
  */
 @Service
@@ -32,12 +34,34 @@ class DeadlineRecompute {
   private final WorkingDays workingDays;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final List<StoredDeadlines> holders;
 
-  DeadlineRecompute(DeadlineStore store, WorkingDays workingDays, TransactionTemplate transaction, Clock clock) {
+  DeadlineRecompute(DeadlineStore store, WorkingDays workingDays, TransactionTemplate transaction, Clock clock,
+      List<StoredDeadlines> holders) {
     this.store = store;
     this.workingDays = workingDays;
     this.transaction = transaction;
     this.clock = clock;
+    this.holders = List.copyOf(holders);
+  }
+
+  /** The feature that keeps a stored deadline, by its key's prefix; null when none does (any more). */
+  StoredDeadlines holderOf(String key) {
+    return holders.stream().filter(holder -> key.startsWith(holder.prefix())).findFirst().orElse(null);
+  }
+
+  /** The current values of stored deadlines, each asked of its feature. */
+  Map<String, Long> currentStored(List<String> keys) {
+    Map<StoredDeadlines, List<String>> byHolder = new HashMap<>();
+    for (String key : keys) {
+      StoredDeadlines holder = holderOf(key);
+      if (holder != null) {
+        byHolder.computeIfAbsent(holder, h -> new ArrayList<>()).add(key);
+      }
+    }
+    Map<String, Long> current = new HashMap<>();
+    byHolder.forEach((holder, some) -> current.putAll(holder.current(some)));
+    return current;
   }
 
   record Outcome(long auditId, int checked, int moved, int batches) {}
@@ -81,9 +105,11 @@ class DeadlineRecompute {
     List<Long> forgotten = new ArrayList<>();
     int moved = 0;
     for (Map.Entry<TargetType, List<Row>> entry : byType.entrySet()) {
-      Map<String, Long> current = store.currentDueDates(entry.getKey(),
-          entry.getValue().stream().map(Row::targetId).toList());
+      boolean stored = entry.getKey() == TargetType.STORED;
+      List<String> ids = entry.getValue().stream().map(Row::targetId).toList();
+      Map<String, Long> current = stored ? currentStored(ids) : store.currentDueDates(entry.getKey(), ids);
       List<Object[]> moves = new ArrayList<>();
+      Map<String, Deadline> storedMoves = new HashMap<>();
       for (Row row : entry.getValue()) {
         Long currentDue = current.get(row.targetId());
         if (currentDue == null || currentDue != row.dueAt().toInstant().toEpochMilli()) {
@@ -95,10 +121,22 @@ class DeadlineRecompute {
         if (!fresh.deadline().toInstant().equals(row.dueAt().toInstant())) {
           moves.add(new Object[] {Timestamp.from(fresh.deadline().toInstant()), row.targetId()});
         }
+        if (stored && (!fresh.deadline().toInstant().equals(row.dueAt().toInstant())
+            || fresh.provisional() != row.provisional())) {
+          // a stored copy keeps the provisional flag too, which may change while the date stays
+          storedMoves.put(row.targetId(), fresh);
+        }
         updated.add(new Row(row.id(), row.targetType(), row.targetId(), row.processInstanceId(), row.startAt(),
             row.workingDays(), fresh.deadline(), fresh.provisional()));
       }
-      store.moveTargets(entry.getKey(), moves);
+      if (stored) {
+        Map<StoredDeadlines, Map<String, Deadline>> byHolder = new HashMap<>();
+        storedMoves.forEach((key, fresh) -> byHolder.computeIfAbsent(holderOf(key), h -> new HashMap<>())
+            .put(key, fresh));
+        byHolder.forEach(StoredDeadlines::move);
+      } else {
+        store.moveTargets(entry.getKey(), moves);
+      }
       moved += moves.size();
     }
     store.updateRows(updated, workingDays.version());

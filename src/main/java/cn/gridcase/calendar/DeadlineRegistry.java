@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Remembers, for every working-day deadline the engine sets, the moment and N it was computed from
- * and the timer or task date it became (rule T3 needs them to recompute).
+ * and the timer or task date it became (rule T3 needs them to recompute); likewise the copies a
+ * feature keeps on its own rows ({@link StoredDeadlines}) and the dates it hands to the engine as
+ * they are ({@link EngineDeadlines#dueDate}).
  *
  * <p>The business calendar does not know the timer it resolves for (the job gets its id later in
  * the same command), so resolutions are collected per engine command and bound when the command
@@ -49,11 +51,27 @@ class DeadlineRegistry {
 
   /** Called by the business calendar; {@code task} is null for timers. */
   void remember(Task task, Deadline deadline, Date due) {
+    add(new Resolution(task == null ? Kind.TIMER : Kind.TASK, task, null, null, deadline, due));
+  }
+
+  /** A date handed to the engine as it is: bound to the timer or task of this command that has it. */
+  void rememberDate(Deadline deadline, Date due) {
+    add(new Resolution(Kind.TIMER_OR_TASK, null, null, null, deadline, due));
+  }
+
+  /** A copy kept on a feature's row; false outside an engine command (then the caller writes it). */
+  boolean rememberStored(String key, String processInstanceId, Deadline deadline) {
+    return add(new Resolution(Kind.STORED, null, key, processInstanceId, deadline,
+        Date.from(deadline.deadline().toInstant())));
+  }
+
+  private boolean add(Resolution resolution) {
     CommandContext commandContext = Context.getCommandContext();
     if (commandContext == null) {
-      return;
+      return false;
     }
-    commandContext.getSession(PendingDeadlines.class).add(commandContext, new Resolution(task, deadline, due));
+    commandContext.getSession(PendingDeadlines.class).add(commandContext, resolution);
+    return true;
   }
 
   SessionFactory sessionFactory() {
@@ -70,7 +88,11 @@ class DeadlineRegistry {
     };
   }
 
-  private record Resolution(Task task, Deadline deadline, Date due) {}
+  /** What a resolution is for: a timer, a given task, whichever timer or task has its date, a stored copy. */
+  private enum Kind { TIMER, TASK, TIMER_OR_TASK, STORED }
+
+  private record Resolution(Kind kind, Task task, String key, String processInstanceId, Deadline deadline,
+      Date due) {}
 
   /** The resolutions of one engine command. */
   static final class PendingDeadlines implements Session, CommandContextListener {
@@ -95,16 +117,34 @@ class DeadlineRegistry {
     public void onCommandContextClose(CommandContext commandContext) {
       List<Row> rows = new ArrayList<>();
       Set<String> bound = new HashSet<>();
-      Map<Long, Deque<TimerEntity>> timersByDue = null;
-      for (Resolution resolution : resolutions) {
-        Row row;
-        if (resolution.task() != null) {
-          row = bindTask((TaskEntity) resolution.task(), resolution, bound);
-        } else {
-          if (timersByDue == null) {
-            timersByDue = timersByDue(commandContext);
+      Map<Long, Deque<Candidate>> timersByDue = null;
+      Map<Long, Deque<Candidate>> tasksByDue = null;
+      // the business calendar's own resolutions first: theirs are the timers and tasks they name
+      List<Resolution> ordered = new ArrayList<>(resolutions);
+      ordered.sort((a, b) -> Boolean.compare(a.kind() == Kind.TIMER_OR_TASK, b.kind() == Kind.TIMER_OR_TASK));
+      for (Resolution resolution : ordered) {
+        Row row = null;
+        switch (resolution.kind()) {
+          case TASK -> row = bindTask((TaskEntity) resolution.task(), resolution, bound);
+          case STORED -> {
+            // one row per key: a key kept twice in one command keeps its last value
+            rows.removeIf(r -> r.targetType() == TargetType.STORED && r.targetId().equals(resolution.key()));
+            row = new Row(0, TargetType.STORED, resolution.key(), resolution.processInstanceId(),
+                resolution.deadline().from(), resolution.deadline().workingDays(), resolution.deadline().deadline(),
+                resolution.deadline().provisional());
           }
-          row = bindTimer(timersByDue, resolution, bound);
+          case TIMER, TIMER_OR_TASK -> {
+            if (timersByDue == null) {
+              timersByDue = byDue(commandContext, TargetType.TIMER);
+            }
+            row = bind(timersByDue, TargetType.TIMER, resolution, bound);
+            if (row == null && resolution.kind() == Kind.TIMER_OR_TASK) {
+              if (tasksByDue == null) {
+                tasksByDue = byDue(commandContext, TargetType.TASK_DUE);
+              }
+              row = bind(tasksByDue, TargetType.TASK_DUE, resolution, bound);
+            }
+          }
         }
         if (row != null) {
           rows.add(row);
@@ -116,17 +156,44 @@ class DeadlineRegistry {
       }
     }
 
-    /** The timers this command creates or changes, by due date (built once per command). */
-    private static Map<Long, Deque<TimerEntity>> timersByDue(CommandContext commandContext) {
-      Map<Long, Deque<TimerEntity>> timers = new HashMap<>();
+    /** A timer or a task this command creates or changes. */
+    private record Candidate(String id, String processInstanceId) {}
+
+    /** The timers ({@code TIMER}) or tasks ({@code TASK_DUE}) this command creates or changes, by due date. */
+    private static Map<Long, Deque<Candidate>> byDue(CommandContext commandContext, TargetType type) {
+      Map<Long, Deque<Candidate>> byDue = new HashMap<>();
       for (CachedDbEntity cached : commandContext.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
         DbEntityState state = cached.getEntityState();
-        if (cached.getEntity() instanceof TimerEntity timer && timer.getDuedate() != null
-            && (state == DbEntityState.TRANSIENT || state == DbEntityState.PERSISTENT || state == DbEntityState.MERGED)) {
-          timers.computeIfAbsent(timer.getDuedate().getTime(), due -> new ArrayDeque<>()).add(timer);
+        if (state != DbEntityState.TRANSIENT && state != DbEntityState.PERSISTENT && state != DbEntityState.MERGED) {
+          continue;
+        }
+        Date due = null;
+        Candidate candidate = null;
+        if (type == TargetType.TIMER && cached.getEntity() instanceof TimerEntity timer) {
+          due = timer.getDuedate();
+          candidate = new Candidate(timer.getId(), timer.getProcessInstanceId());
+        } else if (type == TargetType.TASK_DUE && cached.getEntity() instanceof TaskEntity task) {
+          due = task.getDueDate();
+          candidate = new Candidate(task.getId(), task.getProcessInstanceId());
+        }
+        if (due != null) {
+          byDue.computeIfAbsent(due.getTime(), at -> new ArrayDeque<>()).add(candidate);
         }
       }
-      return timers;
+      return byDue;
+    }
+
+    /** The first timer or task with the resolution's date that no other resolution has taken. */
+    private static Row bind(Map<Long, Deque<Candidate>> byDue, TargetType type, Resolution resolution,
+        Set<String> bound) {
+      Deque<Candidate> candidates = byDue.getOrDefault(resolution.due().getTime(), new ArrayDeque<>());
+      while (!candidates.isEmpty()) {
+        Candidate candidate = candidates.poll();
+        if (bound.add(type + candidate.id())) {
+          return row(type, candidate.id(), candidate.processInstanceId(), resolution);
+        }
+      }
+      return null;
     }
 
     private static Row bindTask(TaskEntity task, Resolution resolution, Set<String> bound) {
@@ -135,17 +202,6 @@ class DeadlineRegistry {
       }
       if (same(task.getFollowUpDate(), resolution.due()) && bound.add(TargetType.TASK_FOLLOW_UP + task.getId())) {
         return row(TargetType.TASK_FOLLOW_UP, task.getId(), task.getProcessInstanceId(), resolution);
-      }
-      return null;
-    }
-
-    private static Row bindTimer(Map<Long, Deque<TimerEntity>> timersByDue, Resolution resolution, Set<String> bound) {
-      Deque<TimerEntity> candidates = timersByDue.getOrDefault(resolution.due().getTime(), new ArrayDeque<>());
-      while (!candidates.isEmpty()) {
-        TimerEntity timer = candidates.poll();
-        if (bound.add(TargetType.TIMER + timer.getId())) {
-          return row(TargetType.TIMER, timer.getId(), timer.getProcessInstanceId(), resolution);
-        }
       }
       return null;
     }

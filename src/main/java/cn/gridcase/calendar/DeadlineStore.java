@@ -1,5 +1,6 @@
 package cn.gridcase.calendar;
 
+import cn.gridcase.platform.EngineTables;
 import cn.gridcase.platform.GridCaseTime;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -7,10 +8,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,7 +32,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeadlineStore {
 
-  enum TargetType { TIMER, TASK_DUE, TASK_FOLLOW_UP }
+  /** A timer, a task's due or follow-up date, or a copy kept on a feature's row ({@link StoredDeadlines}). */
+  enum TargetType { TIMER, TASK_DUE, TASK_FOLLOW_UP, STORED }
 
   record Row(long id, TargetType targetType, String targetId, String processInstanceId, OffsetDateTime startAt,
       int workingDays, OffsetDateTime dueAt, boolean provisional) {}
@@ -95,9 +100,10 @@ class DeadlineStore {
     }
     String in = ids.stream().map(id -> "?").collect(Collectors.joining(","));
     String sql = switch (type) {
-      case TIMER -> "select ID_, DUEDATE_ from ACT_RU_JOB where ID_ in (" + in + ")";
-      case TASK_DUE -> "select ID_, DUE_DATE_ from ACT_RU_TASK where ID_ in (" + in + ")";
-      case TASK_FOLLOW_UP -> "select ID_, FOLLOW_UP_DATE_ from ACT_RU_TASK where ID_ in (" + in + ")";
+      case TIMER -> "select ID_, DUEDATE_ from " + EngineTables.JOB + " where ID_ in (" + in + ")";
+      case TASK_DUE -> "select ID_, DUE_DATE_ from " + EngineTables.TASK + " where ID_ in (" + in + ")";
+      case TASK_FOLLOW_UP -> "select ID_, FOLLOW_UP_DATE_ from " + EngineTables.TASK + " where ID_ in (" + in + ")";
+      case STORED -> throw new IllegalArgumentException("stored deadlines are read by their feature");
     };
     jdbc.query(sql, rs -> {
       Timestamp value = rs.getTimestamp(2);
@@ -111,15 +117,19 @@ class DeadlineStore {
       return;
     }
     switch (type) {
-      case TIMER -> jdbc.batchUpdate("update ACT_RU_JOB set DUEDATE_ = ?, REV_ = REV_ + 1 where ID_ = ?", newDueAndId);
+      case TIMER -> jdbc.batchUpdate("update " + EngineTables.JOB + " set DUEDATE_ = ?, REV_ = REV_ + 1 where ID_ = ?",
+          newDueAndId);
       case TASK_DUE -> {
-        jdbc.batchUpdate("update ACT_RU_TASK set DUE_DATE_ = ?, REV_ = REV_ + 1 where ID_ = ?", newDueAndId);
-        jdbc.batchUpdate("update ACT_HI_TASKINST set DUE_DATE_ = ? where ID_ = ?", newDueAndId);
+        jdbc.batchUpdate("update " + EngineTables.TASK + " set DUE_DATE_ = ?, REV_ = REV_ + 1 where ID_ = ?",
+            newDueAndId);
+        jdbc.batchUpdate("update " + EngineTables.TASK_HISTORY + " set DUE_DATE_ = ? where ID_ = ?", newDueAndId);
       }
       case TASK_FOLLOW_UP -> {
-        jdbc.batchUpdate("update ACT_RU_TASK set FOLLOW_UP_DATE_ = ?, REV_ = REV_ + 1 where ID_ = ?", newDueAndId);
-        jdbc.batchUpdate("update ACT_HI_TASKINST set FOLLOW_UP_DATE_ = ? where ID_ = ?", newDueAndId);
+        jdbc.batchUpdate("update " + EngineTables.TASK + " set FOLLOW_UP_DATE_ = ?, REV_ = REV_ + 1 where ID_ = ?",
+            newDueAndId);
+        jdbc.batchUpdate("update " + EngineTables.TASK_HISTORY + " set FOLLOW_UP_DATE_ = ? where ID_ = ?", newDueAndId);
       }
+      case STORED -> throw new IllegalArgumentException("stored deadlines are moved by their feature");
     }
   }
 
@@ -143,9 +153,27 @@ class DeadlineStore {
   /** Forgets the deadlines whose timer fired or was cancelled, or whose task ended; returns how many. */
   int forgetEnded() {
     return jdbc.update("delete from working_day_deadline where (target_type = 'TIMER' and not exists"
-        + " (select 1 from ACT_RU_JOB j where j.ID_ = working_day_deadline.target_id))"
-        + " or (target_type <> 'TIMER' and not exists"
-        + " (select 1 from ACT_RU_TASK t where t.ID_ = working_day_deadline.target_id))");
+        + " (select 1 from " + EngineTables.JOB + " j where j.ID_ = working_day_deadline.target_id))"
+        + " or (target_type in ('TASK_DUE', 'TASK_FOLLOW_UP') and not exists"
+        + " (select 1 from " + EngineTables.TASK + " t where t.ID_ = working_day_deadline.target_id))");
+  }
+
+  /** The stored copies ({@link StoredDeadlines}) whose key starts with {@code prefix}, a page by id. */
+  List<Row> stored(String prefix, long afterId, int limit) {
+    return jdbc.query("select id, target_type, target_id, process_instance_id, start_at, working_days, due_at,"
+        + " provisional from working_day_deadline where target_type = 'STORED' and target_id like ? and id > ?"
+        + " order by id fetch first " + limit + " rows only", DeadlineStore::row, prefix + "%", afterId);
+  }
+
+  /** Of these tasks, those whose registered due date is provisional (T3). */
+  Set<String> provisionalTasks(Collection<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return Set.of();
+    }
+    List<Object> arguments = new ArrayList<>(taskIds);
+    return Set.copyOf(jdbc.queryForList("select target_id from working_day_deadline where target_type = 'TASK_DUE'"
+        + " and provisional = true and target_id in (" + String.join(", ", Collections.nCopies(taskIds.size(), "?"))
+        + ")", String.class, arguments.toArray()));
   }
 
   long startAudit(int year, String loadedBy, OffsetDateTime now) {

@@ -17,20 +17,6 @@ public class Workdays {
     return WorkdaysExpression.format(moment, workingDays);
   }
 
-  /**
-   * One working day before the deadline of N working days after {@code moment}: the end of the
-   * (N-1)-th working day, i.e. the moment the last working day of the limit begins — when a
-   * reminder is due. For N = 1 that is the end of the calendar day of {@code moment}.
-   */
-  public Object oneBefore(Object moment, int workingDays) {
-    if (workingDays >= 2) {
-      return WorkdaysExpression.format(moment, workingDays - 1);
-    }
-    java.time.OffsetDateTime from = WorkdaysExpression.toOffsetDateTime(moment);
-    return java.util.Date.from(from.atZoneSameInstant(cn.gridcase.platform.GridCaseTime.ZONE).toLocalDate()
-        .atTime(23, 59, 59).atZone(cn.gridcase.platform.GridCaseTime.ZONE).toInstant());
-  }
-
   /** N working days after the moment the timer or task is created (same as writing {@code workdays:N}). */
   public String after(int workingDays) {
     return WorkdaysExpression.PREFIX + workingDays;

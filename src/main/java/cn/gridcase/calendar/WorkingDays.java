@@ -2,6 +2,7 @@ package cn.gridcase.calendar;
 
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
+import cn.gridcase.platform.GridCaseTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,6 +43,21 @@ public class WorkingDays {
           List.of(new ApiError("workingDays", "T2.workingDays", "must be 1 or more, was " + workingDays)));
     }
     return calendar.deadline(from, workingDays);
+  }
+
+  /**
+   * When the reminder of a deadline of N working days after {@code from} is due: one working day
+   * before it, i.e. the end of the (N-1)-th working day, the moment the limit's last working day
+   * begins. For N = 1 that is the end of the calendar day of {@code from}, a fixed moment
+   * ({@code workingDays} 0, nothing to recompute when a schedule is loaded).
+   */
+  public Deadline reminderOf(OffsetDateTime from, int workingDays) {
+    if (workingDays >= 2) {
+      return deadline(from, workingDays - 1);
+    }
+    OffsetDateTime endOfDay = from.atZoneSameInstant(GridCaseTime.ZONE).toLocalDate().atTime(23, 59, 59)
+        .atZone(GridCaseTime.ZONE).toOffsetDateTime();
+    return new Deadline(from, 0, endOfDay, false);
   }
 
   /** Rule T1. */

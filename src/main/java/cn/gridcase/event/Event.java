@@ -12,10 +12,27 @@ record Event(long id, String number, EventCategory category, String title, Strin
 
   /**
    * The step open at the current level: when the unit received the event, its limits, when and by
-   * whom it was accepted, and whether the overdue marks of this step were made (E4).
+   * whom it was accepted, and whether the overdue marks of this step were made (E4). Its deadlines
+   * were computed once, when the step opened ({@code acceptBy}) and when it was accepted
+   * ({@code handleBy}), each with its reminder and whether it is provisional (T3); a 督办 in force
+   * (S1) has its own deadline {@code supervisionDue}, {@code supervisionLate} once it ran out.
    */
   record Step(OffsetDateTime receivedAt, Integer acceptDays, Integer handleDays, OffsetDateTime acceptedAt,
-      String acceptedBy, boolean lateAcceptanceMarked, boolean lateHandlingMarked) {}
+      String acceptedBy, boolean lateAcceptanceMarked, boolean lateHandlingMarked, OffsetDateTime acceptBy,
+      OffsetDateTime acceptRemindAt, boolean acceptProvisional, OffsetDateTime handleBy, OffsetDateTime handleRemindAt,
+      boolean handleProvisional, OffsetDateTime supervisionDue, boolean supervisionProvisional,
+      boolean supervisionLate) {
+
+    /** The deadline a stage's task is due by: a 督办's while one is in force, else the stored statutory one. */
+    OffsetDateTime dueInForce(boolean acceptance) {
+      return supervisionDue != null ? supervisionDue : acceptance ? acceptBy : handleBy;
+    }
+
+    /** Whether {@link #dueInForce} was counted without a year's holiday schedule (T3). */
+    boolean provisionalInForce(boolean acceptance) {
+      return supervisionDue != null ? supervisionProvisional : acceptance ? acceptProvisional : handleProvisional;
+    }
+  }
 
   /** The final result (E3) and, when late, why (E6). */
   record Resolution(String result, String mediator, String mediationResult, AgreementForm agreementForm,

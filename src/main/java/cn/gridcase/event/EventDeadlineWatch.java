@@ -1,6 +1,5 @@
 package cn.gridcase.event;
 
-import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.event.StepRanOverdue.Answerable;
 import cn.gridcase.event.StepRanOverdue.Limit;
 import cn.gridcase.notification.Notice;
@@ -28,16 +27,16 @@ public class EventDeadlineWatch {
   private final EventStaff staff;
   private final Notifications notifications;
   private final ApplicationEventPublisher domainEvents;
-  private final WorkingDays workingDays;
+  private final StepDeadlines stepDeadlines;
 
   EventDeadlineWatch(EventProcessSupport support, EventRepository events, EventStaff staff, Notifications notifications,
-      ApplicationEventPublisher domainEvents, WorkingDays workingDays) {
+      ApplicationEventPublisher domainEvents, StepDeadlines stepDeadlines) {
     this.support = support;
     this.events = events;
     this.staff = staff;
     this.notifications = notifications;
     this.domainEvents = domainEvents;
-    this.workingDays = workingDays;
+    this.stepDeadlines = stepDeadlines;
   }
 
   /** 受理临期提醒 / 办理临期提醒: {@code stage} is ACCEPT or HANDLE. */
@@ -154,10 +153,11 @@ public class EventDeadlineWatch {
     return staff.queueOf(event.unitCode());
   }
 
-  /** The statutory deadline of the open step's stage (E4, E6), whatever a 督办 set on its task. */
+  /**
+   * The statutory deadline of the open step's stage (E4, E6), whatever a 督办 set on its task: the
+   * one stored when the step opened or was accepted.
+   */
   OffsetDateTime deadlineOf(Event event, String stage) {
-    Event.Step step = event.step();
-    return stage.equals("ACCEPT") ? workingDays.deadline(step.receivedAt(), step.acceptDays()).deadline()
-        : workingDays.deadline(step.acceptedAt(), step.handleDays()).deadline();
+    return stepDeadlines.statutory(event, stage);
   }
 }

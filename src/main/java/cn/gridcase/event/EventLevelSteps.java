@@ -1,24 +1,24 @@
 package cn.gridcase.event;
 
-import cn.gridcase.calendar.Workdays;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
  * What the user tasks and timers of {@code event-level-handling.bpmn} (一级事件处置) read: the
  * tasks' candidate group and assignee, whether the acceptance was made on reporting (the gateway
- * 网格员本人上报？), and the deadlines of the due dates and boundary timers (E4). The steps
- * themselves are {@link ReceiveEvent}, {@link RecordAcceptance} and {@link RecordHandling}.
+ * 网格员本人上报？), and the deadlines of the due dates and boundary timers (E4) as stored on the
+ * step when it opened or was accepted ({@link StepDeadlines}). The steps themselves are
+ * {@link ReceiveEvent}, {@link RecordAcceptance} and {@link RecordHandling}.
  */
 @Component
 public class EventLevelSteps {
 
   private final EventProcessSupport support;
-  private final Workdays workdays;
+  private final StepDeadlines stepDeadlines;
 
-  EventLevelSteps(EventProcessSupport support, Workdays workdays) {
+  EventLevelSteps(EventProcessSupport support, StepDeadlines stepDeadlines) {
     this.support = support;
-    this.workdays = workdays;
+    this.stepDeadlines = stepDeadlines;
   }
 
   /** The candidate group of this level's tasks: the unit that has the event. */
@@ -31,28 +31,24 @@ public class EventLevelSteps {
     return support.eventOf(number).step().acceptedAt() != null;
   }
 
-  /** The acceptance deadline: N working days after receipt (E4), as a working-day expression. */
-  public String acceptBy(DelegateExecution execution) {
-    Event.Step step = support.eventOf(execution).step();
-    return workdays.from(step.receivedAt(), step.acceptDays());
+  /** The acceptance deadline, N working days after receipt (E4), as stored when the step opened. */
+  public Date acceptBy(String number) {
+    return stepDeadlines.acceptBy(support.eventOf(number));
   }
 
-  /** One working day before the acceptance deadline. */
-  public Object acceptReminder(DelegateExecution execution) {
-    Event.Step step = support.eventOf(execution).step();
-    return workdays.oneBefore(step.receivedAt(), step.acceptDays());
+  /** One working day before the acceptance deadline, as stored. */
+  public Date acceptReminder(String number) {
+    return stepDeadlines.acceptReminder(support.eventOf(number));
   }
 
-  /** The handling deadline: the level's limit after acceptance (E4, E6). */
-  public String handleBy(DelegateExecution execution) {
-    Event.Step step = support.eventOf(execution).step();
-    return workdays.from(step.acceptedAt(), step.handleDays());
+  /** The handling deadline, the level's limit after acceptance (E4, E6), as stored at acceptance. */
+  public Date handleBy(String number) {
+    return stepDeadlines.handleBy(support.eventOf(number));
   }
 
-  /** One working day before the handling deadline. */
-  public Object handleReminder(DelegateExecution execution) {
-    Event.Step step = support.eventOf(execution).step();
-    return workdays.oneBefore(step.acceptedAt(), step.handleDays());
+  /** One working day before the handling deadline, as stored. */
+  public Date handleReminder(String number) {
+    return stepDeadlines.handleReminder(support.eventOf(number));
   }
 
   /** Who accepted: the handling task is assigned to them. */

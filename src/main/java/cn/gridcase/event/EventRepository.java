@@ -1,5 +1,7 @@
 package cn.gridcase.event;
 
+import cn.gridcase.calendar.Deadline;
+import cn.gridcase.platform.EngineTables;
 import cn.gridcase.platform.GridCaseTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +11,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -217,19 +221,134 @@ class EventRepository {
    * every report.
    */
   void receive(long id, EventStatus status, EventLevel level, String unitCode, String departmentCode,
-      OffsetDateTime receivedAt, int acceptDays, int handleDays, OffsetDateTime acceptedAt, String acceptedBy) {
+      OffsetDateTime receivedAt, int acceptDays, int handleDays, OffsetDateTime acceptedAt, String acceptedBy,
+      StepDeadlines.Limit acceptance, StepDeadlines.Limit handling) {
     changed();
     jdbc.update("update event set status = ?, level = ?, unit_code = ?, department_code = coalesce(?, department_code),"
         + " step_received_at = ?, step_accept_days = ?, step_handle_days = ?, step_accepted_at = ?,"
-        + " step_accepted_by = ?, step_late_acceptance = false, step_late_handling = false where id = ?",
+        + " step_accepted_by = ?, step_late_acceptance = false, step_late_handling = false,"
+        + " step_accept_by = ?, step_accept_remind_at = ?, step_accept_provisional = ?, step_handle_by = ?,"
+        + " step_handle_remind_at = ?, step_handle_provisional = ?, step_supervision_due = null,"
+        + " step_supervision_provisional = false, step_supervision_late = false where id = ?",
         status.name(), level.name(), unitCode, departmentCode, Timestamp.from(receivedAt.toInstant()), acceptDays,
-        handleDays, acceptedAt == null ? null : Timestamp.from(acceptedAt.toInstant()), acceptedBy, id);
+        handleDays, acceptedAt == null ? null : Timestamp.from(acceptedAt.toInstant()), acceptedBy,
+        ts(acceptance.deadline().deadline()), ts(acceptance.reminder().deadline()), acceptance.deadline().provisional(),
+        handling == null ? null : ts(handling.deadline().deadline()),
+        handling == null ? null : ts(handling.reminder().deadline()),
+        handling != null && handling.deadline().provisional(), id);
   }
 
-  void stepAccepted(long id, OffsetDateTime at, String by) {
+  /** The step is accepted: its handling deadlines start, a 督办 given on the acceptance no longer applies. */
+  void stepAccepted(long id, OffsetDateTime at, String by, StepDeadlines.Limit handling) {
     changed();
-    jdbc.update("update event set status = 'IN_HANDLING', step_accepted_at = ?, step_accepted_by = ? where id = ?",
-        Timestamp.from(at.toInstant()), by, id);
+    jdbc.update("update event set status = 'IN_HANDLING', step_accepted_at = ?, step_accepted_by = ?,"
+        + " step_handle_by = ?, step_handle_remind_at = ?, step_handle_provisional = ?, step_supervision_due = null,"
+        + " step_supervision_provisional = false, step_supervision_late = false where id = ?",
+        Timestamp.from(at.toInstant()), by, ts(handling.deadline().deadline()), ts(handling.reminder().deadline()),
+        handling.deadline().provisional(), id);
+  }
+
+  /** A 督办 (S1) gives the open step a deadline of its own, in force until the step ends or the next 督办. */
+  void supervised(long id, Deadline deadline) {
+    changed();
+    jdbc.update("update event set step_supervision_due = ?, step_supervision_provisional = ?,"
+        + " step_supervision_late = false where id = ?", ts(deadline.deadline()), deadline.provisional(), id);
+  }
+
+  /** The 督办's deadline ran out with the step open (its timer). */
+  void markSupervisionLate(long id) {
+    changed();
+    jdbc.update("update event set step_supervision_late = true where id = ?", id);
+  }
+
+  /**
+   * The stored deadlines of these events' open steps by column, for those still pending: the
+   * acceptance's while the event awaits acceptance, the handling's while it is handled, a 督办's
+   * while one is in force.
+   */
+  Map<Long, Map<StepDeadlines.Column, OffsetDateTime>> pendingDeadlines(Collection<Long> ids) {
+    Map<Long, Map<StepDeadlines.Column, OffsetDateTime>> pending = new HashMap<>();
+    if (ids.isEmpty()) {
+      return pending;
+    }
+    jdbc.query("select id, status, step_accept_by, step_accept_remind_at, step_handle_by, step_handle_remind_at,"
+        + " step_supervision_due from event where id in (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+        + ")", rs -> {
+              Map<StepDeadlines.Column, OffsetDateTime> columns = new EnumMap<>(StepDeadlines.Column.class);
+              String status = rs.getString("status");
+              if (EventStatus.AWAITING_ACCEPTANCE.name().equals(status)) {
+                put(columns, StepDeadlines.Column.ACCEPT_BY, at(rs, "step_accept_by"));
+                put(columns, StepDeadlines.Column.ACCEPT_REMIND, at(rs, "step_accept_remind_at"));
+              }
+              if (EventStatus.IN_HANDLING.name().equals(status)) {
+                put(columns, StepDeadlines.Column.HANDLE_BY, at(rs, "step_handle_by"));
+                put(columns, StepDeadlines.Column.HANDLE_REMIND, at(rs, "step_handle_remind_at"));
+              }
+              if (columns.containsKey(StepDeadlines.Column.ACCEPT_BY)
+                  || columns.containsKey(StepDeadlines.Column.HANDLE_BY)) {
+                put(columns, StepDeadlines.Column.SUPERVISION, at(rs, "step_supervision_due"));
+              }
+              pending.put(rs.getLong("id"), columns);
+            }, ids.toArray());
+    return pending;
+  }
+
+  private static void put(Map<StepDeadlines.Column, OffsetDateTime> columns, StepDeadlines.Column column,
+      OffsetDateTime value) {
+    if (value != null) {
+      columns.put(column, value);
+    }
+  }
+
+  /** Moves stored deadlines (a holiday schedule was loaded, T3): the column and, for a deadline, its flag. */
+  void moveDeadlines(StepDeadlines.Column column, Map<Long, Deadline> moved) {
+    changed();
+    List<Object[]> rows = new ArrayList<>();
+    moved.forEach((id, deadline) -> rows.add(column.provisionalColumn == null
+        ? new Object[] {ts(deadline.deadline()), id}
+        : new Object[] {ts(deadline.deadline()), deadline.provisional(), id}));
+    jdbc.batchUpdate("update event set " + column.column + " = ?"
+        + (column.provisionalColumn == null ? "" : ", " + column.provisionalColumn + " = ?") + " where id = ?", rows);
+  }
+
+  /**
+   * The open steps whose deadlines were never stored (opened before Flyway V8), with the moments and
+   * limits to compute them from.
+   */
+  List<Event> openStepsWithoutDeadlines() {
+    return jdbc.query("select * from event where (status = 'AWAITING_ACCEPTANCE' and step_accept_by is null"
+        + " and step_received_at is not null and step_accept_days is not null) or (status = 'IN_HANDLING'"
+        + " and step_handle_by is null and step_accepted_at is not null and step_handle_days is not null)",
+        this::event);
+  }
+
+  /**
+   * Fills a step's stored deadlines (the start-up backfill of steps opened before Flyway V8) unless
+   * another node did meanwhile; whether this call filled them.
+   */
+  boolean fillDeadlines(long id, StepDeadlines.Limit acceptance, StepDeadlines.Limit handling) {
+    changed();
+    if (acceptance != null) {
+      return jdbc.update("update event set step_accept_by = ?, step_accept_remind_at = ?,"
+          + " step_accept_provisional = ? where id = ? and step_accept_by is null",
+          ts(acceptance.deadline().deadline()), ts(acceptance.reminder().deadline()),
+          acceptance.deadline().provisional(), id) == 1;
+    }
+    return jdbc.update("update event set step_handle_by = ?, step_handle_remind_at = ?, step_handle_provisional = ?"
+        + " where id = ? and step_handle_by is null", ts(handling.deadline().deadline()),
+        ts(handling.reminder().deadline()), handling.deadline().provisional(), id) == 1;
+  }
+
+  /** A 督办 given before Flyway V8 put on its open step, unless one is there; whether it was. */
+  boolean supervisedIfNone(long id, Deadline deadline) {
+    changed();
+    return jdbc.update("update event set step_supervision_due = ?, step_supervision_provisional = ?"
+        + " where id = ? and step_supervision_due is null and status in ('AWAITING_ACCEPTANCE', 'IN_HANDLING')",
+        ts(deadline.deadline()), deadline.provisional(), id) == 1;
+  }
+
+  private static Timestamp ts(OffsetDateTime moment) {
+    return moment == null ? null : Timestamp.from(moment.toInstant());
   }
 
   void markOverdueAcceptance(long id) {
@@ -302,7 +421,7 @@ class EventRepository {
   List<OverdueOpenStep> overdueSteps(Visibility visibility, OverdueStepFilter filter, OffsetDateTime now) {
     List<Object> args = new ArrayList<>();
     StringBuilder where = new StringBuilder(" where e.status in ('AWAITING_ACCEPTANCE', 'IN_HANDLING', 'RESOLVED')"
-        + " and t.due_date_ is not null and t.due_date_ < ?");
+        + " and " + StepDeadlineSql.OVERDUE);
     args.add(Timestamp.from(now.toInstant()));
     if (!visibility.all()) {
       where.append(" and (").append(in("e.grid_code", visibility.grids(), args)).append(" or ")
@@ -320,10 +439,11 @@ class EventRepository {
     equal(where, args, "t.assignee_", filter.assignee());
     return jdbc.query("select e.number, e.category, e.title, e.level, e.unit_code, e.grid_code, e.village_code,"
         + " e.township_code, e.department_code, t.id_ as task_id, t.name_ as task_name, t.task_def_key_ as task_key,"
-        + " t.assignee_ as assignee, t.due_date_ as due"
-        + " from event e join act_ru_execution p on p.business_key_ = e.number and p.id_ = p.proc_inst_id_"
-        + " join act_ru_task t on t.proc_inst_id_ = p.id_" + where
-        + " order by t.due_date_, e.number", (rs, i) -> new OverdueOpenStep(rs.getString("number"),
+        + " t.assignee_ as assignee, " + StepDeadlineSql.DUE + " as due"
+        + " from event e join " + EngineTables.EXECUTION
+        + " p on p.business_key_ = e.number and p.id_ = p.proc_inst_id_"
+        + " join " + EngineTables.TASK + " t on t.proc_inst_id_ = p.id_" + where
+        + " order by " + StepDeadlineSql.DUE + ", e.number", (rs, i) -> new OverdueOpenStep(rs.getString("number"),
             EventCategory.valueOf(rs.getString("category")), rs.getString("title"),
             EventLevel.valueOf(rs.getString("level")), rs.getString("unit_code"), rs.getString("grid_code"),
             rs.getString("village_code"), rs.getString("township_code"), rs.getString("department_code"),
@@ -355,7 +475,10 @@ class EventRepository {
         satisfaction == null ? null : Satisfaction.valueOf(satisfaction), rs.getString("feedback_comment"), List.of(),
         new Event.Step(at(rs, "step_received_at"), rs.getObject("step_accept_days", Integer.class),
             rs.getObject("step_handle_days", Integer.class), at(rs, "step_accepted_at"), rs.getString("step_accepted_by"),
-            rs.getBoolean("step_late_acceptance"), rs.getBoolean("step_late_handling")));
+            rs.getBoolean("step_late_acceptance"), rs.getBoolean("step_late_handling"), at(rs, "step_accept_by"),
+            at(rs, "step_accept_remind_at"), rs.getBoolean("step_accept_provisional"), at(rs, "step_handle_by"),
+            at(rs, "step_handle_remind_at"), rs.getBoolean("step_handle_provisional"), at(rs, "step_supervision_due"),
+            rs.getBoolean("step_supervision_provisional"), rs.getBoolean("step_supervision_late")));
   }
 
   private static OffsetDateTime at(ResultSet rs, String column) throws SQLException {

@@ -3,13 +3,11 @@ package cn.gridcase.event;
 import cn.gridcase.organisation.Appointment;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
-import cn.gridcase.platform.GridCaseTime;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /** Who works, supervises or answers for an event at a unit today, from the current appointments. */
@@ -17,11 +15,9 @@ import org.springframework.stereotype.Component;
 class EventStaff {
 
   private final Organisation organisation;
-  private final Clock clock;
 
-  EventStaff(Organisation organisation, Clock clock) {
+  EventStaff(Organisation organisation) {
     this.organisation = organisation;
-    this.clock = clock;
   }
 
   /** The users who work the unit's queue (grid worker, station/center staff, department handlers). */
@@ -61,18 +57,12 @@ class EventStaff {
 
   /** Who answers for an acceptance nobody made (C3): the handlers of the unit's queue (the grid worker of a grid). */
   List<Appointment> answerableForQueue(String unitCode) {
-    return currentIn(unitCode).stream().filter(a -> a.username() != null
-        && EnumSet.of(AppointmentRole.GRID_WORKER, AppointmentRole.EVENT_HANDLER).contains(a.role())).toList();
+    return organisation.appointmentsToday(unitCode,
+        EnumSet.of(AppointmentRole.GRID_WORKER, AppointmentRole.EVENT_HANDLER)::contains);
   }
 
-  private List<String> usersIn(String unitCode, java.util.function.Predicate<AppointmentRole> role) {
-    return currentIn(unitCode).stream().filter(a -> a.username() != null && role.test(a.role()))
-        .map(Appointment::username).distinct().sorted().toList();
-  }
-
-  private List<Appointment> currentIn(String unitCode) {
-    LocalDate today = today();
-    return organisation.appointmentsIn(unitCode).stream().filter(a -> a.isCurrentOn(today)).toList();
+  private List<String> usersIn(String unitCode, Predicate<AppointmentRole> role) {
+    return organisation.holdersToday(unitCode, role);
   }
 
   private List<Appointment> current(String username) {
@@ -88,9 +78,5 @@ class EventStaff {
   String departmentNamesOf(String townshipCode) {
     return String.join("、", organisation.units(cn.gridcase.organisation.UnitKind.DEPARTMENT).stream()
         .filter(u -> townshipCode.equals(u.parentCode())).map(u -> u.code() + " " + u.name()).sorted().toList());
-  }
-
-  private LocalDate today() {
-    return LocalDate.now(clock.withZone(GridCaseTime.ZONE));
   }
 }

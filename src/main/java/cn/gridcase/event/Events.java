@@ -8,6 +8,7 @@ import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
+import cn.gridcase.platform.EngineTables;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
@@ -22,9 +23,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -68,19 +67,17 @@ public class Events {
   private final TransactionTemplate withoutTransaction;
   private final TransactionTemplate reportTransaction;
   private final cn.gridcase.notification.Notifications notifications;
-  private final cn.gridcase.calendar.WorkingDays workingDays;
   private final cn.gridcase.platform.UserTaskCompletion userTasks;
 
   Events(EventRepository events, Organisation organisation, AccessScopes accessScopes, EventStaff staff,
       RuntimeService runtimeService, TaskService taskService, Clock clock, PlatformTransactionManager transactions,
-      cn.gridcase.notification.Notifications notifications, cn.gridcase.calendar.WorkingDays workingDays,
-      cn.gridcase.platform.UserTaskCompletion userTasks, ManagementService management) {
+      cn.gridcase.notification.Notifications notifications, cn.gridcase.platform.UserTaskCompletion userTasks) {
     this.userTasks = userTasks;
     // the open tasks of one event, asked on every view: a plain indexed join (business key, then
     // process instance) instead of the engine's general task query, whose mapping of some hundred
     // optional criteria was a large share of the intake's CPU (measured in docs/benchmarks.md)
-    this.openTasksSql = "select RES.* from " + management.getTableName(Task.class) + " RES inner join "
-        + management.getTableName(Execution.class) + " E on RES.PROC_INST_ID_ = E.ID_"
+    this.openTasksSql = "select RES.* from " + EngineTables.TASK + " RES inner join "
+        + EngineTables.EXECUTION + " E on RES.PROC_INST_ID_ = E.ID_"
         + " where E.BUSINESS_KEY_ = #{number} and RES.SUSPENSION_STATE_ = 1";
     this.events = events;
     this.organisation = organisation;
@@ -93,7 +90,6 @@ public class Events {
     this.withoutTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     this.reportTransaction = new TransactionTemplate(transactions);
     this.notifications = notifications;
-    this.workingDays = workingDays;
   }
 
   /**
@@ -387,10 +383,11 @@ public class Events {
     return new EventView(event.number(), event.category(), event.title(), event.status(), event.level(),
         event.gridCode(), event.villageCode(), event.townshipCode(), event.departmentCode(), event.major(),
         event.occurredAt(), event.location(), event.persons(), event.cause(), event.course(), event.parties(),
-        event.reportedAt(), event.reportedBy(), accept.map(t -> GridCaseTime.at(t.getDueDate())).orElse(null),
-        handle.map(t -> GridCaseTime.at(t.getDueDate())).orElse(null),
+        event.reportedAt(), event.reportedBy(), accept.map(t -> due(event, t, true)).orElse(null),
+        handle.map(t -> due(event, t, false)).orElse(null),
         feedback.map(t -> GridCaseTime.at(t.getCreateTime())).orElse(null),
-        accept.or(() -> handle).map(this::provisional).orElse(false), event.overdueAcceptance(),
+        accept.isPresent() ? event.step().provisionalInForce(true)
+            : handle.isPresent() && event.step().provisionalInForce(false), event.overdueAcceptance(),
         event.overdueHandling(), current.map(Task::getAssignee).orElse(null),
         current.map(t -> feedback.isPresent() ? event.gridCode() : event.unitCode()).orElse(null),
         event.id() < 0 ? List.of() : events.steps(event.id()), r == null ? null : r.result(),
@@ -399,19 +396,13 @@ public class Events {
         event.satisfaction(), event.feedbackComment());
   }
 
-  /** A due date counted without a holiday schedule for a year it spans (T3). */
-  private boolean provisional(Task task) {
-    if (task.getDueDate() == null) {
-      return false;
-    }
-    int from = GridCaseTime.at(task.getCreateTime()).getYear();
-    int to = GridCaseTime.at(task.getDueDate()).getYear();
-    for (int year = from; year <= to; year++) {
-      if (!workingDays.hasSchedule(year)) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * The open step's deadline in force as stored on the step (a 督办's while one is in force); the
+   * task's due date for a step opened before the deadlines were stored and not yet filled in.
+   */
+  private static OffsetDateTime due(Event event, Task task, boolean acceptance) {
+    OffsetDateTime stored = event.step().dueInForce(acceptance);
+    return stored != null ? stored : GridCaseTime.at(task.getDueDate());
   }
 
   /** List items carry no steps (the event's own page does). */

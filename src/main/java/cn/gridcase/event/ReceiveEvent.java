@@ -1,6 +1,5 @@
 package cn.gridcase.event;
 
-import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -22,16 +21,16 @@ public class ReceiveEvent {
   private final EventTimeLimits timeLimits;
   private final EventStaff staff;
   private final Notifications notifications;
-  private final WorkingDays workingDays;
+  private final StepDeadlines stepDeadlines;
 
   ReceiveEvent(EventProcessSupport support, EventRepository events, EventTimeLimits timeLimits, EventStaff staff,
-      Notifications notifications, WorkingDays workingDays) {
+      Notifications notifications, StepDeadlines stepDeadlines) {
     this.support = support;
     this.events = events;
     this.timeLimits = timeLimits;
     this.staff = staff;
     this.notifications = notifications;
-    this.workingDays = workingDays;
+    this.stepDeadlines = stepDeadlines;
   }
 
   /**
@@ -60,18 +59,24 @@ public class ReceiveEvent {
     boolean selfAccepted = level == EventLevel.GRID
         && staff.holds(event.reportedBy(), event.gridCode(), AppointmentRole.GRID_WORKER);
     String department = level == EventLevel.DEPARTMENT ? unitCode : null;
+    // the step's deadlines, computed once here (and at acceptance) and stored on the event (issue 12 A4)
     if (selfAccepted) {
       OffsetDateTime reportedAt = event.reportedAt();
+      StepDeadlines.Limit acceptance = stepDeadlines.limit(reportedAt, limits.acceptance());
+      StepDeadlines.Limit handling = stepDeadlines.limit(reportedAt, limits.handling(level));
       events.receive(event.id(), EventStatus.IN_HANDLING, level, unitCode, department, reportedAt,
-          limits.acceptance(), limits.handling(level), reportedAt, event.reportedBy());
+          limits.acceptance(), limits.handling(level), reportedAt, event.reportedBy(), acceptance, handling);
+      stepDeadlines.rememberHandling(event.id(), execution.getProcessInstanceId(), handling);
       events.addStep(event.id(), new EventStep("ACCEPTED", level, unitCode, event.reportedBy(), reportedAt,
-          workingDays.deadline(reportedAt, limits.acceptance()).deadline(), false, "网格员本人上报，上报即受理"));
+          acceptance.deadline().deadline(), false, "网格员本人上报，上报即受理"));
       return;
     }
     OffsetDateTime now = support.now();
+    StepDeadlines.Limit acceptance = stepDeadlines.limit(now, limits.acceptance());
     events.receive(event.id(), EventStatus.AWAITING_ACCEPTANCE, level, unitCode, department, now,
-        limits.acceptance(), limits.handling(level), null, null);
-    OffsetDateTime acceptBy = workingDays.deadline(now, limits.acceptance()).deadline();
+        limits.acceptance(), limits.handling(level), null, null, acceptance, null);
+    stepDeadlines.rememberAcceptance(event.id(), execution.getProcessInstanceId(), acceptance);
+    OffsetDateTime acceptBy = acceptance.deadline().deadline();
     notifications.send(new Notice(NoticeKind.EVENT_RECEIVED, "新事件待受理：" + event.number(),
         "事件「" + event.title() + "」已到" + level.label() + "（" + unitCode + "），请于 " + acceptBy.toLocalDate()
             + " 前受理。", event.number()), staff.queueOf(unitCode));

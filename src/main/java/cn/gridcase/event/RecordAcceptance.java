@@ -10,20 +10,26 @@ public class RecordAcceptance {
   private final EventProcessSupport support;
   private final EventRepository events;
   private final StepLateness lateness;
+  private final StepDeadlines stepDeadlines;
 
-  RecordAcceptance(EventProcessSupport support, EventRepository events, StepLateness lateness) {
+  RecordAcceptance(EventProcessSupport support, EventRepository events, StepLateness lateness,
+      StepDeadlines stepDeadlines) {
     this.support = support;
     this.events = events;
     this.lateness = lateness;
+    this.stepDeadlines = stepDeadlines;
   }
 
-  /** {@code ${recordAcceptance.record(execution.processBusinessKey, completedStep)}}. */
-  public void record(String number, CompletedStep completed) {
+  /**
+   * {@code ${recordAcceptance.record(execution.processBusinessKey, execution.processInstanceId, completedStep)}}:
+   * the handling deadline is computed now, once, and stored on the step (E4, E6).
+   */
+  public void record(String number, String processInstanceId, CompletedStep completed) {
     Event event = support.eventOf(number);
     EventLevel level = event.level();
     OffsetDateTime now = support.now();
     boolean late = lateness.settle(event, "ACCEPT", completed.due(), now);
-    events.stepAccepted(event.id(), now, completed.actor());
+    stepDeadlines.accepted(event, processInstanceId, now, completed.actor());
     events.addStep(event.id(), new EventStep("ACCEPTED", level, event.unitCode(), completed.actor(), now,
         completed.due(), late, level == EventLevel.DEPARTMENT ? "报到承接" : null));
   }

@@ -1,5 +1,6 @@
 package cn.gridcase.event;
 
+import cn.gridcase.calendar.Deadline;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -38,9 +39,11 @@ public class SupervisedSteps {
   private final EventDeadlineWatch deadlineWatch;
   private final TaskService taskService;
   private final Clock clock;
+  private final StepDeadlines stepDeadlines;
 
   SupervisedSteps(EventRepository events, AccessScopes accessScopes, EventStaff staff, Notifications notifications,
-      EventDeadlineWatch deadlineWatch, TaskService taskService, Clock clock) {
+      EventDeadlineWatch deadlineWatch, TaskService taskService, Clock clock, StepDeadlines stepDeadlines) {
+    this.stepDeadlines = stepDeadlines;
     this.events = events;
     this.accessScopes = accessScopes;
     this.staff = staff;
@@ -84,13 +87,16 @@ public class SupervisedSteps {
 
   /**
    * Records the 督办 in the event's history (step {@code SUPERVISED} with its actor, new deadline
-   * and message) and tells the assignee — the unit's queue while nobody has claimed the step — and
-   * the unit's head.
+   * and message), keeps its deadline on the step while it is in force (what the event view and the
+   * supervisors' lists read) and tells the assignee — the unit's queue while nobody has claimed the
+   * step — and the unit's head.
    */
   @Transactional
   public void recordSupervision(SupervisableStep step, String supervisor, OffsetDateTime at, int workingDays,
-      OffsetDateTime deadline, String message) {
+      Deadline supervised, String message) {
     Event event = events.find(step.eventNumber()).orElseThrow(() -> new NotFound("No event " + step.eventNumber()));
+    stepDeadlines.supervised(event, step.processInstanceId(), supervised);
+    OffsetDateTime deadline = supervised.deadline();
     String what = step.stage().equals("ACCEPT") ? "受理" : "办理";
     events.addStep(event.id(), new EventStep("SUPERVISED", event.level(), event.unitCode(), supervisor, at, deadline,
         false, "督办" + what + "，限 " + workingDays + " 个工作日（" + deadline.toLocalDate() + " 前）：" + message));
@@ -103,6 +109,16 @@ public class SupervisedSteps {
   }
 
   /**
+   * Keeps the deadline of a 督办 given before such deadlines were kept on the step (Flyway V8) on the
+   * event's open step, unless it has one already; false when it has, or no step is open.
+   */
+  @Transactional
+  public boolean keepInForce(String eventNumber, Deadline supervised) {
+    Event event = events.find(eventNumber).orElseThrow(() -> new NotFound("No event " + eventNumber));
+    return stepDeadlines.supervisedBefore(event, supervised);
+  }
+
+  /**
    * 督办超期: the step a 督办 was for is still open at the 督办's deadline. Recorded as E4's
    * deadlines record a late step, the unit's head and the supervisor who gave the 督办 told too.
    */
@@ -111,6 +127,7 @@ public class SupervisedSteps {
     Event event = events.find(eventNumber).orElseThrow(() -> new NotFound("No event " + eventNumber));
     List<String> alsoTell = new ArrayList<>(headsOf(event));
     alsoTell.add(supervisor);
+    events.markSupervisionLate(event.id());
     deadlineWatch.overdue(event, stage, deadline, GridCaseTime.now(clock), EventDeadlineWatch.Lateness.SUPERVISION,
         alsoTell);
   }

@@ -54,14 +54,12 @@ class TaskCompletions {
   }
 
   /**
-   * The step's E4/E6 deadline, by which it is late or not: the task's due date unless a 督办 (S1)
-   * gave the task another one — a 督办 does not excuse lateness against the statutory limit.
+   * The step's E4/E6 deadline, by which it is late or not: the one stored on the step, not the
+   * task's due date, which a 督办 (S1) may have moved — a 督办 does not excuse lateness against the
+   * statutory limit.
    */
   private OffsetDateTime statutoryDue(DelegateTask task, Event event, String stage) {
-    Event.Step step = event.step();
-    boolean known = stage.equals("ACCEPT") ? step.receivedAt() != null && step.acceptDays() != null
-        : step.acceptedAt() != null && step.handleDays() != null;
-    return known ? deadlines.deadlineOf(event, stage)
-        : task.getDueDate() == null ? null : GridCaseTime.at(task.getDueDate());
+    OffsetDateTime stored = deadlines.deadlineOf(event, stage);
+    return stored != null ? stored : task.getDueDate() == null ? null : GridCaseTime.at(task.getDueDate());
   }
 }

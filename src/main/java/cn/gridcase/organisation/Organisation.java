@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
@@ -345,7 +346,27 @@ public class Organisation {
     if (repository.findUnit(unitCode).isEmpty()) {
       throw new NotFound("No unit " + unitCode);
     }
-    return repository.appointmentsOn(unitCode, role, day);
+    return inForce(unitCode, day, r -> r == role);
+  }
+
+  /**
+   * Who holds one of the roles in a unit today (G4), by login: the one answer to "who holds role R
+   * in unit U today" for every feature (the events' queues, supervisors and heads, accountability's
+   * supervisors and investigators). Each user once, sorted; appointments without a login are left out.
+   */
+  public List<String> holdersToday(String unitCode, Predicate<AppointmentRole> roles) {
+    return appointmentsToday(unitCode, roles).stream().map(Appointment::username).distinct().sorted().toList();
+  }
+
+  /** The appointments with a login behind {@link #holdersToday}, in the order they began. */
+  public List<Appointment> appointmentsToday(String unitCode, Predicate<AppointmentRole> roles) {
+    return inForce(unitCode, today(), roles).stream().filter(a -> a.username() != null).toList();
+  }
+
+  /** The appointments of the roles in force in a unit on a day, in the order they began. */
+  private List<Appointment> inForce(String unitCode, LocalDate day, Predicate<AppointmentRole> roles) {
+    return repository.appointmentsIn(unitCode).stream().filter(a -> a.isCurrentOn(day) && roles.test(a.role()))
+        .toList();
   }
 
   public List<Appointment> appointmentsIn(String unitCode) {

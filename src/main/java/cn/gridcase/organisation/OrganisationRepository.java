@@ -287,12 +287,6 @@ class OrganisationRepository {
         + " from appointment where unit_code = ? order by starts_on, id", OrganisationRepository::appointment, unitCode)));
   }
 
-  List<Appointment> appointmentsOn(String unitCode, AppointmentRole role, LocalDate day) {
-    return jdbc.query("select " + APPOINTMENT_COLUMNS + " from appointment where unit_code = ? and role = ?"
-            + " and starts_on <= ? and (ends_on is null or ends_on >= ?) order by starts_on, id",
-        OrganisationRepository::appointment, unitCode, role.name(), Date.valueOf(day), Date.valueOf(day));
-  }
-
   /** Appointments of a role in a unit that are in force on some day from {@code from} on. */
   List<Appointment> appointmentsFrom(String unitCode, AppointmentRole role, LocalDate from) {
     return jdbc.query("select " + APPOINTMENT_COLUMNS + " from appointment where unit_code = ? and role = ?"

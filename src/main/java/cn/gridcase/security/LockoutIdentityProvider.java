@@ -1,5 +1,6 @@
 package cn.gridcase.security;
 
+import cn.gridcase.platform.EngineTables;
 import cn.gridcase.platform.GridCaseTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -99,7 +100,7 @@ class LockoutIdentityProvider extends DbIdentityServiceProvider {
 
   private static void lockAccountRow(String userId) {
     java.sql.Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
-    String table = Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_ID_USER";
+    String table = EngineTables.USER;
     try (java.sql.PreparedStatement lock = connection.prepareStatement(
         "select ID_ from " + table + " where ID_ = ? for update")) {
       lock.setString(1, userId);

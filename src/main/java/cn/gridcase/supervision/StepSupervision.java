@@ -1,6 +1,7 @@
 package cn.gridcase.supervision;
 
 import cn.gridcase.calendar.Deadline;
+import cn.gridcase.calendar.EngineDeadlines;
 import cn.gridcase.calendar.TaskDeadlines;
 import cn.gridcase.event.EventView;
 import cn.gridcase.event.Events;
@@ -40,14 +41,17 @@ public class StepSupervision {
   private final SupervisedSteps steps;
   private final Events events;
   private final TaskDeadlines taskDeadlines;
+  private final EngineDeadlines engineDeadlines;
   private final SupervisionOrders orders;
   private final RuntimeService runtimeService;
   private final AccessScopes accessScopes;
   private final Organisation organisation;
   private final Clock clock;
 
-  StepSupervision(SupervisedSteps steps, Events events, TaskDeadlines taskDeadlines, SupervisionOrders orders,
-      RuntimeService runtimeService, AccessScopes accessScopes, Organisation organisation, Clock clock) {
+  StepSupervision(SupervisedSteps steps, Events events, TaskDeadlines taskDeadlines, EngineDeadlines engineDeadlines,
+      SupervisionOrders orders, RuntimeService runtimeService, AccessScopes accessScopes, Organisation organisation,
+      Clock clock) {
+    this.engineDeadlines = engineDeadlines;
     this.steps = steps;
     this.events = events;
     this.taskDeadlines = taskDeadlines;
@@ -80,7 +84,9 @@ public class StepSupervision {
     Deadline deadline = taskDeadlines.setDue(step.taskId(), step.processInstanceId(), now, workingDays);
     long id = orders.insert(number, step.taskId(), step.stage(), user, now, workingDays, deadline.deadline(),
         deadline.provisional(), text);
-    steps.recordSupervision(step, user, now, workingDays, deadline.deadline(), text);
+    // the order keeps the deadline (the process's timer reads it); a schedule load moves it there too
+    engineDeadlines.rememberStored(SupervisionDeadlines.key(id), step.processInstanceId(), deadline);
+    steps.recordSupervision(step, user, now, workingDays, deadline, text);
     runtimeService.createMessageCorrelation(START_MESSAGE).processInstanceBusinessKey(number)
         .setVariable(SupervisionProcessVariables.EVENT_NUMBER, number)
         .setVariable(SupervisionProcessVariables.SUPERVISION_ID, id)

@@ -104,10 +104,11 @@ public class Supervision {
     }
     if (filter.villageCode() == null && filter.gridCode() == null && filter.departmentCode() == null) {
       for (OverdueCaseStep c : cases.overdueSteps(user, filter.townshipCode(), filter.assignee(), now)) {
-        steps.add(new OverdueStep(null, "NotifySubjectTask".equals(c.taskKey()) ? "NOTIFY" : "INVESTIGATE",
+        boolean notice = AccountabilityCases.NOTIFY_TASK.equals(c.taskKey());
+        steps.add(new OverdueStep(null, notice ? "NOTIFY" : "INVESTIGATE",
             c.taskName(), EventLevel.TOWNSHIP, c.townshipCode(), null, null, c.townshipCode(), null, c.assignee(),
             c.due(), ChronoUnit.DAYS.between(c.due().toLocalDate(), now.toLocalDate()), "CASE", c.caseId(),
-            "责任追究案件 " + c.caseId() + ("NotifySubjectTask".equals(c.taskKey()) ? "：告知处理决定" : "：调查处理"),
+            "责任追究案件 " + c.caseId() + (notice ? "：告知处理决定" : "：调查处理"),
             c.assignee() == null ? c.investigators() : List.of(c.assignee()),
             daysAfter.computeIfAbsent(c.due().toLocalDate(), overdueDays),
             c.taskId()));

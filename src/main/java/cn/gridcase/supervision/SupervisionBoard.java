@@ -1,12 +1,16 @@
 package cn.gridcase.supervision;
 
+import cn.gridcase.event.EventTasks;
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.event.EventLevel;
+import cn.gridcase.event.Events;
+import cn.gridcase.event.StepDeadlineSql;
 import cn.gridcase.organisation.AccessScope;
 import cn.gridcase.organisation.AccessScopes;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
 import cn.gridcase.organisation.UnitKind;
+import cn.gridcase.platform.EngineTables;
 import cn.gridcase.platform.GridCaseTime;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -31,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The supervision board (督办看板, rule S1): the open steps of the events in the caller's scope
  * counted by township, village, grid and department — open, due today, due on the next working
  * day, overdue — by one aggregate query (GROUP BY over the engine's open tasks joined to the event
- * table), never a loop over events; and the steps behind one count (drill-down).
+ * table), never a loop over events; and the steps behind one count (drill-down). Deadlines and
+ * overdue are the event step's stored ones ({@link StepDeadlineSql}), not the tasks' due dates.
  *
  * <p>Townships, villages and grids count the open steps of the events that happened there, wherever
  * the event is now handled; a department counts the steps it has now (level DEPARTMENT). The
@@ -122,9 +127,9 @@ public class SupervisionBoard {
     String where = where(scope, filter, args);
     List<Group> groups = jdbc.query("select e.township_code, e.village_code, e.grid_code, e.level, e.unit_code,"
         + " count(*) as open_steps,"
-        + " sum(case when t.due_date_ < ? then 1 else 0 end) as overdue,"
-        + " sum(case when t.due_date_ >= ? and t.due_date_ <= ? then 1 else 0 end) as due_today,"
-        + " sum(case when t.due_date_ > ? and t.due_date_ <= ? then 1 else 0 end) as due_next"
+        + " sum(case when " + StepDeadlineSql.OVERDUE + " then 1 else 0 end) as overdue,"
+        + " sum(case when " + DUE + " >= ? and " + DUE + " <= ? then 1 else 0 end) as due_today,"
+        + " sum(case when " + DUE + " > ? and " + DUE + " <= ? then 1 else 0 end) as due_next"
         + FROM + where
         + " group by e.township_code, e.village_code, e.grid_code, e.level, e.unit_code",
         (rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3), EventLevel.valueOf(rs.getString(4)),
@@ -182,24 +187,24 @@ public class SupervisionBoard {
     switch (due) {
       case OPEN -> { }
       case OVERDUE -> {
-        where += " and t.due_date_ < ?";
+        where += " and " + StepDeadlineSql.OVERDUE;
         args.add(ts(m.now()));
       }
       case TODAY -> {
-        where += " and t.due_date_ >= ? and t.due_date_ <= ?";
+        where += " and " + DUE + " >= ? and " + DUE + " <= ?";
         args.add(ts(m.now()));
         args.add(ts(m.endOfToday()));
       }
       case NEXT_WORKING_DAY -> {
-        where += " and t.due_date_ > ? and t.due_date_ <= ?";
+        where += " and " + DUE + " > ? and " + DUE + " <= ?";
         args.add(ts(m.endOfToday()));
         args.add(ts(m.endOfNextWorkingDay()));
       }
     }
     LocalDate today = m.now().atZoneSameInstant(GridCaseTime.ZONE).toLocalDate();
     return jdbc.query("select e.number, e.title, e.level, e.unit_code, e.grid_code, e.village_code, e.township_code,"
-        + " t.name_ as task_name, t.task_def_key_ as task_key, t.assignee_ as assignee, t.due_date_ as due"
-        + FROM + where + " order by case when t.due_date_ is null then 1 else 0 end, t.due_date_, e.number"
+        + " t.name_ as task_name, t.task_def_key_ as task_key, t.assignee_ as assignee, " + DUE + " as due"
+        + FROM + where + " order by case when " + DUE + " is null then 1 else 0 end, " + DUE + ", e.number"
         + " fetch first " + STEP_LIST_MAX + " rows only", (rs, i) -> {
           OffsetDateTime stepDue = GridCaseTime.at(rs.getTimestamp("due"));
           return new BoardStep(rs.getString("number"), rs.getString("title"), EventLevel.valueOf(rs.getString("level")),
@@ -217,9 +222,12 @@ public class SupervisionBoard {
    * executions with {@code id_ = proc_inst_id_} made it misjudge that filter by two orders of
    * magnitude and loop over every execution instead.
    */
-  private static final String FROM = " from act_ru_task t"
-      + " join act_ru_execution p on p.id_ = t.proc_inst_id_"
+  private static final String FROM = " from " + EngineTables.TASK + " t"
+      + " join " + EngineTables.EXECUTION + " p on p.id_ = t.proc_inst_id_"
       + " join event e on e.number = p.business_key_";
+
+  /** The deadline in force, as stored on the event's open step (issue 12 A4). */
+  private static final String DUE = StepDeadlineSql.DUE;
 
   /** Open events in the caller's scope (as {@code Events} scopes them), narrowed by the filter. */
   private static String where(AccessScope scope, Filter filter, List<Object> args) {
@@ -302,9 +310,9 @@ public class SupervisionBoard {
   /** The stage of an event's open step by its task (ACCEPT, HANDLE, FEEDBACK). */
   static String stage(String taskKey) {
     return switch (taskKey) {
-      case "AcceptEventTask" -> "ACCEPT";
-      case "HandleEventTask" -> "HANDLE";
-      case "FeedbackTask" -> "FEEDBACK";
+      case EventTasks.ACCEPT -> "ACCEPT";
+      case EventTasks.HANDLE -> "HANDLE";
+      case EventTasks.FEEDBACK -> "FEEDBACK";
       default -> taskKey;
     };
   }

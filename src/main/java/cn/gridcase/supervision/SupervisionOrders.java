@@ -1,10 +1,16 @@
 package cn.gridcase.supervision;
 
+import cn.gridcase.calendar.Deadline;
 import cn.gridcase.platform.GridCaseTime;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -63,6 +69,35 @@ class SupervisionOrders {
   void settle(long id, String outcome, OffsetDateTime at) {
     jdbc.update("update step_supervision set outcome = ?, settled_at = ? where id = ?", outcome,
         Timestamp.from(at.toInstant()), id);
+  }
+
+  /** The deadlines of the orders still watched (no outcome yet), by id, as epoch milliseconds. */
+  Map<Long, Long> pendingDeadlines(Collection<Long> ids) {
+    Map<Long, Long> pending = new HashMap<>();
+    if (ids.isEmpty()) {
+      return pending;
+    }
+    jdbc.query("select id, deadline from step_supervision where outcome is null and id in ("
+        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+        rs -> {
+          pending.put(rs.getLong("id"), rs.getTimestamp("deadline").getTime());
+        }, ids.toArray());
+    return pending;
+  }
+
+  /** A holiday schedule load moved these orders' deadlines (T3). */
+  void moveDeadlines(Map<Long, Deadline> moved) {
+    List<Object[]> rows = new ArrayList<>();
+    moved.forEach((id, deadline) -> rows.add(new Object[] {Timestamp.from(deadline.deadline().toInstant()),
+        deadline.provisional(), id}));
+    jdbc.batchUpdate("update step_supervision set deadline = ?, provisional = ? where id = ?", rows);
+  }
+
+  /** The orders still watched, the latest of each event, oldest first. */
+  List<Order> latestUnsettled() {
+    return jdbc.query("select id from step_supervision s where outcome is null and not exists (select 1 from"
+        + " step_supervision later where later.event_number = s.event_number and later.id > s.id) order by id",
+        (rs, i) -> rs.getLong(1)).stream().map(id -> find(id).orElseThrow()).toList();
   }
 
   List<Order> ofEvent(String eventNumber) {

@@ -1,9 +1,11 @@
 package cn.gridcase.supervision;
 
-import cn.gridcase.calendar.Workdays;
+import cn.gridcase.calendar.Deadline;
+import cn.gridcase.calendar.EngineDeadlines;
 import cn.gridcase.event.SupervisedSteps;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -17,23 +19,24 @@ public class SupervisionWatch {
 
   private final SupervisionOrders orders;
   private final SupervisedSteps steps;
-  private final Workdays workdays;
+  private final EngineDeadlines engineDeadlines;
   private final Clock clock;
 
-  SupervisionWatch(SupervisionOrders orders, SupervisedSteps steps, Workdays workdays, Clock clock) {
+  SupervisionWatch(SupervisionOrders orders, SupervisedSteps steps, EngineDeadlines engineDeadlines, Clock clock) {
     this.orders = orders;
     this.steps = steps;
-    this.workdays = workdays;
+    this.engineDeadlines = engineDeadlines;
     this.clock = clock;
   }
 
   /**
-   * The 督办's deadline as a working-day expression (N working days from the moment it was given),
-   * so the calendar registers the timer and recomputes it from that moment and N (T3).
+   * The 督办's deadline as computed when it was given and kept on its order (N working days from
+   * that moment); the calendar registers the timer with that moment and N and recomputes it (T3).
    */
-  public String deadline(DelegateExecution execution) {
+  public Date deadline(DelegateExecution execution) {
     SupervisionOrders.Order order = order(execution);
-    return workdays.from(order.at(), order.workingDays());
+    return engineDeadlines.dueDate(new Deadline(order.at(), order.workingDays(), order.deadline(),
+        order.provisional()));
   }
 
   /**

@@ -1,7 +1,7 @@
 package cn.gridcase.worklist;
 
+import cn.gridcase.calendar.EngineDeadlines;
 import cn.gridcase.event.Events;
-import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,17 +31,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class Worklist {
 
-  /** Business keys of events start with this; other keys are accountability case ids. */
-
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final Clock clock;
-  private final WorkingDays workingDays;
+  private final EngineDeadlines deadlines;
   private final Comparator<Task> databaseOrder;
 
-  Worklist(TaskService taskService, RuntimeService runtimeService, Clock clock,
-      WorkingDays workingDays, DataSource dataSource) {
-    this.workingDays = workingDays;
+  Worklist(TaskService taskService, RuntimeService runtimeService, Clock clock, EngineDeadlines deadlines,
+      DataSource dataSource) {
+    this.deadlines = deadlines;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.clock = clock;
@@ -72,24 +70,17 @@ public class Worklist {
       }
     }
     OffsetDateTime now = GridCaseTime.now(clock);
+    // provisional (T3) as the deadline carried it when it was set, kept in the calendar's registry
+    Set<String> provisional = deadlines.provisionalTasks(tasks.stream().map(Task::getId).toList());
     return tasks.stream().map(task -> {
       String key = businessKeys.get(task.getProcessInstanceId());
+      // an event step's due date is the deadline stored on the step, handed to the engine as it is
       OffsetDateTime due = GridCaseTime.at(task.getDueDate());
       boolean event = Events.isEventNumber(key);
       return new WorkItem(task.getId(), task.getName(), task.getTaskDefinitionKey(), event ? key : null,
-          event ? null : key, due, due != null && provisional(task.getCreateTime(), due), due != null && now.isAfter(due), task.getAssignee(), task.getAssignee() == null,
-          GridCaseTime.at(task.getCreateTime()));
+          event ? null : key, due, due != null && provisional.contains(task.getId()), due != null && now.isAfter(due),
+          task.getAssignee(), task.getAssignee() == null, GridCaseTime.at(task.getCreateTime()));
     }).sorted(Comparator.comparing(WorkItem::due, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
-  }
-
-  private boolean provisional(java.util.Date created, OffsetDateTime due) {
-    for (int year = GridCaseTime.at(created).getYear(); year <= due.getYear();
-        year++) {
-      if (!workingDays.hasSchedule(year)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static List<Task> firstInOrder(TaskQuery query, int limit) {

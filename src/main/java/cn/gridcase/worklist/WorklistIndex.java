@@ -3,10 +3,10 @@ package cn.gridcase.worklist;
 import java.sql.ResultSet;
 import java.util.Locale;
 import cn.gridcase.platform.Databases;
+import cn.gridcase.platform.EngineTables;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -41,7 +41,7 @@ class WorklistIndex extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    String tasks = engine.getManagementService().getTableName(Task.class);
+    String tasks = EngineTables.TASK;
     try {
       boolean postgres = Databases.isPostgres(dataSource);
       if (exists(tasks)) {

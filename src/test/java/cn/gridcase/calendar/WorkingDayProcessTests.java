@@ -6,6 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import cn.gridcase.event.EventCategory;
+import cn.gridcase.event.EventReport;
+import cn.gridcase.event.Events;
 import cn.gridcase.test.ControlledClock;
 import cn.gridcase.test.ProcessTestSupport;
 import java.time.OffsetDateTime;
@@ -36,6 +39,9 @@ class WorkingDayProcessTests extends ProcessTestSupport {
 
   @Autowired
   DeadlineHousekeeping housekeeping;
+
+  @Autowired
+  Events events;
 
   @Test
   @DisplayName("T2 a user task due in 2 working days gets the end of the 2nd working day as due date, its follow-up the 1st")
@@ -155,6 +161,30 @@ class WorkingDayProcessTests extends ProcessTestSupport {
     complete(task(instance), withVariables("acceptedAt", new Date()));
     housekeeping.forgetEnded();
     assertThat(rowsOf(instance)).as("only the new intermediate timer").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("T3 (issue 12 A4) a step's stored deadlines are remembered as STORED; once the step moves on the housekeeping forgets them")
+  void storedCopiesForgottenWhenTheStepMovesOn() {
+    clock.set("2026-11-02T09:00");
+    String number = events.report(new EventReport(EventCategory.HAZARD, "GS-V01-G01", "井盖缺失",
+        OffsetDateTime.parse("2026-11-01T09:00:00+08:00"), "村口", "村民", "井盖被盗", "巡查发现", List.of(), false),
+        "station1").number();
+    Long id = jdbc.queryForObject("select id from event where number = ?", Long.class, number);
+    assertThat(storedOf(id)).containsExactlyInAnyOrder("ACCEPT_BY/2", "ACCEPT_REMIND/1");
+
+    events.accept(number, "worker1");
+    housekeeping.forgetEnded();
+    assertThat(storedOf(id)).as("the acceptance's are no longer pending; the handling's are")
+        .containsExactlyInAnyOrder("HANDLE_BY/5", "HANDLE_REMIND/4");
+  }
+
+  private List<String> storedOf(long eventId) {
+    return jdbc.queryForList("select target_id, working_days from working_day_deadline where target_type = 'STORED'"
+        + " and target_id like ?", "event:" + eventId + ":%").stream()
+        .map(row -> row.get("target_id").toString().substring(("event:" + eventId + ":").length()) + "/"
+            + row.get("working_days"))
+        .toList();
   }
 
   private long rowsOf(ProcessInstance instance) {

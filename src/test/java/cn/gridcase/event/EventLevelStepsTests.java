@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import cn.gridcase.calendar.Workdays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class EventLevelStepsTests {
 
   private final EventProcessSupport support = mock(EventProcessSupport.class);
-  private final EventLevelSteps levelSteps = new EventLevelSteps(support, mock(Workdays.class));
+  private final EventLevelSteps levelSteps = new EventLevelSteps(support, mock(StepDeadlines.class));
 
   @Test
   @DisplayName("E5: the level's tasks go to the unit that has the event, the handling task to its acceptor")

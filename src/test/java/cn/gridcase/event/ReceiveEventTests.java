@@ -7,7 +7,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.gridcase.calendar.Deadline;
-import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -25,9 +24,9 @@ class ReceiveEventTests {
   private final EventTimeLimits timeLimits = mock(EventTimeLimits.class);
   private final EventStaff staff = mock(EventStaff.class);
   private final Notifications notifications = mock(Notifications.class);
-  private final WorkingDays workingDays = mock(WorkingDays.class);
+  private final StepDeadlines stepDeadlines = mock(StepDeadlines.class);
   private final ReceiveEvent receiveEvent = new ReceiveEvent(support, events, timeLimits, staff, notifications,
-      workingDays);
+      stepDeadlines);
 
   @Test
   @DisplayName("E5/E7: an escalated event reaches the village station: the step opens, the station and the center are told")
@@ -39,8 +38,10 @@ class ReceiveEventTests {
     when(execution.getVariable("level")).thenReturn("VILLAGE");
     when(timeLimits.of("GS")).thenReturn(new TimeLimits(2, 5, 3, 2, 5));
     OffsetDateTime acceptBy = OffsetDateTime.parse("2026-11-05T23:59:59+08:00");
-    when(workingDays.deadline(StepBeanFixtures.NOW, 2)).thenReturn(new Deadline(StepBeanFixtures.NOW, 2, acceptBy,
-        false));
+    StepDeadlines.Limit acceptance = new StepDeadlines.Limit(new Deadline(StepBeanFixtures.NOW, 2, acceptBy, false),
+        new Deadline(StepBeanFixtures.NOW, 1, acceptBy.minusDays(1), false));
+    when(stepDeadlines.limit(StepBeanFixtures.NOW, 2)).thenReturn(acceptance);
+    when(execution.getProcessInstanceId()).thenReturn("pi-1");
     when(staff.queueOf("GS-V01")).thenReturn(List.of("station1"));
     when(staff.centerStaffOf("GS")).thenReturn(List.of("center1"));
 
@@ -49,7 +50,8 @@ class ReceiveEventTests {
     verify(execution).setVariable("acceptDays", 2);
     verify(execution).setVariable("handleDays", 3);
     verify(events).receive(7L, EventStatus.AWAITING_ACCEPTANCE, EventLevel.VILLAGE, "GS-V01", null,
-        StepBeanFixtures.NOW, 2, 3, null, null);
+        StepBeanFixtures.NOW, 2, 3, null, null, acceptance, null);
+    verify(stepDeadlines).rememberAcceptance(7L, "pi-1", acceptance);
     ArgumentCaptor<Notice> received = ArgumentCaptor.forClass(Notice.class);
     verify(notifications).send(received.capture(), eq(List.of("station1")));
     assertThat(received.getValue().kind()).isEqualTo(NoticeKind.EVENT_RECEIVED);

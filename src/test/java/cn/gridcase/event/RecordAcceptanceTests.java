@@ -16,7 +16,8 @@ class RecordAcceptanceTests {
   private final EventProcessSupport support = mock(EventProcessSupport.class);
   private final EventRepository events = mock(EventRepository.class);
   private final StepLateness lateness = mock(StepLateness.class);
-  private final RecordAcceptance recordAcceptance = new RecordAcceptance(support, events, lateness);
+  private final StepDeadlines stepDeadlines = mock(StepDeadlines.class);
+  private final RecordAcceptance recordAcceptance = new RecordAcceptance(support, events, lateness, stepDeadlines);
 
   @Test
   @DisplayName("E4/E10: a department's late 报到承接 is recorded with who, when, the deadline and the late flag")
@@ -27,9 +28,9 @@ class RecordAcceptanceTests {
     OffsetDateTime due = StepBeanFixtures.NOW.minusDays(1);
     when(lateness.settle(event, "ACCEPT", due, StepBeanFixtures.NOW)).thenReturn(true);
 
-    recordAcceptance.record(event.number(), new CompletedStep("safety1", due));
+    recordAcceptance.record(event.number(), "pi-1", new CompletedStep("safety1", due));
 
-    verify(events).stepAccepted(7L, StepBeanFixtures.NOW, "safety1");
+    verify(stepDeadlines).accepted(event, "pi-1", StepBeanFixtures.NOW, "safety1");
     ArgumentCaptor<EventStep> step = ArgumentCaptor.forClass(EventStep.class);
     verify(events).addStep(eq(7L), step.capture());
     assertThat(step.getValue()).isEqualTo(new EventStep("ACCEPTED", EventLevel.DEPARTMENT, "DEPT-SAFETY", "safety1",

@@ -1,5 +1,6 @@
 package cn.gridcase.platform.history;
 
+import cn.gridcase.platform.EngineTables;
 import cn.gridcase.platform.ProcessVariableCatalogue;
 import cn.gridcase.platform.ProcessVariableCatalogue.HistoricValue;
 import java.util.ArrayList;
@@ -61,10 +62,11 @@ class HistoryPurge {
   int purge() {
     List<Object> parameters = new ArrayList<>();
     String catalogued = catalogued(parameters);
-    int rows = remove("ACT_HI_VARINST", "BYTEARRAY_ID_", "NOT (" + catalogued + ")", parameters);
-    rows += remove("ACT_HI_DETAIL", "BYTEARRAY_ID_", "TYPE_ <> 'VariableUpdate' OR NOT (" + catalogued + ")", parameters);
-    rows += remove("ACT_HI_COMMENT", null, "1 = 1", List.of());
-    rows += remove("ACT_HI_ATTACHMENT", "CONTENT_ID_", "1 = 1", List.of());
+    int rows = remove(EngineTables.VARIABLE_HISTORY, "BYTEARRAY_ID_", "NOT (" + catalogued + ")", parameters);
+    rows += remove(EngineTables.DETAIL_HISTORY, "BYTEARRAY_ID_", "TYPE_ <> 'VariableUpdate' OR NOT (" + catalogued + ")",
+        parameters);
+    rows += remove(EngineTables.COMMENT_HISTORY, null, "1 = 1", List.of());
+    rows += remove(EngineTables.ATTACHMENT_HISTORY, "CONTENT_ID_", "1 = 1", List.of());
     rows += clearTaskDescriptions();
     managementService.setProperty(DONE, "1");
     log.info("Engine history purged of uncatalogued variables, form fields, task descriptions, comments and"
@@ -76,9 +78,10 @@ class HistoryPurge {
     int cleared = 0;
     while (true) {
       Integer batch = transaction.execute(status -> {
-        List<Object[]> ids = jdbc.queryForList("SELECT ID_ FROM ACT_HI_TASKINST WHERE DESCRIPTION_ IS NOT NULL"
+        List<Object[]> ids = jdbc.queryForList("SELECT ID_ FROM " + EngineTables.TASK_HISTORY
+            + " WHERE DESCRIPTION_ IS NOT NULL"
             + " FETCH FIRST " + BATCH + " ROWS ONLY", String.class).stream().map(id -> new Object[] {id}).toList();
-        jdbc.batchUpdate("UPDATE ACT_HI_TASKINST SET DESCRIPTION_ = NULL WHERE ID_ = ?", ids);
+        jdbc.batchUpdate("UPDATE " + EngineTables.TASK_HISTORY + " SET DESCRIPTION_ = NULL WHERE ID_ = ?", ids);
         return ids.size();
       });
       if (batch == null || batch == 0) {
@@ -117,7 +120,7 @@ class HistoryPurge {
           }
         }
         jdbc.batchUpdate("DELETE FROM " + table + " WHERE ID_ = ?", ids);
-        jdbc.batchUpdate("DELETE FROM ACT_GE_BYTEARRAY WHERE ID_ = ?", byteArrays);
+        jdbc.batchUpdate("DELETE FROM " + EngineTables.BYTE_ARRAY + " WHERE ID_ = ?", byteArrays);
         return rows.size();
       });
       if (batch == null || batch == 0) {
