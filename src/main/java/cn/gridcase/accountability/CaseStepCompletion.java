@@ -1,9 +1,9 @@
 package cn.gridcase.accountability;
 
 import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.platform.TaskActor;
 import java.io.Serializable;
 import java.time.Clock;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
@@ -24,17 +24,17 @@ public class CaseStepCompletion implements TaskListener {
   private final NotifySubject notifySubject;
   private final RecordExecution recordExecution;
   private final HoldTalk holdTalk;
-  private final IdentityService identityService;
+  private final TaskActor actor;
   private final Clock clock;
 
   CaseStepCompletion(CaseStepForms forms, InvestigateCase investigateCase, NotifySubject notifySubject,
-      RecordExecution recordExecution, HoldTalk holdTalk, IdentityService identityService, Clock clock) {
+      RecordExecution recordExecution, HoldTalk holdTalk, TaskActor actor, Clock clock) {
     this.forms = forms;
     this.investigateCase = investigateCase;
     this.notifySubject = notifySubject;
     this.recordExecution = recordExecution;
     this.holdTalk = holdTalk;
-    this.identityService = identityService;
+    this.actor = actor;
     this.clock = clock;
   }
 
@@ -52,17 +52,10 @@ public class CaseStepCompletion implements TaskListener {
       default -> recordExecution.check(given instanceof ExecutionRecord record ? record : forms.execution(task));
     };
     task.getExecution().setVariable(CaseVariables.COMMAND, CaseVariables.transientCommand(command));
-    task.getExecution().setVariable(CaseVariables.COMPLETED_BY, Variables.stringValue(actor(task), true));
+    task.getExecution().setVariable(CaseVariables.COMPLETED_BY, Variables.stringValue(actor.of(task), true));
   }
 
   private boolean pastDue(DelegateTask task) {
     return task.getDueDate() != null && GridCaseTime.now(clock).toInstant().isAfter(task.getDueDate().toInstant());
-  }
-
-  /** Who acted: the authenticated user (Tasklist, {@code /engine-rest}, {@code /api}), else the assignee. */
-  private String actor(DelegateTask task) {
-    var authentication = identityService.getCurrentAuthentication();
-    return authentication != null && authentication.getUserId() != null ? authentication.getUserId()
-        : task.getAssignee() == null ? "system" : task.getAssignee();
   }
 }

@@ -1,5 +1,7 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.platform.TransientValue;
+
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -78,7 +80,7 @@ final class CaseVariables {
    * never serialized (transient), and serialized Java values from clients stay refused.
    */
   static TypedValue transientCommand(Serializable command) {
-    return Variables.objectValue(command, true).serializationDataFormat(SerializationDataFormats.JAVA).create();
+    return TransientValue.of(command);
   }
 
   private CaseVariables() {}

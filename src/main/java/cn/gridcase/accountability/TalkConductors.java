@@ -1,11 +1,6 @@
 package cn.gridcase.accountability;
 
-import cn.gridcase.organisation.Appointment;
 import cn.gridcase.organisation.AppointmentRole;
-import cn.gridcase.organisation.Organisation;
-import cn.gridcase.platform.GridCaseTime;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,14 +19,10 @@ class TalkConductors {
 
   private final AccountabilityDecisions decisions;
   private final CasePeople people;
-  private final Organisation organisation;
-  private final Clock clock;
 
-  TalkConductors(AccountabilityDecisions decisions, CasePeople people, Organisation organisation, Clock clock) {
+  TalkConductors(AccountabilityDecisions decisions, CasePeople people) {
     this.decisions = decisions;
     this.people = people;
-    this.organisation = organisation;
-    this.clock = clock;
   }
 
   /** The talk's conductors for the case, or its investigators with {@code vacant} when nobody holds the role. */
@@ -42,12 +33,10 @@ class TalkConductors {
       case TOWNSHIP -> Optional.of(c.townshipCode());
       case CITY -> Optional.empty();
     });
-    LocalDate today = LocalDate.now(clock.withZone(GridCaseTime.ZONE));
     Set<String> holders = new LinkedHashSet<>();
     if (unit.isPresent()) {
       for (AppointmentRole role : rule.get().roles()) {
-        organisation.responsibleOn(unit.get(), role, today).stream().map(Appointment::username)
-            .filter(u -> u != null && !u.equals(c.subject())).sorted().forEach(holders::add);
+        people.holders(unit.get(), role).stream().filter(u -> !u.equals(c.subject())).forEach(holders::add);
       }
     }
     if (holders.isEmpty()) {

@@ -53,14 +53,14 @@ public class EventDeadlineWatch {
   public void acceptanceOverdue(DelegateExecution execution) {
     Event event = support.eventOf(execution);
     overdue(event, "ACCEPT", deadlineOf(event, "ACCEPT"), support.now());
-    OverdueTaskMark.mark(execution, "AcceptEventTask");
+    OverdueTaskMark.mark(execution, EventTasks.ACCEPT);
   }
 
   /** 超期办结 (E4): the handling deadline passed with the event neither closed nor passed on. */
   public void handlingOverdue(DelegateExecution execution) {
     Event event = support.eventOf(execution);
     overdue(event, "HANDLE", deadlineOf(event, "HANDLE"), support.now());
-    OverdueTaskMark.mark(execution, "HandleEventTask");
+    OverdueTaskMark.mark(execution, EventTasks.HANDLE);
   }
 
   /**
