@@ -4,8 +4,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the models of the event processes read about the event, by its number (the business key):
- * the gateway after reporting, the category handed to each level, the feedback queue, and the text
- * of every user task's description in Tasklist.
+ * the feedback queue and the text of every user task's description in Tasklist.
  */
 @Component
 public class EventFacts {
@@ -20,16 +19,6 @@ public class EventFacts {
     this.events = events;
     this.staff = staff;
     this.description = description;
-  }
-
-  /** Whether the event is major (E8): the gateway 重大突发事件？ sends it straight to the township center. */
-  public boolean major(String number) {
-    return support.eventOf(number).major();
-  }
-
-  /** The event's category, handed to each level for its forms (the dispute fields show for DISPUTE). */
-  public String category(String number) {
-    return support.eventOf(number).category().name();
   }
 
   /** Feedback (回访) is the reporting grid's: its queue is the grid's candidate group. */

@@ -23,12 +23,15 @@ class EventProcessVariables implements ProcessVariableCatalogue {
     return Map.of(
         Events.PROCESS_KEY, Map.of(
             EventVariables.EVENT_NUMBER, number,
+            EventVariables.MAJOR, HistoricValue.flag(),
             EventVariables.OUTCOME, outcome,
             EventVariables.DEPARTMENT_CODE, HistoricValue.identifier()),
-        "event-level-handling", Map.of(
+        StepDeadlines.LEVEL_PROCESS, Map.of(
             EventVariables.EVENT_NUMBER, number,
             EventVariables.CATEGORY, HistoricValue.oneOf(EventCategory.class),
             EventVariables.LEVEL, HistoricValue.oneOf(EventLevel.class),
+            EventVariables.UNIT_CODE, HistoricValue.identifier(),
+            EventVariables.ACCEPTED_ON_REPORTING, HistoricValue.flag(),
             EventVariables.OUTCOME, outcome,
             EventVariables.DEPARTMENT_CODE, HistoricValue.identifier(),
             EventVariables.ACCEPT_DAYS, HistoricValue.number(),

@@ -104,6 +104,11 @@ class EventRepository {
    * writes: one step of the process asks for its event several times (service task, candidate
    * group, due date, timers).
    */
+  /** The number of the event with this id (a registry key names the id). */
+  Optional<String> numberOf(long id) {
+    return jdbc.queryForList("select number from event where id = ?", String.class, id).stream().findFirst();
+  }
+
   Optional<Event> find(String number) {
     Map<String, Event> cache = transactionCache();
     Event cached = cache == null ? null : cache.get(number);

@@ -132,8 +132,8 @@ public class Events {
     events.addStep(id, new EventStep("REPORTED", EventLevel.GRID, grid.code(), reporter, now, null, false,
         report.category().label() + "：" + report.title().trim()));
     // the business key is the event number; the process reads everything else from the event's
-    // tables. The one variable is for Tasklist: the feedback form shows the number.
-    Map<String, Object> variables = Map.of(EventVariables.EVENT_NUMBER, number);
+    // tables. The number is for Tasklist (the forms show it); major routes the first gateway (E8).
+    Map<String, Object> variables = Map.of(EventVariables.EVENT_NUMBER, number, EventVariables.MAJOR, major);
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, variables);
     return view(events.find(number).orElseThrow());
   }

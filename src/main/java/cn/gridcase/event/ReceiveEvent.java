@@ -36,9 +36,11 @@ public class ReceiveEvent {
   /**
    * 接收事件: the event reaches this level's unit (the call activity's {@code level} input). Opens
    * the step in the event's table: the unit (the candidate group), the township's limits and the
-   * moment received; when the grid's own worker reported it, the grid acceptance is recorded at
-   * the moment of reporting. The model reads all of these back through this bean, so a value a
-   * user sends when completing a task cannot move a deadline or a queue.
+   * moment received and the step's deadlines (computed once, stored on the step); when the grid's
+   * own worker reported it, the grid acceptance is recorded at the moment of reporting. The level's
+   * queue, the gateway's answer and the deadlines are handed to the model as variables of the level's
+   * instance, read when its tasks and timers are created; a user completing a task cannot set them
+   * (the listeners refuse every name but the form's).
    */
   public void receive(DelegateExecution execution) {
     Event event = support.eventOf(execution);
@@ -52,8 +54,11 @@ public class ReceiveEvent {
     };
     TimeLimits limits = timeLimits.of(event.townshipCode());
     // shown in the forms only
+    execution.setVariable(EventVariables.CATEGORY, event.category().name());
     execution.setVariable(EventVariables.ACCEPT_DAYS, limits.acceptance());
     execution.setVariable(EventVariables.HANDLE_DAYS, limits.handling(level));
+    // what the level's tasks and gateway read, given once here rather than asked of Java again
+    execution.setVariable(EventVariables.UNIT_CODE, unitCode);
     // the grid is only ever reached straight after reporting (a major event skips it): reported by
     // the grid's own worker, it was accepted at that moment (E2)
     boolean selfAccepted = level == EventLevel.GRID
@@ -67,6 +72,10 @@ public class ReceiveEvent {
       events.receive(event.id(), EventStatus.IN_HANDLING, level, unitCode, department, reportedAt,
           limits.acceptance(), limits.handling(level), reportedAt, event.reportedBy(), acceptance, handling);
       stepDeadlines.rememberHandling(event.id(), execution.getProcessInstanceId(), handling);
+      execution.setVariable(EventVariables.ACCEPTED_ON_REPORTING, true);
+      execution.setVariable(EventVariables.ACCEPTED_BY, event.reportedBy());
+      execution.setVariable(EventVariables.HANDLE_BY, stepDeadlines.engineDate(handling.deadline(), 2));
+      execution.setVariable(EventVariables.HANDLE_REMIND_AT, stepDeadlines.engineDate(handling.reminder(), 1));
       events.addStep(event.id(), new EventStep("ACCEPTED", level, unitCode, event.reportedBy(), reportedAt,
           acceptance.deadline().deadline(), false, "网格员本人上报，上报即受理"));
       return;
@@ -76,6 +85,9 @@ public class ReceiveEvent {
     events.receive(event.id(), EventStatus.AWAITING_ACCEPTANCE, level, unitCode, department, now,
         limits.acceptance(), limits.handling(level), null, null, acceptance, null);
     stepDeadlines.rememberAcceptance(event.id(), execution.getProcessInstanceId(), acceptance);
+    execution.setVariable(EventVariables.ACCEPTED_ON_REPORTING, false);
+    execution.setVariable(EventVariables.ACCEPT_BY, stepDeadlines.engineDate(acceptance.deadline(), 2));
+    execution.setVariable(EventVariables.ACCEPT_REMIND_AT, stepDeadlines.engineDate(acceptance.reminder(), 1));
     OffsetDateTime acceptBy = acceptance.deadline().deadline();
     notifications.send(new Notice(NoticeKind.EVENT_RECEIVED, "新事件待受理：" + event.number(),
         "事件「" + event.title() + "」已到" + level.label() + "（" + unitCode + "），请于 " + acceptBy.toLocalDate()

@@ -1,6 +1,7 @@
 package cn.gridcase.event;
 
 import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** 记录受理 ({@code RecordAcceptanceTask}): the unit accepted the event (受理; for a department 报到承接), E10. */
@@ -21,15 +22,21 @@ public class RecordAcceptance {
   }
 
   /**
-   * {@code ${recordAcceptance.record(execution.processBusinessKey, execution.processInstanceId, completedStep)}}:
-   * the handling deadline is computed now, once, and stored on the step (E4, E6).
+   * {@code ${recordAcceptance.record(execution, completedStep)}}: the handling deadline is computed
+   * now, once, stored on the step (E4, E6) and handed to the handling task and its timers.
    */
-  public void record(String number, String processInstanceId, CompletedStep completed) {
+  public void record(DelegateExecution execution, CompletedStep completed) {
+    String number = execution.getProcessBusinessKey();
     Event event = support.eventOf(number);
     EventLevel level = event.level();
     OffsetDateTime now = support.now();
     boolean late = lateness.settle(event, "ACCEPT", completed.due(), now);
-    stepDeadlines.accepted(event, processInstanceId, now, completed.actor());
+    StepDeadlines.Limit handling = stepDeadlines.accepted(event, execution.getProcessInstanceId(), now,
+        completed.actor());
+    // the handling task's assignee, due date and timers, created right after this step
+    execution.setVariable(EventVariables.ACCEPTED_BY, completed.actor());
+    execution.setVariable(EventVariables.HANDLE_BY, stepDeadlines.engineDate(handling.deadline(), 2));
+    execution.setVariable(EventVariables.HANDLE_REMIND_AT, stepDeadlines.engineDate(handling.reminder(), 1));
     events.addStep(event.id(), new EventStep("ACCEPTED", level, event.unitCode(), completed.actor(), now,
         completed.due(), late, level == EventLevel.DEPARTMENT ? "报到承接" : null));
   }

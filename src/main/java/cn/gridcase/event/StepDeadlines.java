@@ -11,6 +11,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,19 +48,39 @@ class StepDeadlines implements StoredDeadlines {
   /** A stage's deadline and the moment of its reminder. */
   record Limit(Deadline deadline, Deadline reminder) {}
 
+  /** The process of one level's handling, whose instance holds the step's deadlines for the engine. */
+  static final String LEVEL_PROCESS = "event-level-handling";
+
   private final WorkingDays workingDays;
   private final EngineDeadlines engineDeadlines;
   private final EventRepository events;
+  private final RuntimeService runtimeService;
 
-  StepDeadlines(WorkingDays workingDays, EngineDeadlines engineDeadlines, EventRepository events) {
+  StepDeadlines(WorkingDays workingDays, EngineDeadlines engineDeadlines, EventRepository events,
+      RuntimeService runtimeService) {
     this.workingDays = workingDays;
     this.engineDeadlines = engineDeadlines;
     this.events = events;
+    this.runtimeService = runtimeService;
   }
 
   /** N working days from {@code from} (T2) and the reminder one working day before. */
   Limit limit(OffsetDateTime from, int workingDaysToAdd) {
     return new Limit(workingDays.deadline(from, workingDaysToAdd), workingDays.reminderOf(from, workingDaysToAdd));
+  }
+
+  /**
+   * A deadline just computed, as the date the engine's due dates and timers read from the step's
+   * process variables ({@link EventVariables#ACCEPT_BY} …): registered with the timer or task that
+   * receives it in this command, so a schedule load moves them (T3). {@code receivers}: how many
+   * timers and tasks of the command read it (a deadline: the task's due date and its timer).
+   */
+  Date engineDate(Deadline deadline, int receivers) {
+    Date date = null;
+    for (int i = 0; i < receivers; i++) {
+      date = engineDeadlines.dueDate(deadline);
+    }
+    return date;
   }
 
   /** Registers the acceptance limit just stored on the event, for the recompute (T3). */
@@ -73,10 +96,11 @@ class StepDeadlines implements StoredDeadlines {
   }
 
   /** 记录受理: the step is accepted now; its handling limit starts (E4, E6) and is stored and registered. */
-  void accepted(Event event, String processInstanceId, OffsetDateTime at, String by) {
+  Limit accepted(Event event, String processInstanceId, OffsetDateTime at, String by) {
     Limit handling = limit(at, event.step().handleDays());
     events.stepAccepted(event.id(), at, by, handling);
     rememberHandling(event.id(), processInstanceId, handling);
+    return handling;
   }
 
   /** A 督办's deadline (S1), kept on the step while it is in force and moved by a schedule load too. */
@@ -176,6 +200,23 @@ class StepDeadlines implements StoredDeadlines {
     moved.forEach((key, deadline) -> byColumn.computeIfAbsent(column(key), c -> new HashMap<>())
         .put(eventId(key), deadline));
     byColumn.forEach(events::moveDeadlines);
+    // the level's instance keeps the engine's copy of the step's deadlines: it follows the stored one
+    moved.forEach((key, deadline) -> engineVariable(column(key)).ifPresent(name ->
+        events.numberOf(eventId(key)).ifPresent(number -> runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(LEVEL_PROCESS).processInstanceBusinessKey(number).list().stream()
+            .map(ProcessInstance::getId)
+            .forEach(id -> runtimeService.setVariable(id, name, Date.from(deadline.deadline().toInstant()))))));
+  }
+
+  /** The variable of the level's instance that holds the engine's copy of a stored deadline. */
+  private static Optional<String> engineVariable(Column column) {
+    return Optional.ofNullable(switch (column) {
+      case ACCEPT_BY -> EventVariables.ACCEPT_BY;
+      case ACCEPT_REMIND -> EventVariables.ACCEPT_REMIND_AT;
+      case HANDLE_BY -> EventVariables.HANDLE_BY;
+      case HANDLE_REMIND -> EventVariables.HANDLE_REMIND_AT;
+      case SUPERVISION -> null;
+    });
   }
 
   private static long eventId(String key) {

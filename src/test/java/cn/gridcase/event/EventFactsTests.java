@@ -17,13 +17,11 @@ class EventFactsTests {
   private final EventFacts facts = new EventFacts(support, events, staff, description);
 
   @Test
-  @DisplayName("E8/E9: the models read the event by its number: not major, its category, feedback in its grid")
+  @DisplayName("E9: the feedback task is the reporting grid's, read by the event's number")
   void reads() {
     Event event = StepBeanFixtures.event(EventCategory.DISPUTE, EventLevel.VILLAGE, "GS-V01", false);
     when(support.eventOf(event.number())).thenReturn(event);
 
-    assertThat(facts.major(event.number())).isFalse();
-    assertThat(facts.category(event.number())).isEqualTo("DISPUTE");
     assertThat(facts.feedbackQueue(event.number())).isEqualTo("GS-V01-G01");
   }
 

@@ -105,7 +105,7 @@ class EventProcessTests extends ProcessTestSupport {
     assertThat(resolved.result()).isEqualTo("已拆除私拉电线");
     // the process keeps ids and routing flags only: the result lives in the event's tables
     assertThat(processEngine.getRuntimeService().getVariables(instance(number).getId()).keySet())
-        .containsExactlyInAnyOrder("eventNumber", "outcome");
+        .containsExactlyInAnyOrder("eventNumber", "major", "outcome");
 
     completeAs("worker1", number, form("satisfaction", "SATISFIED", "comment", "群众满意"));
     assertThat(instance(number)).isNull();

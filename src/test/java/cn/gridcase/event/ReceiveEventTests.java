@@ -11,6 +11,7 @@ import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.DisplayName;
@@ -41,17 +42,23 @@ class ReceiveEventTests {
     StepDeadlines.Limit acceptance = new StepDeadlines.Limit(new Deadline(StepBeanFixtures.NOW, 2, acceptBy, false),
         new Deadline(StepBeanFixtures.NOW, 1, acceptBy.minusDays(1), false));
     when(stepDeadlines.limit(StepBeanFixtures.NOW, 2)).thenReturn(acceptance);
+    Date acceptByDate = Date.from(acceptBy.toInstant());
+    when(stepDeadlines.engineDate(acceptance.deadline(), 2)).thenReturn(acceptByDate);
     when(execution.getProcessInstanceId()).thenReturn("pi-1");
     when(staff.queueOf("GS-V01")).thenReturn(List.of("station1"));
     when(staff.centerStaffOf("GS")).thenReturn(List.of("center1"));
 
     receiveEvent.receive(execution);
 
+    verify(execution).setVariable("category", "HAZARD");
+    verify(execution).setVariable("unitCode", "GS-V01");
+    verify(execution).setVariable("acceptedOnReporting", false);
     verify(execution).setVariable("acceptDays", 2);
     verify(execution).setVariable("handleDays", 3);
     verify(events).receive(7L, EventStatus.AWAITING_ACCEPTANCE, EventLevel.VILLAGE, "GS-V01", null,
         StepBeanFixtures.NOW, 2, 3, null, null, acceptance, null);
     verify(stepDeadlines).rememberAcceptance(7L, "pi-1", acceptance);
+    verify(execution).setVariable("acceptBy", acceptByDate);
     ArgumentCaptor<Notice> received = ArgumentCaptor.forClass(Notice.class);
     verify(notifications).send(received.capture(), eq(List.of("station1")));
     assertThat(received.getValue().kind()).isEqualTo(NoticeKind.EVENT_RECEIVED);

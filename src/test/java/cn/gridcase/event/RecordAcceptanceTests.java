@@ -1,5 +1,9 @@
 package cn.gridcase.event;
 
+import cn.gridcase.calendar.Deadline;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -20,7 +24,7 @@ class RecordAcceptanceTests {
   private final RecordAcceptance recordAcceptance = new RecordAcceptance(support, events, lateness, stepDeadlines);
 
   @Test
-  @DisplayName("E4/E10: a department's late 报到承接 is recorded with who, when, the deadline and the late flag")
+  @DisplayName("E4/E10: a department's late 报到承接 is recorded with who, when, the deadline and the late flag; the handling task gets its acceptor and stored deadline")
   void lateDepartmentAcceptance() {
     Event event = StepBeanFixtures.event(EventCategory.HAZARD, EventLevel.DEPARTMENT, "DEPT-SAFETY", false);
     when(support.eventOf(event.number())).thenReturn(event);
@@ -28,9 +32,20 @@ class RecordAcceptanceTests {
     OffsetDateTime due = StepBeanFixtures.NOW.minusDays(1);
     when(lateness.settle(event, "ACCEPT", due, StepBeanFixtures.NOW)).thenReturn(true);
 
-    recordAcceptance.record(event.number(), "pi-1", new CompletedStep("safety1", due));
+    DelegateExecution execution = mock(DelegateExecution.class);
+    when(execution.getProcessBusinessKey()).thenReturn(event.number());
+    when(execution.getProcessInstanceId()).thenReturn("pi-1");
+    StepDeadlines.Limit handling = new StepDeadlines.Limit(
+        new Deadline(StepBeanFixtures.NOW, 5, StepBeanFixtures.HANDLE_BY, false),
+        new Deadline(StepBeanFixtures.NOW, 4, StepBeanFixtures.HANDLE_BY.minusDays(1), false));
+    when(stepDeadlines.accepted(event, "pi-1", StepBeanFixtures.NOW, "safety1")).thenReturn(handling);
+    Date handleBy = Date.from(StepBeanFixtures.HANDLE_BY.toInstant());
+    when(stepDeadlines.engineDate(handling.deadline(), 2)).thenReturn(handleBy);
 
-    verify(stepDeadlines).accepted(event, "pi-1", StepBeanFixtures.NOW, "safety1");
+    recordAcceptance.record(execution, new CompletedStep("safety1", due));
+
+    verify(execution).setVariable("acceptedBy", "safety1");
+    verify(execution).setVariable("handleBy", handleBy);
     ArgumentCaptor<EventStep> step = ArgumentCaptor.forClass(EventStep.class);
     verify(events).addStep(eq(7L), step.capture());
     assertThat(step.getValue()).isEqualTo(new EventStep("ACCEPTED", EventLevel.DEPARTMENT, "DEPT-SAFETY", "safety1",

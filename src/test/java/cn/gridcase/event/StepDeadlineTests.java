@@ -70,14 +70,11 @@ class StepDeadlineTests extends ProcessTestSupport {
         .filteredOn(n -> n.kind() == NoticeKind.EVENT_RECEIVED).extracting(InboxEntry::body).singleElement()
         .asString().contains("2026-10-09");
 
-    // the timer and the lateness read the step's stored value, not a formula: move it and they follow
+    // the engine's copy is the level instance's variable, set from the stored value when the step opened
+    assertThat(levelVariable(number, "acceptBy")).isEqualTo(Date.from(endOf("2026-10-09")));
+    // the step's lateness reads the stored value, not a formula: move it and the lateness follows
     jdbc.update("update event set step_accept_by = ? where number = ?",
         Timestamp.from(endOf("2026-10-12")), number);
-    Job deadline = timers(number).stream().filter(job -> job.getDuedate().toInstant().equals(endOf("2026-10-09")))
-        .findFirst().orElseThrow();
-    managementService.recalculateJobDuedate(deadline.getId(), false);
-    assertThat(managementService.createJobQuery().jobId(deadline.getId()).singleResult().getDuedate().toInstant())
-        .isEqualTo(endOf("2026-10-12"));
     clock.set("2026-10-12T09:00");
     EventView view = events.accept(number, "worker1");
     EventStep accepted = view.steps().stream().filter(s -> s.action().equals("ACCEPTED")).findFirst().orElseThrow();
@@ -121,6 +118,8 @@ class StepDeadlineTests extends ProcessTestSupport {
     assertThat(stored.get("step_accept_provisional")).isEqualTo(false);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult().getDueDate()
         .toInstant()).isEqualTo(endOf("2037-10-09"));
+    assertThat(levelVariable(number, "acceptBy")).as("the engine's copy moved too")
+        .isEqualTo(Date.from(endOf("2037-10-09")));
     assertThat(timers(number)).extracting(job -> job.getDuedate().toInstant())
         .containsExactlyInAnyOrder(endOf("2037-10-08"), endOf("2037-10-09"));
     EventView after = events.get(number, "worker1");
@@ -181,5 +180,11 @@ class StepDeadlineTests extends ProcessTestSupport {
 
   private static Instant endOf(String day) {
     return OffsetDateTime.parse(day + "T23:59:59+08:00").toInstant();
+  }
+
+  private Object levelVariable(String number, String name) {
+    String instance = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(StepDeadlines.LEVEL_PROCESS)
+        .processInstanceBusinessKey(number).singleResult().getId();
+    return processEngine.getRuntimeService().getVariable(instance, name);
   }
 }

@@ -44,8 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EngineHistoryPrivacyTests extends ApiTestSupport {
 
   /** The process variables allowed into history: ids and routing flags (see docs/architecture.md). */
-  private static final Set<String> CATALOGUED = Set.of("eventNumber", "category", "level", "outcome",
-      "departmentCode", "acceptDays", "handleDays", "caseId", "conclusion", "onlyTalk");
+  private static final Set<String> CATALOGUED = Set.of("eventNumber", "major", "category", "level", "unitCode",
+      "acceptedOnReporting", "outcome", "departmentCode", "acceptDays", "handleDays", "caseId", "conclusion",
+      "onlyTalk");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
