@@ -39,10 +39,11 @@ public class RecordHandling {
    * {@code due} is the step's statutory deadline (late past it: the delay reason is required).
    */
   void check(Event event, Submitted<Handling> submitted, OffsetDateTime due) {
-    List<ApiError> rules = submitted.command() == null ? List.of()
-        : EventRules.checkHandling(event.category(), event.level(), submitted.command(),
-            lateness.isLate(support.now(), due), staff.departmentsOf(event.townshipCode()));
-    List<ApiError> errors = submitted.with(rules);
+    Handling handling = submitted.command();
+    List<ApiError> errors = handling == null ? submitted.with(List.of())
+        : submitted.with(EventRules.checkHandling(event.category(), event.level(), handling,
+            staff.departmentsOf(event.townshipCode())),
+            EventRules.checkDelay(event.level(), handling, lateness.isLate(support.now(), due)));
     if (!errors.isEmpty()) {
       throw new StepRefused("The event cannot leave this level yet", errors);
     }

@@ -111,4 +111,24 @@ class RecordHandlingTests {
           assertThat(refused.errors().get(3).message()).isEqualTo("'PAPER' is not WRITTEN or ORAL");
         });
   }
+
+  @Test
+  @DisplayName("E3/E5/E6: a late non-dispute handling with an unknown agreement form lists the step's gap, "
+      + "the agreement form, then the delay reason")
+  void lateHandlingWithUnknownAgreementFormKeepsTheOrder() {
+    Event event = StepBeanFixtures.hazardAtGrid();
+    when(staff.departmentsOf("GS")).thenReturn(Set.of());
+    OffsetDateTime due = StepBeanFixtures.NOW.minusHours(1);
+    when(lateness.isLate(StepBeanFixtures.NOW, due)).thenReturn(true);
+
+    for (Map.Entry<String, String> outcome : Map.of("RESOLVE", "E3.result", "ESCALATE", "E5.reason").entrySet()) {
+      Map<String, Object> form = Map.of("outcome", outcome.getKey(), "agreementForm", "PAPER");
+      Submitted<Handling> submitted = HandlingVariables.read(form::get, EventCategory.HAZARD, EventLevel.GRID);
+
+      assertThatThrownBy(() -> recordHandling.check(event, submitted, due))
+          .isInstanceOfSatisfying(StepRefused.class, refused -> assertThat(refused.errors())
+              .as(outcome.getKey()).extracting(ApiError::code)
+              .containsExactly(outcome.getValue(), "E3.agreementForm", "E6.delayReason"));
+    }
+  }
 }
