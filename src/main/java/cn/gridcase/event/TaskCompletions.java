@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,13 +45,18 @@ class TaskCompletions {
    * process instance (the task's own scope ends with it), never stored.
    */
   void handOver(DelegateTask task, String name, Object value) {
-    Object present = task.getVariable(name);
-    if (present != null && !present.getClass().equals(value.getClass())) {
-      // a stored variable of that name (sent through /engine-rest) would stand in the way
+    if (task.hasVariable(name) && !handedOver(task.getVariableTyped(name), value)) {
+      // a stored variable of that name (sent through /engine-rest), even a null, would stand in the way
       throw new StepRefused("The step is refused", List.of(new ApiError(name, "E10.variable",
           "变量名 " + name + " 由系统使用，不能提交")));
     }
     task.getExecution().setVariable(name, TransientValue.of(value));
+  }
+
+  /** Only {@code /api}'s own transient value of the same type may already be under the name. */
+  private static boolean handedOver(TypedValue present, Object value) {
+    return present != null && present.isTransient() && present.getValue() != null
+        && present.getValue().getClass().equals(value.getClass());
   }
 
   /**

@@ -176,4 +176,42 @@ class EventApiTests extends ApiTestSupport {
     assertThat(untouched.get("status").asText()).isEqualTo("IN_HANDLING");
     assertThat(untouched.get("handleBy").asText()).isEqualTo(victimHandleBy);
   }
+
+  @Test
+  @DisplayName("E10 a stored null under a name the steps hand over (handling, completedStep, feedback) sent through "
+      + "/engine-rest is refused as E10.variable with the errors list, and the step stays open")
+  void engineRestStoredNullUnderAHandOverName() {
+    String number = api.as("worker1").post("/api/events", EventLifecycle.HAZARD).json().get("number").asText();
+    String resolve = "\"outcome\": {\"value\": \"RESOLVE\", \"type\": \"String\"},"
+        + " \"result\": {\"value\": \"已处理\", \"type\": \"String\"}";
+    for (String name : List.of("handling", "completedStep")) {
+      Reply refused = api.as("worker1").post("/engine-rest/task/" + taskOf(number) + "/complete",
+          "{\"variables\": {" + resolve + ", \"" + name + "\": {\"value\": null, \"type\": \"Null\"}}}");
+      assertStoredNameRefused(refused, name);
+    }
+    assertThat(api.as("worker1").get("/api/events/" + number).json().get("status").asText()).isEqualTo("IN_HANDLING");
+    Reply resolved = api.as("worker1").post("/engine-rest/task/" + taskOf(number) + "/complete",
+        "{\"variables\": {" + resolve + "}}");
+    assertThat(resolved.status()).as(resolved.toString()).isEqualTo(204);
+
+    Reply refused = api.as("worker1").post("/engine-rest/task/" + taskOf(number) + "/complete", "{\"variables\": {"
+        + "\"satisfaction\": {\"value\": \"SATISFIED\", \"type\": \"String\"},"
+        + " \"feedback\": {\"value\": null, \"type\": \"Null\"}}}");
+    assertStoredNameRefused(refused, "feedback");
+    assertThat(api.as("worker1").get("/api/events/" + number).json().get("status").asText()).isEqualTo("RESOLVED");
+  }
+
+  private String taskOf(String number) {
+    JsonNode tasks = api.as("worker1").get("/engine-rest/task?processInstanceBusinessKey=" + number).json();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0).get("id").asText();
+  }
+
+  private static void assertStoredNameRefused(Reply refused, String name) {
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    JsonNode errors = refused.json().get("errors");
+    assertThat(errors).as(refused.toString()).isNotNull();
+    assertThat(errors.findValuesAsText("code")).as(refused.toString()).containsExactly("E10.variable");
+    assertThat(errors.findValuesAsText("field")).containsExactly(name);
+  }
 }
