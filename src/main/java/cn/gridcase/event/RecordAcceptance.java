@@ -1,6 +1,7 @@
 package cn.gridcase.event;
 
 import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** 记录受理 ({@code RecordAcceptanceTask}): the unit accepted the event (受理; for a department 报到承接), E10. */
@@ -17,8 +18,12 @@ public class RecordAcceptance {
     this.lateness = lateness;
   }
 
-  /** {@code ${recordAcceptance.record(execution.processBusinessKey, completedStep)}}. */
-  public void record(String number, CompletedStep completed) {
+  /** {@code ${recordAcceptance.record(execution)}}: the acceptance its listener handed over. */
+  public void record(DelegateExecution execution) {
+    record(execution.getProcessBusinessKey(), HandOver.COMPLETED_STEP.from(execution, "受理事件"));
+  }
+
+  void record(String number, CompletedStep completed) {
     Event event = support.eventOf(number);
     EventLevel level = event.level();
     OffsetDateTime now = support.now();

@@ -4,6 +4,7 @@ import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.StepRefused;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** 记录满意度并结案 ({@code RecordFeedbackTask}, E9): the residents' satisfaction closes the event. */
@@ -26,8 +27,13 @@ public class RecordFeedback {
     }
   }
 
-  /** {@code ${recordFeedback.record(execution.processBusinessKey, feedback, completedStep)}}. */
-  public void record(String number, Submitted<Feedback> submitted, CompletedStep completed) {
+  /** {@code ${recordFeedback.record(execution)}}: the feedback its listener checked and handed over. */
+  public void record(DelegateExecution execution) {
+    record(execution.getProcessBusinessKey(), HandOver.FEEDBACK.from(execution, "回访反馈"),
+        HandOver.COMPLETED_STEP.from(execution, "回访反馈"));
+  }
+
+  void record(String number, Submitted<Feedback> submitted, CompletedStep completed) {
     Feedback feedback = submitted.command();
     Event event = support.eventOf(number);
     OffsetDateTime now = support.now();

@@ -8,6 +8,7 @@ import cn.gridcase.platform.StepRefused;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,8 +50,13 @@ public class RecordHandling {
     }
   }
 
-  /** {@code ${recordHandling.record(execution.processBusinessKey, handling, completedStep)}}. */
-  public void record(String number, Submitted<Handling> submitted, CompletedStep completed) {
+  /** {@code ${recordHandling.record(execution)}}: the handling its listener checked and handed over. */
+  public void record(DelegateExecution execution) {
+    record(execution.getProcessBusinessKey(), HandOver.HANDLING.from(execution, "办理事件"),
+        HandOver.COMPLETED_STEP.from(execution, "办理事件"));
+  }
+
+  void record(String number, Submitted<Handling> submitted, CompletedStep completed) {
     Handling handling = submitted.command();
     Event event = support.eventOf(number);
     EventLevel level = event.level();

@@ -23,6 +23,14 @@ record Submitted<C>(C command, List<ApiError> texts, List<ApiError> unreadable) 
     return new Submitted<>(command, List.of(), List.of());
   }
 
+  /** {@code value} as a submission of a {@code commandType} command, or null when it is none. */
+  @SuppressWarnings("unchecked") // checked: the command, when there is one, is a commandType
+  static <C> Submitted<C> as(Object value, Class<C> commandType) {
+    return value instanceof Submitted<?> submitted
+        && (submitted.command() == null || commandType.isInstance(submitted.command()))
+        ? (Submitted<C>) submitted : null;
+  }
+
   /** Every problem, in the order a user reads them: {@link #with(List, List)} with nothing after. */
   List<ApiError> with(List<ApiError> ruleErrors) {
     return with(ruleErrors, List.of());
