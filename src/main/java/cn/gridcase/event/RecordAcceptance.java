@@ -26,7 +26,7 @@ public class RecordAcceptance {
   void record(String number, CompletedStep completed) {
     Event event = support.eventOf(number);
     EventLevel level = event.level();
-    OffsetDateTime now = support.now();
+    OffsetDateTime now = completed.at();
     boolean late = lateness.settle(event, "ACCEPT", completed.due(), now);
     events.stepAccepted(event.id(), now, completed.actor());
     events.addStep(event.id(), new EventStep("ACCEPTED", level, event.unitCode(), completed.actor(), now,

@@ -36,7 +36,7 @@ public class RecordFeedback {
   void record(String number, Submitted<Feedback> submitted, CompletedStep completed) {
     Feedback feedback = submitted.command();
     Event event = support.eventOf(number);
-    OffsetDateTime now = support.now();
+    OffsetDateTime now = completed.at();
     events.close(event.id(), feedback.satisfaction(), feedback.comment(), now);
     events.addStep(event.id(), new EventStep("FEEDBACK", event.level(), event.gridCode(), completed.actor(), now,
         null, false, feedback.satisfaction().name() + (feedback.comment() == null ? "" : "：" + feedback.comment())));

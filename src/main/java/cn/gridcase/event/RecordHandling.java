@@ -37,14 +37,15 @@ public class RecordHandling {
 
   /**
    * E3, E5, E6 on what was submitted, whichever door it came through; refused with every problem.
-   * {@code due} is the step's statutory deadline (late past it: the delay reason is required).
+   * Late ({@code completed.at()} past its statutory deadline {@code completed.due()}): the delay
+   * reason is required.
    */
-  void check(Event event, Submitted<Handling> submitted, OffsetDateTime due) {
+  void check(Event event, Submitted<Handling> submitted, CompletedStep completed) {
     Handling handling = submitted.command();
     List<ApiError> errors = handling == null ? submitted.with(List.of())
         : submitted.with(EventRules.checkHandling(event.category(), event.level(), handling,
             staff.departmentsOf(event.townshipCode())),
-            EventRules.checkDelay(event.level(), handling, lateness.isLate(support.now(), due)));
+            EventRules.checkDelay(event.level(), handling, lateness.isLate(completed.at(), completed.due())));
     if (!errors.isEmpty()) {
       throw new StepRefused("The event cannot leave this level yet", errors);
     }
@@ -60,7 +61,7 @@ public class RecordHandling {
     Handling handling = submitted.command();
     Event event = support.eventOf(number);
     EventLevel level = event.level();
-    OffsetDateTime now = support.now();
+    OffsetDateTime now = completed.at();
     String actor = completed.actor();
     OffsetDateTime due = completed.due();
     boolean late = lateness.settle(event, "HANDLE", due, now);

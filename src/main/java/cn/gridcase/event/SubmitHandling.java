@@ -29,7 +29,7 @@ public class SubmitHandling implements TaskListener {
     Submitted<Handling> submitted = HandOver.HANDLING.given(task)
         .orElseGet(() -> HandlingVariables.read(task::getVariable, event.category(), event.level()));
     CompletedStep completed = completions.completed(task, event, "HANDLE");
-    recordHandling.check(event, submitted, completed.due());
+    recordHandling.check(event, submitted, completed);
     HandlingVariables.route(task.getExecution(), submitted.command());
     HandOver.HANDLING.handOver(task, submitted);
     HandOver.COMPLETED_STEP.handOver(task, completed);

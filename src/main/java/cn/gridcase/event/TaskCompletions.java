@@ -2,6 +2,7 @@ package cn.gridcase.event;
 
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.TaskActor;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -15,16 +16,21 @@ class TaskCompletions {
 
   private final TaskActor actor;
   private final EventDeadlineWatch deadlines;
+  private final Clock clock;
 
-  TaskCompletions(TaskActor actor, EventDeadlineWatch deadlines) {
+  TaskCompletions(TaskActor actor, EventDeadlineWatch deadlines, Clock clock) {
     this.actor = actor;
     this.deadlines = deadlines;
+    this.clock = clock;
   }
 
-  /** Who completes {@code task} and the deadline of its {@code stage} (ACCEPT, HANDLE; null: the task's due date). */
+  /**
+   * Who completes {@code task}, now, under the deadline of its {@code stage} (ACCEPT, HANDLE; null:
+   * the task's due date). The one {@code now} of the step: its check and its record both use it.
+   */
   CompletedStep completed(DelegateTask task, Event event, String stage) {
     OffsetDateTime due = stage == null ? GridCaseTime.at(task.getDueDate()) : statutoryDue(task, event, stage);
-    return new CompletedStep(actor.of(task), due);
+    return new CompletedStep(actor.of(task), due, GridCaseTime.now(clock));
   }
 
   /**

@@ -27,7 +27,7 @@ class RecordAcceptanceTests {
     OffsetDateTime due = StepBeanFixtures.NOW.minusDays(1);
     when(lateness.settle(event, "ACCEPT", due, StepBeanFixtures.NOW)).thenReturn(true);
 
-    recordAcceptance.record(event.number(), new CompletedStep("safety1", due));
+    recordAcceptance.record(event.number(), new CompletedStep("safety1", due, StepBeanFixtures.NOW));
 
     verify(events).stepAccepted(7L, StepBeanFixtures.NOW, "safety1");
     ArgumentCaptor<EventStep> step = ArgumentCaptor.forClass(EventStep.class);

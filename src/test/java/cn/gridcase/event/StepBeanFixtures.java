@@ -1,6 +1,8 @@
 package cn.gridcase.event;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Events as the step beans' unit tests need them, without a database. */
@@ -8,6 +10,7 @@ final class StepBeanFixtures {
 
   static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-11-02T09:00:00+08:00");
   static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-03T10:00:00+08:00");
+  static final Clock CLOCK = Clock.fixed(NOW.toInstant(), ZoneOffset.UTC);
 
   private StepBeanFixtures() {}
 
