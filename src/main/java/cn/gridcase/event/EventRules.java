@@ -92,10 +92,10 @@ final class EventRules {
   }
 
   /**
-   * E3, E5, E6: ending a level's handling. {@code late} says whether the handling deadline has
-   * passed (then the delay reason is required); {@code departments} are the township's departments.
+   * E3, E5: ending a level's handling; {@code departments} are the township's departments. E6 is
+   * {@link #checkDelay}, listed after what could not be read into the command (the order clients know).
    */
-  static List<ApiError> checkHandling(EventCategory category, EventLevel level, Handling handling, boolean late,
+  static List<ApiError> checkHandling(EventCategory category, EventLevel level, Handling handling,
       Set<String> departments) {
     List<ApiError> errors = new ArrayList<>();
     if (!HandlingOutcome.allowedAt(level).contains(handling.outcome())) {
@@ -130,7 +130,16 @@ final class EventRules {
           "referring needs the county department (县级部门)", 200);
       requireText(errors, r.reason(), "reason", "E5.reason", "referring needs a reason (移交理由)", 4000);
     }
-    if (late) {
+    return errors;
+  }
+
+  /**
+   * E6: past the handling deadline ({@code late}) the delay reason is required — of a handling the
+   * level can take at all (an outcome not open there is refused by {@link #checkHandling} alone).
+   */
+  static List<ApiError> checkDelay(EventLevel level, Handling handling, boolean late) {
+    List<ApiError> errors = new ArrayList<>();
+    if (late && HandlingOutcome.allowedAt(level).contains(handling.outcome())) {
       requireText(errors, handling.delayReason(), "delayReason", "E6.delayReason",
           "the handling deadline has passed: record why (超期原因)", 4000);
     }

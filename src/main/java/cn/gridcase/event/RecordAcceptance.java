@@ -22,18 +22,25 @@ public class RecordAcceptance {
   }
 
   /**
-   * {@code ${recordAcceptance.record(execution, completedStep)}}: the handling deadline is computed
-   * now, once, stored on the step (E4, E6) and handed to the handling task and its timers.
+   * {@code ${recordAcceptance.record(execution)}}: the acceptance its listener handed over. The
+   * handling deadline is computed now, once, stored on the step (E4, E6) and handed to the handling
+   * task and its timers as variables of the level's instance.
    */
-  public void record(DelegateExecution execution, CompletedStep completed) {
+  public void record(DelegateExecution execution) {
+    record(execution, HandOver.COMPLETED_STEP.from(execution, "受理事件"));
+  }
+
+  void record(DelegateExecution execution, CompletedStep completed) {
     String number = execution.getProcessBusinessKey();
     Event event = support.eventOf(number);
     EventLevel level = event.level();
-    OffsetDateTime now = support.now();
+    OffsetDateTime now = completed.at();
     boolean late = lateness.settle(event, "ACCEPT", completed.due(), now);
     StepDeadlines.Limit handling = stepDeadlines.accepted(event, execution.getProcessInstanceId(), now,
         completed.actor());
-    // the handling task's assignee, due date and timers, created right after this step
+    // the handling task's queue, assignee, due date and timers, created right after this step: set
+    // again from the event's tables, whatever the completion of the acceptance sent under these names
+    execution.setVariable(EventVariables.UNIT_CODE, event.unitCode());
     execution.setVariable(EventVariables.ACCEPTED_BY, completed.actor());
     execution.setVariable(EventVariables.HANDLE_BY, stepDeadlines.engineDate(handling.deadline(), 2));
     execution.setVariable(EventVariables.HANDLE_REMIND_AT, stepDeadlines.engineDate(handling.reminder(), 1));

@@ -8,6 +8,7 @@ import cn.gridcase.platform.StepRefused;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,24 +37,31 @@ public class RecordHandling {
 
   /**
    * E3, E5, E6 on what was submitted, whichever door it came through; refused with every problem.
-   * {@code due} is the step's statutory deadline (late past it: the delay reason is required).
+   * Late ({@code completed.at()} past its statutory deadline {@code completed.due()}): the delay
+   * reason is required.
    */
-  void check(Event event, Submitted<Handling> submitted, OffsetDateTime due) {
-    List<ApiError> rules = submitted.command() == null ? List.of()
-        : EventRules.checkHandling(event.category(), event.level(), submitted.command(),
-            lateness.isLate(support.now(), due), staff.departmentsOf(event.townshipCode()));
-    List<ApiError> errors = submitted.with(rules);
+  void check(Event event, Submitted<Handling> submitted, CompletedStep completed) {
+    Handling handling = submitted.command();
+    List<ApiError> errors = handling == null ? submitted.with(List.of())
+        : submitted.with(EventRules.checkHandling(event.category(), event.level(), handling,
+            staff.departmentsOf(event.townshipCode())),
+            EventRules.checkDelay(event.level(), handling, lateness.isLate(completed.at(), completed.due())));
     if (!errors.isEmpty()) {
       throw new StepRefused("The event cannot leave this level yet", errors);
     }
   }
 
-  /** {@code ${recordHandling.record(execution.processBusinessKey, handling, completedStep)}}. */
-  public void record(String number, Submitted<Handling> submitted, CompletedStep completed) {
+  /** {@code ${recordHandling.record(execution)}}: the handling its listener checked and handed over. */
+  public void record(DelegateExecution execution) {
+    record(execution.getProcessBusinessKey(), HandOver.HANDLING.from(execution, "办理事件"),
+        HandOver.COMPLETED_STEP.from(execution, "办理事件"));
+  }
+
+  void record(String number, Submitted<Handling> submitted, CompletedStep completed) {
     Handling handling = submitted.command();
     Event event = support.eventOf(number);
     EventLevel level = event.level();
-    OffsetDateTime now = support.now();
+    OffsetDateTime now = completed.at();
     String actor = completed.actor();
     OffsetDateTime due = completed.due();
     boolean late = lateness.settle(event, "HANDLE", due, now);

@@ -22,6 +22,6 @@ public class SubmitAcceptance implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Event event = support.eventOf(task.getExecution());
-    completions.handOver(task, EventVariables.COMPLETED_STEP, completions.completed(task, event, "ACCEPT"));
+    HandOver.COMPLETED_STEP.handOver(task, completions.completed(task, event, "ACCEPT"));
   }
 }

@@ -21,14 +21,12 @@ public class SubmitFeedback implements TaskListener {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void notify(DelegateTask task) {
-    Submitted<Feedback> submitted = completions.given(task, EventVariables.FEEDBACK, Submitted.class)
-        .map(given -> (Submitted<Feedback>) given)
+    Submitted<Feedback> submitted = HandOver.FEEDBACK.given(task)
         .orElseGet(() -> FeedbackVariables.read(task::getVariable));
     recordFeedback.check(submitted);
     FeedbackVariables.clear(task.getExecution());
-    completions.handOver(task, EventVariables.FEEDBACK, submitted);
-    completions.handOver(task, EventVariables.COMPLETED_STEP, completions.completed(task, null, null));
+    HandOver.FEEDBACK.handOver(task, submitted);
+    HandOver.COMPLETED_STEP.handOver(task, completions.completed(task, null, null));
   }
 }

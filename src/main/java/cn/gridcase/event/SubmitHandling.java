@@ -24,16 +24,14 @@ public class SubmitHandling implements TaskListener {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void notify(DelegateTask task) {
     Event event = support.eventOf(task.getExecution());
-    Submitted<Handling> submitted = completions.given(task, EventVariables.HANDLING, Submitted.class)
-        .map(given -> (Submitted<Handling>) given)
+    Submitted<Handling> submitted = HandOver.HANDLING.given(task)
         .orElseGet(() -> HandlingVariables.read(task::getVariable, event.category(), event.level()));
     CompletedStep completed = completions.completed(task, event, "HANDLE");
-    recordHandling.check(event, submitted, completed.due());
+    recordHandling.check(event, submitted, completed);
     HandlingVariables.route(task.getExecution(), submitted.command());
-    completions.handOver(task, EventVariables.HANDLING, submitted);
-    completions.handOver(task, EventVariables.COMPLETED_STEP, completed);
+    HandOver.HANDLING.handOver(task, submitted);
+    HandOver.COMPLETED_STEP.handOver(task, completed);
   }
 }

@@ -23,12 +23,26 @@ record Submitted<C>(C command, List<ApiError> texts, List<ApiError> unreadable) 
     return new Submitted<>(command, List.of(), List.of());
   }
 
+  /** {@code value} as a submission of a {@code commandType} command, or null when it is none. */
+  @SuppressWarnings("unchecked") // checked: the command, when there is one, is a commandType
+  static <C> Submitted<C> as(Object value, Class<C> commandType) {
+    return value instanceof Submitted<?> submitted
+        && (submitted.command() == null || commandType.isInstance(submitted.command()))
+        ? (Submitted<C>) submitted : null;
+  }
+
+  /** Every problem, in the order a user reads them: {@link #with(List, List)} with nothing after. */
+  List<ApiError> with(List<ApiError> ruleErrors) {
+    return with(ruleErrors, List.of());
+  }
+
   /**
    * Every problem, in the order a user reads them: the texts, then the rules' findings — where a
    * finding is about a value that could not be read, the reason it could not (an unknown agreement
-   * form is not also "missing") — then what could not be read and the rules did not mention.
+   * form is not also "missing") — then what could not be read and the rules did not mention, then
+   * {@code lastErrors} (E6's delay reason comes after an unknown agreement form, as it always has).
    */
-  List<ApiError> with(List<ApiError> ruleErrors) {
+  List<ApiError> with(List<ApiError> ruleErrors, List<ApiError> lastErrors) {
     Map<String, ApiError> unplaced = new LinkedHashMap<>();
     unreadable.forEach(problem -> unplaced.put(problem.field(), problem));
     List<ApiError> all = new ArrayList<>(texts);
@@ -37,6 +51,7 @@ record Submitted<C>(C command, List<ApiError> texts, List<ApiError> unreadable) 
       all.add(instead == null ? finding : instead);
     }
     all.addAll(unplaced.values());
+    all.addAll(lastErrors);
     return all;
   }
 }

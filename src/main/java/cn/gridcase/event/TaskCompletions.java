@@ -1,56 +1,36 @@
 package cn.gridcase.event;
 
-import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.GridCaseTime;
-import cn.gridcase.platform.StepRefused;
 import cn.gridcase.platform.TaskActor;
-import cn.gridcase.platform.TransientValue;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
  * What the event tasks' {@code complete} listeners share: how the task was completed (who, under
- * which deadline) and handing a step's values to the service task after it, for this transaction
- * only.
+ * which deadline). Handing a step's values to the service task after it: {@link HandOver}.
  */
 @Component
 class TaskCompletions {
 
   private final TaskActor actor;
   private final EventDeadlineWatch deadlines;
+  private final Clock clock;
 
-  TaskCompletions(TaskActor actor, EventDeadlineWatch deadlines) {
+  TaskCompletions(TaskActor actor, EventDeadlineWatch deadlines, Clock clock) {
     this.actor = actor;
     this.deadlines = deadlines;
-  }
-
-  /** Who completes {@code task} and the deadline of its {@code stage} (ACCEPT, HANDLE; null: the task's due date). */
-  CompletedStep completed(DelegateTask task, Event event, String stage) {
-    OffsetDateTime due = stage == null ? GridCaseTime.at(task.getDueDate()) : statutoryDue(task, event, stage);
-    return new CompletedStep(actor.of(task), due);
-  }
-
-  /** The value {@code /api} handed over under {@code name}, if it did. */
-  <T> Optional<T> given(DelegateTask task, String name, Class<T> type) {
-    Object value = task.getVariable(name);
-    return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+    this.clock = clock;
   }
 
   /**
-   * Hands {@code value} to the service task after the user task: a transient variable of the
-   * process instance (the task's own scope ends with it), never stored.
+   * Who completes {@code task}, now, under the deadline of its {@code stage} (ACCEPT, HANDLE; null:
+   * the task's due date). The one {@code now} of the step: its check and its record both use it.
    */
-  void handOver(DelegateTask task, String name, Object value) {
-    Object present = task.getVariable(name);
-    if (present != null && !present.getClass().equals(value.getClass())) {
-      // a stored variable of that name (sent through /engine-rest) would stand in the way
-      throw new StepRefused("The step is refused", List.of(new ApiError(name, "E10.variable",
-          "变量名 " + name + " 由系统使用，不能提交")));
-    }
-    task.getExecution().setVariable(name, TransientValue.of(value));
+  CompletedStep completed(DelegateTask task, Event event, String stage) {
+    OffsetDateTime due = stage == null ? GridCaseTime.at(task.getDueDate()) : statutoryDue(task, event, stage);
+    return new CompletedStep(actor.of(task), due, GridCaseTime.now(clock));
   }
 
   /**

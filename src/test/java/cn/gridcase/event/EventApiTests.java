@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -175,5 +177,73 @@ class EventApiTests extends ApiTestSupport {
     JsonNode untouched = api.as("worker1").get("/api/events/" + victim).json();
     assertThat(untouched.get("status").asText()).isEqualTo("IN_HANDLING");
     assertThat(untouched.get("handleBy").asText()).isEqualTo(victimHandleBy);
+  }
+
+  @Test
+  @DisplayName("E4/E5 variables sent with an acceptance through /engine-rest cannot move the handling task's queue, "
+      + "assignee or deadline: the level's instance gets them again from the event's tables")
+  void engineRestCannotRouteTheHandlingTask() {
+    Reply own = api.as("center1").post("/api/events", EventLifecycle.HAZARD.replace("GS-V01-G01", "GS-V02-G01"));
+    assertThat(own.status()).as(own.toString()).isEqualTo(201);
+    String number = own.json().get("number").asText();
+    String acceptTask = api.as("worker3").get("/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0)
+        .get("id").asText();
+    assertThat(api.as("worker3").post("/engine-rest/task/" + acceptTask + "/claim", "{\"userId\": \"worker3\"}")
+        .status()).isEqualTo(204);
+    Reply accepted = api.as("worker3").post("/engine-rest/task/" + acceptTask + "/complete", "{\"variables\": {"
+        + "\"unitCode\": {\"value\": \"GS-V01-G01\", \"type\": \"String\"},"
+        + " \"acceptedBy\": {\"value\": \"worker1\", \"type\": \"String\"},"
+        + " \"handleBy\": {\"value\": \"2027-06-01T00:00:00.000+0800\", \"type\": \"Date\"}}}");
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
+    JsonNode handleTask = api.as("worker3").get("/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0);
+    assertThat(handleTask.get("taskDefinitionKey").asText()).isEqualTo("HandleEventTask");
+    assertThat(handleTask.get("assignee").asText()).isEqualTo("worker3");
+    JsonNode event = api.as("worker3").get("/api/events/" + number).json();
+    assertThat(OffsetDateTime.parse(handleTask.get("due").asText(),
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant())
+        .as("the township's limit from the acceptance, not the submitted date")
+        .isEqualTo(OffsetDateTime.parse(event.get("handleBy").asText()).toInstant());
+    JsonNode candidates = api.as("admin").get("/engine-rest/task/" + handleTask.get("id").asText()
+        + "/identity-links?type=candidate").json();
+    assertThat(candidates.findValuesAsText("groupId")).as("the event's unit, not the submitted one")
+        .containsExactly("GS-V02-G01");
+  }
+
+  @Test
+  @DisplayName("E10 a stored null under a name the steps hand over (handling, completedStep, feedback) sent through "
+      + "/engine-rest is refused as E10.variable with the errors list, and the step stays open")
+  void engineRestStoredNullUnderAHandOverName() {
+    String number = api.as("worker1").post("/api/events", EventLifecycle.HAZARD).json().get("number").asText();
+    String resolve = "\"outcome\": {\"value\": \"RESOLVE\", \"type\": \"String\"},"
+        + " \"result\": {\"value\": \"已处理\", \"type\": \"String\"}";
+    for (String name : List.of("handling", "completedStep")) {
+      Reply refused = api.as("worker1").post("/engine-rest/task/" + taskOf(number) + "/complete",
+          "{\"variables\": {" + resolve + ", \"" + name + "\": {\"value\": null, \"type\": \"Null\"}}}");
+      assertStoredNameRefused(refused, name);
+    }
+    assertThat(api.as("worker1").get("/api/events/" + number).json().get("status").asText()).isEqualTo("IN_HANDLING");
+    Reply resolved = api.as("worker1").post("/engine-rest/task/" + taskOf(number) + "/complete",
+        "{\"variables\": {" + resolve + "}}");
+    assertThat(resolved.status()).as(resolved.toString()).isEqualTo(204);
+
+    Reply refused = api.as("worker1").post("/engine-rest/task/" + taskOf(number) + "/complete", "{\"variables\": {"
+        + "\"satisfaction\": {\"value\": \"SATISFIED\", \"type\": \"String\"},"
+        + " \"feedback\": {\"value\": null, \"type\": \"Null\"}}}");
+    assertStoredNameRefused(refused, "feedback");
+    assertThat(api.as("worker1").get("/api/events/" + number).json().get("status").asText()).isEqualTo("RESOLVED");
+  }
+
+  private String taskOf(String number) {
+    JsonNode tasks = api.as("worker1").get("/engine-rest/task?processInstanceBusinessKey=" + number).json();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0).get("id").asText();
+  }
+
+  private static void assertStoredNameRefused(Reply refused, String name) {
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    JsonNode errors = refused.json().get("errors");
+    assertThat(errors).as(refused.toString()).isNotNull();
+    assertThat(errors.findValuesAsText("code")).as(refused.toString()).containsExactly("E10.variable");
+    assertThat(errors.findValuesAsText("field")).containsExactly(name);
   }
 }

@@ -349,4 +349,21 @@ class EventProcessTests extends ProcessTestSupport {
     clock.set("2026-11-02T09:00");
     assertThat(events.report(hazard("GS-V01-G01", false), "station1").deadlineProvisional()).isFalse();
   }
+
+  @Test
+  @DisplayName("E10 a recording task started without its user task (Cockpit's \"start before\") fails loudly: "
+      + "the submission was not handed over and the step must be submitted again")
+  void recordingWithoutHandOverFailsLoudly() {
+    clock.set("2026-11-02T09:00");
+    String number = events.report(hazard("GS-V01-G01", false), "worker1").number();
+    assertThat(levelInstance(number)).isWaitingAt("HandleEventTask");
+
+    assertThatThrownBy(() -> processEngine.getRuntimeService().createProcessInstanceModification(
+        levelInstance(number).getId()).startBeforeActivity("RecordHandlingTask").execute())
+        .hasMessageContaining("「办理事件」的提交未交接到记录步骤，请重新提交此步骤")
+        .hasMessageContaining("'handling'");
+    assertThat(levelInstance(number)).isWaitingAt("HandleEventTask");
+    assertThat(events.get(number, "worker1").steps()).extracting(EventStep::action)
+        .containsExactly("REPORTED", "ACCEPTED");
+  }
 }

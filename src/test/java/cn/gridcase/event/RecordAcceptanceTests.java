@@ -5,12 +5,20 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -42,7 +50,7 @@ class RecordAcceptanceTests {
     Date handleBy = Date.from(StepBeanFixtures.HANDLE_BY.toInstant());
     when(stepDeadlines.engineDate(handling.deadline(), 2)).thenReturn(handleBy);
 
-    recordAcceptance.record(execution, new CompletedStep("safety1", due));
+    recordAcceptance.record(execution, new CompletedStep("safety1", due, StepBeanFixtures.NOW));
 
     verify(execution).setVariable("acceptedBy", "safety1");
     verify(execution).setVariable("handleBy", handleBy);
@@ -50,5 +58,21 @@ class RecordAcceptanceTests {
     verify(events).addStep(eq(7L), step.capture());
     assertThat(step.getValue()).isEqualTo(new EventStep("ACCEPTED", EventLevel.DEPARTMENT, "DEPT-SAFETY", "safety1",
         StepBeanFixtures.NOW, due, true, "报到承接"));
+  }
+
+  @Test
+  @DisplayName("E10: without the completion its listener hands over — none, or a stored one — recording fails loudly "
+      + "and records nothing")
+  void missingHandOverIsLoud() {
+    CompletedStep completed = new CompletedStep("safety1", null, StepBeanFixtures.NOW);
+    for (TypedValue present : Arrays.asList(null, Variables.objectValue(completed).create())) {
+      DelegateExecution execution = mock(DelegateExecution.class);
+      when(execution.getProcessBusinessKey()).thenReturn("SJ-20261102-0001");
+      when(execution.getVariableTyped("completedStep")).thenReturn(present);
+
+      assertThatThrownBy(() -> recordAcceptance.record(execution)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("「受理事件」的提交未交接到记录步骤，请重新提交此步骤");
+    }
+    verify(events, never()).addStep(anyLong(), any());
   }
 }

@@ -28,7 +28,7 @@ class RecordFeedbackTests {
     when(support.now()).thenReturn(StepBeanFixtures.NOW);
 
     recordFeedback.record(event.number(), Submitted.of(new Feedback(Satisfaction.SATISFIED, " 村民满意 ")),
-        new CompletedStep("worker1", null));
+        new CompletedStep("worker1", null, StepBeanFixtures.NOW));
 
     verify(events).close(7L, Satisfaction.SATISFIED, "村民满意", StepBeanFixtures.NOW);
     ArgumentCaptor<EventStep> step = ArgumentCaptor.forClass(EventStep.class);

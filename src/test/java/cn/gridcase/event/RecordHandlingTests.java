@@ -10,6 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import org.springframework.context.ApplicationEventPublisher;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -48,7 +49,7 @@ class RecordHandlingTests {
     when(staff.queueOf("GS-V01-G01")).thenReturn(List.of("worker1", "worker2"));
 
     recordHandling.record(event.number(), Submitted.of(new Resolution(" 已补装井盖 ", null, null, null, null, null)),
-        new CompletedStep("worker2", due));
+        new CompletedStep("worker2", due, StepBeanFixtures.NOW));
 
     ArgumentCaptor<Event.Resolution> stored = ArgumentCaptor.forClass(Event.Resolution.class);
     verify(events).resolve(eq(7L), stored.capture());
@@ -73,7 +74,7 @@ class RecordHandlingTests {
     when(lateness.settle(event, "HANDLE", due, StepBeanFixtures.NOW)).thenReturn(true);
 
     recordHandling.record(event.number(), Submitted.of(new Escalation("需村里协调", "材料未到")),
-        new CompletedStep("worker1", due));
+        new CompletedStep("worker1", due, StepBeanFixtures.NOW));
 
     verify(events).recordDelayReason(7L, "材料未到");
     ArgumentCaptor<EventStep> step = ArgumentCaptor.forClass(EventStep.class);
@@ -91,7 +92,8 @@ class RecordHandlingTests {
     when(staff.departmentsOf("GS")).thenReturn(Set.of("DEPT-SAFETY"));
     when(lateness.isLate(StepBeanFixtures.NOW, null)).thenReturn(false);
 
-    assertThatThrownBy(() -> recordHandling.check(event, Submitted.of(new Dispatch("GS-V02", null, null)), null))
+    assertThatThrownBy(() -> recordHandling.check(event, Submitted.of(new Dispatch("GS-V02", null, null)),
+        new CompletedStep("center1", null, StepBeanFixtures.NOW)))
         .isInstanceOfSatisfying(StepRefused.class, refused -> assertThat(refused.errors())
             .extracting(ApiError::code).containsExactly("E5.department"));
   }
@@ -104,11 +106,57 @@ class RecordHandlingTests {
     Map<String, Object> form = Map.of("outcome", "RESOLVE", "agreementForm", "PAPER");
     Submitted<Handling> submitted = HandlingVariables.read(form::get, EventCategory.DISPUTE, EventLevel.GRID);
 
-    assertThatThrownBy(() -> recordHandling.check(dispute, submitted, null))
+    assertThatThrownBy(() -> recordHandling.check(dispute, submitted,
+        new CompletedStep("worker1", null, StepBeanFixtures.NOW)))
         .isInstanceOfSatisfying(StepRefused.class, refused -> {
           assertThat(refused.errors()).extracting(ApiError::code).containsExactly("E3.result", "E3.mediator",
               "E3.mediationResult", "E3.agreementForm", "E3.agreementTerms");
           assertThat(refused.errors().get(3).message()).isEqualTo("'PAPER' is not WRITTEN or ORAL");
         });
+  }
+
+  @Test
+  @DisplayName("E3/E5/E6: a late non-dispute handling with an unknown agreement form lists the step's gap, "
+      + "the agreement form, then the delay reason")
+  void lateHandlingWithUnknownAgreementFormKeepsTheOrder() {
+    Event event = StepBeanFixtures.hazardAtGrid();
+    when(staff.departmentsOf("GS")).thenReturn(Set.of());
+    OffsetDateTime due = StepBeanFixtures.NOW.minusHours(1);
+    when(lateness.isLate(StepBeanFixtures.NOW, due)).thenReturn(true);
+
+    for (Map.Entry<String, String> outcome : Map.of("RESOLVE", "E3.result", "ESCALATE", "E5.reason").entrySet()) {
+      Map<String, Object> form = Map.of("outcome", outcome.getKey(), "agreementForm", "PAPER");
+      Submitted<Handling> submitted = HandlingVariables.read(form::get, EventCategory.HAZARD, EventLevel.GRID);
+
+      assertThatThrownBy(() -> recordHandling.check(event, submitted,
+          new CompletedStep("worker1", due, StepBeanFixtures.NOW)))
+          .isInstanceOfSatisfying(StepRefused.class, refused -> assertThat(refused.errors())
+              .as(outcome.getKey()).extracting(ApiError::code)
+              .containsExactly(outcome.getValue(), "E3.agreementForm", "E6.delayReason"));
+    }
+  }
+
+  @Test
+  @DisplayName("E6: a handling completed on its deadline's millisecond is judged by one instant: checked without "
+      + "a delay reason and recorded in time, however the clock moves on meanwhile")
+  void oneInstantForCheckAndRecord() {
+    RecordHandling judged = new RecordHandling(support, events, staff, notifications,
+        new StepLateness(mock(EventDeadlineWatch.class), mock(ApplicationEventPublisher.class)));
+    Event event = StepBeanFixtures.hazardAtGrid();
+    when(support.eventOf(event.number())).thenReturn(event);
+    when(support.now()).thenReturn(StepBeanFixtures.NOW.plusNanos(1_000_000));
+    when(staff.departmentsOf("GS")).thenReturn(Set.of());
+    CompletedStep onTheDeadline = new CompletedStep("worker1", StepBeanFixtures.NOW, StepBeanFixtures.NOW);
+    Submitted<Handling> submitted = Submitted.of(new Escalation("需村里协调", null));
+
+    judged.check(event, submitted, onTheDeadline);
+    judged.record(event.number(), submitted, onTheDeadline);
+
+    ArgumentCaptor<EventStep> step = ArgumentCaptor.forClass(EventStep.class);
+    verify(events).addStep(eq(7L), step.capture());
+    assertThat(step.getValue().late()).isFalse();
+    assertThat(step.getValue().at()).isEqualTo(StepBeanFixtures.NOW);
+    assertThat(step.getValue().note()).isEqualTo("上报：需村里协调");
+    verify(events, never()).recordDelayReason(any(Long.class), any());
   }
 }

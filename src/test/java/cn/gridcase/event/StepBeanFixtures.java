@@ -1,6 +1,8 @@
 package cn.gridcase.event;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Events as the step beans' unit tests need them, without a database. */
@@ -11,6 +13,7 @@ final class StepBeanFixtures {
   /** The stored deadlines of the step: 2 and 5 working days after receipt (no holiday in between). */
   static final OffsetDateTime ACCEPT_BY = OffsetDateTime.parse("2026-11-04T23:59:59+08:00");
   static final OffsetDateTime HANDLE_BY = OffsetDateTime.parse("2026-11-09T23:59:59+08:00");
+  static final Clock CLOCK = Clock.fixed(NOW.toInstant(), ZoneOffset.UTC);
 
   private StepBeanFixtures() {}
 

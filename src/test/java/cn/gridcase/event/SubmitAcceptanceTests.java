@@ -32,11 +32,11 @@ class SubmitAcceptanceTests {
     when(actor.of(task)).thenReturn("worker1");
     when(deadlines.deadlineOf(event, "ACCEPT")).thenReturn(due);
 
-    new SubmitAcceptance(support, new TaskCompletions(actor, deadlines)).notify(task);
+    new SubmitAcceptance(support, new TaskCompletions(actor, deadlines, StepBeanFixtures.CLOCK)).notify(task);
 
     ArgumentCaptor<ObjectValue> handed = ArgumentCaptor.forClass(ObjectValue.class);
     verify(execution).setVariable(eq("completedStep"), handed.capture());
     assertThat(handed.getValue().isTransient()).isTrue();
-    assertThat(handed.getValue().getValue()).isEqualTo(new CompletedStep("worker1", due));
+    assertThat(handed.getValue().getValue()).isEqualTo(new CompletedStep("worker1", due, StepBeanFixtures.NOW));
   }
 }

@@ -30,7 +30,8 @@ class SubmitFeedbackTests {
     when(task.getVariable(anyString())).thenAnswer(call -> form.get(call.<String>getArgument(0)));
     when(actor.of(task)).thenReturn("worker1");
 
-    new SubmitFeedback(new TaskCompletions(actor, mock(EventDeadlineWatch.class)), recordFeedback).notify(task);
+    TaskCompletions completions = new TaskCompletions(actor, mock(EventDeadlineWatch.class), StepBeanFixtures.CLOCK);
+    new SubmitFeedback(completions, recordFeedback).notify(task);
 
     Submitted<Feedback> expected = Submitted.of(new Feedback(Satisfaction.BASICALLY_SATISFIED, "还行"));
     verify(recordFeedback).check(expected);
@@ -40,6 +41,6 @@ class SubmitFeedbackTests {
     verify(execution).setVariable(eq("feedback"), handed.capture());
     verify(execution).setVariable(eq("completedStep"), handed.capture());
     assertThat(handed.getAllValues()).extracting(ObjectValue::getValue)
-        .containsExactly(expected, new CompletedStep("worker1", null));
+        .containsExactly(expected, new CompletedStep("worker1", null, StepBeanFixtures.NOW));
   }
 }

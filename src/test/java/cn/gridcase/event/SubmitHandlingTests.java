@@ -28,13 +28,14 @@ import org.mockito.ArgumentCaptor;
 class SubmitHandlingTests {
 
   private static final OffsetDateTime DUE = StepBeanFixtures.NOW.plusDays(3);
+  private static final CompletedStep COMPLETED = new CompletedStep("center1", DUE, StepBeanFixtures.NOW);
 
   private final EventProcessSupport support = mock(EventProcessSupport.class);
   private final TaskActor actor = mock(TaskActor.class);
   private final EventDeadlineWatch deadlines = mock(EventDeadlineWatch.class);
   private final RecordHandling recordHandling = mock(RecordHandling.class);
-  private final SubmitHandling listener = new SubmitHandling(support, new TaskCompletions(actor, deadlines),
-      recordHandling);
+  private final SubmitHandling listener = new SubmitHandling(support,
+      new TaskCompletions(actor, deadlines, StepBeanFixtures.CLOCK), recordHandling);
   private final DelegateTask task = mock(DelegateTask.class);
   private final DelegateExecution execution = mock(DelegateExecution.class);
   private final Event event = StepBeanFixtures.event(EventCategory.HAZARD, EventLevel.TOWNSHIP, "GS", false);
@@ -56,7 +57,7 @@ class SubmitHandlingTests {
     listener.notify(task);
 
     Submitted<Handling> expected = Submitted.of(new Dispatch("DEPT-SAFETY", "速办", null));
-    verify(recordHandling).check(event, expected, DUE);
+    verify(recordHandling).check(event, expected, COMPLETED);
     verify(execution).setVariable("outcome", "DISPATCH");
     verify(execution).setVariable("departmentCode", "DEPT-SAFETY");
     verify(execution).removeVariable("instructions");
@@ -64,7 +65,7 @@ class SubmitHandlingTests {
     verify(execution).setVariable(eq("handling"), handed.capture());
     verify(execution).setVariable(eq("completedStep"), handed.capture());
     assertThat(handed.getAllValues()).allMatch(ObjectValue::isTransient).extracting(ObjectValue::getValue)
-        .containsExactly(expected, new CompletedStep("center1", DUE));
+        .containsExactly(expected, COMPLETED);
   }
 
   @Test
@@ -73,7 +74,7 @@ class SubmitHandlingTests {
     Submitted<Handling> given = Submitted.of(new Resolution(null, null, null, null, null, null));
     when(task.getVariable("handling")).thenReturn(given);
     doThrow(new StepRefused("refused", List.of(new ApiError("result", "E3.result", "missing"))))
-        .when(recordHandling).check(event, given, DUE);
+        .when(recordHandling).check(event, given, COMPLETED);
 
     assertThatThrownBy(() -> listener.notify(task)).isInstanceOf(StepRefused.class);
     verify(execution, never()).setVariable(anyString(), any());

@@ -1,6 +1,7 @@
 package cn.gridcase.platform.deployment;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +13,10 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 class ModelDeploymentConfiguration {
 
   @Bean
-  ModelDeployment modelDeployment(RepositoryService repositoryService, ResourceLoader resourceLoader) {
-    return new ModelDeployment(repositoryService, ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
+  ModelDeployment modelDeployment(RepositoryService repositoryService, RuntimeService runtimeService,
+      ResourceLoader resourceLoader) {
+    return new ModelDeployment(repositoryService, runtimeService,
+        ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
   }
 
   /** Deploy once the engine is up, before the application runners (bootstrap, demo data) run. */

@@ -15,8 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
@@ -85,7 +89,8 @@ class ModelDeploymentTests extends ProcessTestSupport {
     Files.writeString(model, probe);
     Files.writeString(form, "{\"id\": \"" + processId + "\", \"type\": \"default\", \"components\": []}");
     try (URLClassLoader classLoader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
-      ModelDeployment isolated = new ModelDeployment(repositoryService, new PathMatchingResourcePatternResolver(classLoader));
+      ModelDeployment isolated = new ModelDeployment(repositoryService, processEngine.getRuntimeService(),
+          new PathMatchingResourcePatternResolver(classLoader));
 
       Deployment first = isolated.deployChanged();
       assertThat(repositoryService.getDeploymentResourceNames(first.getId())).containsExactlyInAnyOrder(
@@ -100,6 +105,55 @@ class ModelDeploymentTests extends ProcessTestSupport {
       assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(processId).count())
           .as("the unchanged model keeps its version").isEqualTo(1);
     }
+  }
+
+  @Test
+  @DisplayName("a changed model's running instances move to the new version, timers kept; one waiting where the new "
+      + "version has no such activity is left on its version")
+  void runningInstancesMigrateToTheChangedModel(@TempDir Path root) throws IOException {
+    String processId = "MigrationProbe" + System.nanoTime();
+    Path model = root.resolve("bpmn/migration/" + processId + ".bpmn");
+    Files.createDirectories(model.getParent());
+    String probe;
+    try (InputStream in = getClass().getResourceAsStream("/bpmn/test/deployment-probe.bpmn")) {
+      probe = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("\"DeploymentProbe\"", '"' + processId + '"');
+    }
+    RuntimeService runtime = processEngine.getRuntimeService();
+    try (URLClassLoader classLoader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
+      ModelDeployment isolated = new ModelDeployment(repositoryService, runtime,
+          new PathMatchingResourcePatternResolver(classLoader));
+      Files.writeString(model, probe);
+      isolated.deployChanged();
+      ProcessInstance first = runtime.startProcessInstanceByKey(processId);
+      Date timerDue = processEngine.getManagementService().createJobQuery().processInstanceId(first.getId())
+          .singleResult().getDuedate();
+
+      Files.writeString(model, probe.replace("name=\"核对\"", "name=\"核对材料\""));
+      Deployment second = isolated.deployChanged();
+      String version2 = definitionOf(second).getId();
+      assertThat(definitionOf(first)).as("migrated").isEqualTo(version2);
+      assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(first.getId())
+          .singleResult().getDuedate()).as("the timer's due date as it was").isEqualTo(timerDue);
+      ProcessInstance started = runtime.startProcessInstanceByKey(processId);
+
+      Files.writeString(model, probe.replace("CheckProbeUserTask", "ReviewProbeUserTask"));
+      Deployment third = isolated.deployChanged();
+      assertThat(third).as("deployed all the same").isNotNull();
+      assertThat(definitionOf(third).getVersion()).isEqualTo(3);
+      assertThat(List.of(definitionOf(first), definitionOf(started))).as("left on version 2, still waiting")
+          .containsOnly(version2);
+      assertThat(task(first)).isNotNull();
+    }
+  }
+
+  private ProcessDefinition definitionOf(Deployment deployment) {
+    return repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
+  }
+
+  private String definitionOf(ProcessInstance instance) {
+    return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getProcessDefinitionId();
   }
 
   @Test
