@@ -1,5 +1,7 @@
 package cn.gridcase.calendar;
 
+import cn.gridcase.calendar.internal.WorkingCalendar;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package cn.gridcase.calendar;
 
+import cn.gridcase.calendar.internal.DeadlineRecompute;
+import cn.gridcase.calendar.internal.HolidayScheduleLoading;
+
 import cn.gridcase.GridCaseApplication;
 import cn.gridcase.test.PostgresServer;
 import java.time.OffsetDateTime;

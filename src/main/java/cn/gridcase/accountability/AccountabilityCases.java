@@ -1,5 +1,15 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.accountability.internal.CaseConclusion;
+import cn.gridcase.accountability.internal.CaseDeadlines;
+import cn.gridcase.accountability.internal.CasePeople;
+import cn.gridcase.accountability.internal.CaseRecord;
+import cn.gridcase.accountability.internal.CaseRepository;
+import cn.gridcase.accountability.internal.CaseVariables;
+import cn.gridcase.accountability.internal.ExecutionRecord;
+import cn.gridcase.accountability.internal.SubjectNotice;
+import cn.gridcase.accountability.internal.TalkRecord;
+
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
@@ -41,12 +51,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountabilityCases {
 
-  static final String PROCESS_KEY = "accountability-investigation";
-  static final String INVESTIGATE_TASK = "InvestigateCaseTask";
+  public static final String PROCESS_KEY = "accountability-investigation";
+  public static final String INVESTIGATE_TASK = "InvestigateCaseTask";
   /** The notice task's BPMN element id (task definition key), for lists that name a case's step. */
   public static final String NOTIFY_TASK = "NotifySubjectTask";
   static final String EXECUTION_TASK = "RecordExecutionTask";
-  static final String TALK_TASK = "HoldTalkTask";
+  public static final String TALK_TASK = "HoldTalkTask";
 
   /** Who can be held accountable (C1, S0 第二条). */
   static final Set<AppointmentRole> ACCOUNTABLE_ROLES = EnumSet.of(AppointmentRole.GRID_WORKER,

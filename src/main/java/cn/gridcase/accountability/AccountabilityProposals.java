@@ -1,5 +1,9 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.accountability.internal.AccountabilityDecisions;
+import cn.gridcase.accountability.internal.CasePeople;
+import cn.gridcase.accountability.internal.CaseRepository;
+
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.event.LateStepEnded;
 import cn.gridcase.event.StepRanOverdue;
@@ -38,12 +42,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountabilityProposals {
 
-  static final String LATE_ACCEPTANCE = "OVERDUE_ACCEPTANCE";
-  static final String LATE_HANDLING = "OVERDUE_HANDLING";
+  public static final String LATE_ACCEPTANCE = "OVERDUE_ACCEPTANCE";
+  public static final String LATE_HANDLING = "OVERDUE_HANDLING";
   /** A step not done by the limit a 督办 named (S1); graded like a late step (C3). */
-  static final String LATE_SUPERVISION = "OVERDUE_SUPERVISION";
-  static final String GRID_WORKERS_HELD_ACCOUNTABLE = "GRID_WORKERS_HELD_ACCOUNTABLE";
-  static final String GRID_LEADER_HELD_ACCOUNTABLE = "GRID_LEADER_HELD_ACCOUNTABLE";
+  public static final String LATE_SUPERVISION = "OVERDUE_SUPERVISION";
+  public static final String GRID_WORKERS_HELD_ACCOUNTABLE = "GRID_WORKERS_HELD_ACCOUNTABLE";
+  public static final String GRID_LEADER_HELD_ACCOUNTABLE = "GRID_LEADER_HELD_ACCOUNTABLE";
 
   /** The clause a grid worker's late step is filed under (C3, S0 第四条(一)2). */
   static final String GRID_WORKER_LATE_STEP = "第四条（一）2 日常考核不合格的专职网格员：约谈、待岗培训、诫勉谈话（事件未按期受理、办结）";
@@ -72,7 +76,7 @@ public class AccountabilityProposals {
    * after a failure, so a proposal already raised for the same person, step and deadline is not
    * raised twice.
    */
-  void raiseForLateStep(StepRanOverdue late) {
+  public void raiseForLateStep(StepRanOverdue late) {
     String trigger = trigger(late.limit());
     String evidence = "事件 " + late.eventNumber() + " 的" + stepName(late.stage()) + "（" + late.level().label() + "，"
         + late.unitCode() + "）" + (late.limit() == StepRanOverdue.Limit.SUPERVISION ? "督办期限 " : "期限 ")
@@ -109,7 +113,7 @@ public class AccountabilityProposals {
    * delivery failed and waits to be delivered again, this one is refused so that it is delivered again
    * after it, and the end is not lost.
    */
-  void lateStepEnded(LateStepEnded ended) {
+  public void lateStepEnded(LateStepEnded ended) {
     int updated = jdbc.update("update accountability_proposal set step_ended_at = ? where event_number = ?"
         + " and step_action = ? and step_ended_at is null", Timestamp.from(ended.endedAt().toInstant()),
         ended.eventNumber(), ended.stage().name());
@@ -142,7 +146,7 @@ public class AccountabilityProposals {
    * times (S0 第四条(二)8, (三)2). S0 sets no time window: the cases counted are those decided while
    * the leader (instructor) holds the post, and each holder gets one proposal for the post.
    */
-  void afterDecision(String subject, String subjectRole, String subjectUnit, String township, OffsetDateTime now) {
+  public void afterDecision(String subject, String subjectRole, String subjectUnit, String township, OffsetDateTime now) {
     String village = people.villageOf(subjectUnit).orElse(null);
     if (village == null) {
       return;
@@ -329,7 +333,7 @@ public class AccountabilityProposals {
   }
 
   /** The level of a late step in Chinese, as the evidence and the proposals page name it. */
-  static String levelName(String level) {
+  public static String levelName(String level) {
     if (level == null) {
       return "";
     }

@@ -1,7 +1,10 @@
 package cn.gridcase.calendar;
 
-import cn.gridcase.calendar.DeadlineStore.Row;
-import cn.gridcase.calendar.DeadlineStore.TargetType;
+import cn.gridcase.calendar.internal.DeadlineRegistry;
+import cn.gridcase.calendar.internal.DeadlineStore;
+
+import cn.gridcase.calendar.internal.DeadlineStore.Row;
+import cn.gridcase.calendar.internal.DeadlineStore.TargetType;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package cn.gridcase.calendar;
 
+import cn.gridcase.calendar.internal.WorkdaysExpression;
+
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,5 +1,8 @@
 package cn.gridcase.calendar;
 
+import cn.gridcase.calendar.internal.CalendarRepository;
+import cn.gridcase.calendar.internal.WorkingCalendar;
+
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
@@ -87,17 +90,17 @@ public class WorkingDays {
     return Optional.ofNullable(calendar.schedules().get(year));
   }
 
-  long version() {
+  public long version() {
     return calendar.version();
   }
 
   /** Whether the database holds a newer calendar than this node's snapshot (one row read). */
-  boolean isStale() {
+  public boolean isStale() {
     return repository.version() != calendar.version();
   }
 
   /** Reloads the snapshot now (after a load on this node). */
-  void reload() {
+  public void reload() {
     calendar = load();
     log.info("Working-day calendar version {} loaded: schedules for {}", calendar.version(),
         calendar.schedules().keySet());

@@ -1,5 +1,7 @@
 package cn.gridcase.event;
 
+import cn.gridcase.event.internal.EventRules;
+
 import cn.gridcase.platform.Text;
 import cn.gridcase.platform.TextRules;
 import java.time.OffsetDateTime;
@@ -16,7 +18,7 @@ public record EventReport(EventCategory category, @Text(max = 64) String gridCod
     @Text(max = TextRules.LONG_MAX, multiLine = true) String cause,
     @Text(max = TextRules.LONG_MAX, multiLine = true) String course, List<Party> parties, Boolean major) {
 
-  boolean isMajor() {
+  public boolean isMajor() {
     return Boolean.TRUE.equals(major);
   }
 }

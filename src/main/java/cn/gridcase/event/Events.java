@@ -1,5 +1,18 @@
 package cn.gridcase.event;
 
+import cn.gridcase.event.internal.Event;
+import cn.gridcase.event.internal.EventRepository;
+import cn.gridcase.event.internal.EventRules;
+import cn.gridcase.event.internal.EventStaff;
+import cn.gridcase.event.internal.EventVariables;
+import cn.gridcase.event.internal.FeedbackVariables;
+import cn.gridcase.event.internal.Handling;
+import cn.gridcase.event.internal.HandlingOutcome;
+import cn.gridcase.event.internal.HandlingVariables;
+import cn.gridcase.event.internal.Resolution;
+import cn.gridcase.event.internal.Submitted;
+import cn.gridcase.event.internal.Visibility;
+
 import cn.gridcase.organisation.AccessScope;
 import cn.gridcase.organisation.AccessScopes;
 import cn.gridcase.organisation.AppointmentRole;
@@ -46,7 +59,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Events {
 
-  static final String PROCESS_KEY = "event-handling";
+  public static final String PROCESS_KEY = "event-handling";
   /** The form of an event's number (E1: SJ-yyyyMMdd-NNNN), also its processes' business key. */
   public static final Pattern NUMBER = Pattern.compile("SJ-\\d{8}-\\d{4}");
 

@@ -1,5 +1,12 @@
 package cn.gridcase.event;
 
+import cn.gridcase.event.internal.Event;
+import cn.gridcase.event.internal.EventDeadlineWatch;
+import cn.gridcase.event.internal.EventRepository;
+import cn.gridcase.event.internal.EventStaff;
+import cn.gridcase.event.internal.StepDeadlines;
+import cn.gridcase.event.internal.Visibility;
+
 import cn.gridcase.calendar.Deadline;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;

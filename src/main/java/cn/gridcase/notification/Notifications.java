@@ -1,5 +1,7 @@
 package cn.gridcase.notification;
 
+import cn.gridcase.notification.internal.NotificationChannel;
+
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
 import java.sql.Timestamp;

@@ -1,5 +1,7 @@
 package cn.gridcase.organisation;
 
+import cn.gridcase.organisation.internal.OrganisationRepository;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;

@@ -1,5 +1,11 @@
 package cn.gridcase.organisation;
 
+import cn.gridcase.organisation.internal.CamundaGroupSync;
+import cn.gridcase.organisation.internal.Eligibility;
+import cn.gridcase.organisation.internal.IdCardNumber;
+import cn.gridcase.organisation.internal.IdCardProtector;
+import cn.gridcase.organisation.internal.OrganisationRepository;
+
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
@@ -96,7 +102,7 @@ public class Organisation {
     return grid;
   }
 
-  List<ApiError> gridProblems(Grid grid, List<String> codesCreatedBefore) {
+  public List<ApiError> gridProblems(Grid grid, List<String> codesCreatedBefore) {
     List<ApiError> errors = new ArrayList<>(checkCode(grid.code(), "code"));
     if (grid.code() != null && codesCreatedBefore.contains(grid.code())) {
       errors.add(new ApiError("code", "G1.code", "the grid code " + grid.code() + " appears twice"));
@@ -186,14 +192,14 @@ public class Organisation {
   }
 
   /** A checked appointment, ready to be carried out (or the reasons against it). */
-  record Planned(AppointmentRequest request, String idCardNumber, Person existing, LocalDate startsOn,
+  public record Planned(AppointmentRequest request, String idCardNumber, Person existing, LocalDate startsOn,
       List<ApiError> errors) {}
 
   /**
    * Checks an appointment without changing anything. For an import: {@code gridsPlanned} are grids
    * that earlier rows create, {@code workersPlanned} the grids that earlier rows give a grid worker.
    */
-  Planned plan(AppointmentRequest request, Set<String> gridsPlanned, Set<String> workersPlanned) {
+  public Planned plan(AppointmentRequest request, Set<String> gridsPlanned, Set<String> workersPlanned) {
     List<ApiError> errors = new ArrayList<>();
     LocalDate startsOn = request.startsOn() != null ? request.startsOn() : today();
     Optional<Unit> unit = request.unitCode() == null ? Optional.empty() : repository.findUnit(request.unitCode());
@@ -275,12 +281,12 @@ public class Organisation {
     return differences;
   }
 
-  Appointment carryOut(Planned planned) {
+  public Appointment carryOut(Planned planned) {
     return carryOut(planned, null);
   }
 
   /** Carries out a planned appointment; {@code knownPersonId}: the person an earlier import row created. */
-  Appointment carryOut(Planned planned, Long knownPersonId) {
+  public Appointment carryOut(Planned planned, Long knownPersonId) {
     AppointmentRequest request = planned.request();
     AppointmentRequest.PersonDetails details = request.person();
     long personId;
@@ -308,16 +314,16 @@ public class Organisation {
   }
 
   /** Inserts a grid checked before (imports). */
-  void insertGrid(Grid grid) {
+  public void insertGrid(Grid grid) {
     repository.insertGrid(grid, GridCaseTime.now(clock));
   }
 
-  List<Appointment> allAppointments() {
+  public List<Appointment> allAppointments() {
     return repository.allAppointments();
   }
 
   /** The id-card number of a person in clear (administrators' export only). */
-  String idCardNumberOf(long personId) {
+  public String idCardNumberOf(long personId) {
     return repository.idCardCipher(personId).map(idCards::decrypt).orElse(null);
   }
 
@@ -416,7 +422,7 @@ public class Organisation {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  LocalDate today() {
+  public LocalDate today() {
     return LocalDate.now(clock.withZone(GridCaseTime.ZONE));
   }
 }

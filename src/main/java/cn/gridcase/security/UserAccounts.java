@@ -1,5 +1,7 @@
 package cn.gridcase.security;
 
+import cn.gridcase.security.SystemGroups;
+
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;

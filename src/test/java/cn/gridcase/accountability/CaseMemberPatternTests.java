@@ -1,5 +1,7 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.accountability.internal.CaseRepository;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;

@@ -1,5 +1,7 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.accountability.internal.AccountabilityDecisions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.FileInputStream;

@@ -1,5 +1,7 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.accountability.internal.ProposalRedelivery;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.event.EventCategory;

@@ -1,5 +1,7 @@
 package cn.gridcase.accountability;
 
+import cn.gridcase.accountability.internal.ProposalPages;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.platform.ApiError;

@@ -1,5 +1,7 @@
 package cn.gridcase.calendar;
 
+import cn.gridcase.calendar.internal.CalendarRefresh;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.test.ApiClient.Reply;

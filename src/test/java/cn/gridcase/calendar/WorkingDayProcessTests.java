@@ -1,5 +1,8 @@
 package cn.gridcase.calendar;
 
+import cn.gridcase.calendar.internal.DeadlineHousekeeping;
+import cn.gridcase.calendar.internal.HolidayScheduleLoading;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;

@@ -1,5 +1,7 @@
 package cn.gridcase.event;
 
+import cn.gridcase.event.internal.EventPageText;
+
 import static cn.gridcase.test.ControlledClock.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 

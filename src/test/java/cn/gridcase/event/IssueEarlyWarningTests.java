@@ -1,5 +1,11 @@
 package cn.gridcase.event;
 
+import cn.gridcase.event.internal.Event;
+import cn.gridcase.event.internal.EventProcessSupport;
+import cn.gridcase.event.internal.EventRepository;
+import cn.gridcase.event.internal.EventStaff;
+import cn.gridcase.event.internal.IssueEarlyWarning;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;

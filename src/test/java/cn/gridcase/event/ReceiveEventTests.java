@@ -1,5 +1,14 @@
 package cn.gridcase.event;
 
+import cn.gridcase.event.internal.Event;
+import cn.gridcase.event.internal.EventProcessSupport;
+import cn.gridcase.event.internal.EventRepository;
+import cn.gridcase.event.internal.EventStaff;
+import cn.gridcase.event.internal.EventTimeLimits;
+import cn.gridcase.event.internal.ReceiveEvent;
+import cn.gridcase.event.internal.StepDeadlines;
+import cn.gridcase.event.internal.TimeLimits;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;

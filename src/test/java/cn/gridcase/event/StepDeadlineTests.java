@@ -1,5 +1,8 @@
 package cn.gridcase.event;
 
+import cn.gridcase.event.internal.StepDeadlineBackfill;
+import cn.gridcase.event.internal.StepDeadlines;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.notification.InboxEntry;

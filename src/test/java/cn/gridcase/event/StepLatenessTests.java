@@ -1,5 +1,9 @@
 package cn.gridcase.event;
 
+import cn.gridcase.event.internal.Event;
+import cn.gridcase.event.internal.EventDeadlineWatch;
+import cn.gridcase.event.internal.StepLateness;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;

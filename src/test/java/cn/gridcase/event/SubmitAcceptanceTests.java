@@ -1,5 +1,12 @@
 package cn.gridcase.event;
 
+import cn.gridcase.event.internal.CompletedStep;
+import cn.gridcase.event.internal.Event;
+import cn.gridcase.event.internal.EventDeadlineWatch;
+import cn.gridcase.event.internal.EventProcessSupport;
+import cn.gridcase.event.internal.SubmitAcceptance;
+import cn.gridcase.event.internal.TaskCompletions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;

@@ -1,5 +1,13 @@
 package cn.gridcase.event;
 
+import cn.gridcase.event.internal.CompletedStep;
+import cn.gridcase.event.internal.EventDeadlineWatch;
+import cn.gridcase.event.internal.Feedback;
+import cn.gridcase.event.internal.RecordFeedback;
+import cn.gridcase.event.internal.SubmitFeedback;
+import cn.gridcase.event.internal.Submitted;
+import cn.gridcase.event.internal.TaskCompletions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;

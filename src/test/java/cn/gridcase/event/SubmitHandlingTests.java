@@ -1,5 +1,17 @@
 package cn.gridcase.event;
 
+import cn.gridcase.event.internal.CompletedStep;
+import cn.gridcase.event.internal.Dispatch;
+import cn.gridcase.event.internal.Event;
+import cn.gridcase.event.internal.EventDeadlineWatch;
+import cn.gridcase.event.internal.EventProcessSupport;
+import cn.gridcase.event.internal.Handling;
+import cn.gridcase.event.internal.RecordHandling;
+import cn.gridcase.event.internal.Resolution;
+import cn.gridcase.event.internal.SubmitHandling;
+import cn.gridcase.event.internal.Submitted;
+import cn.gridcase.event.internal.TaskCompletions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;

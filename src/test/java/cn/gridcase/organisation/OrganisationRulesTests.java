@@ -1,5 +1,7 @@
 package cn.gridcase.organisation;
 
+import cn.gridcase.organisation.internal.IdCardNumber;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

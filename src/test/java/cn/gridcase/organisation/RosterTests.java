@@ -1,5 +1,10 @@
 package cn.gridcase.organisation;
 
+import cn.gridcase.organisation.internal.IdCardNumber;
+import cn.gridcase.organisation.internal.Roster;
+import cn.gridcase.organisation.internal.RosterColumn;
+import cn.gridcase.organisation.internal.RosterFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.test.ApiClient.Reply;

@@ -1,5 +1,7 @@
 package cn.gridcase.organisation;
 
+import cn.gridcase.organisation.internal.IdCardNumber;
+
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 

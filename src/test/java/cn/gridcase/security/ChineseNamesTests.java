@@ -1,5 +1,7 @@
 package cn.gridcase.security;
 
+import cn.gridcase.security.internal.ChineseNames;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;

@@ -1,5 +1,7 @@
 package cn.gridcase.supervision;
 
+import cn.gridcase.supervision.internal.SupervisionProcessVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.test.ApiClient.Reply;

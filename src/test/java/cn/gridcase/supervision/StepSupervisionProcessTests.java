@@ -1,5 +1,9 @@
 package cn.gridcase.supervision;
 
+import cn.gridcase.supervision.internal.StepSupervision;
+import cn.gridcase.supervision.internal.SupervisionOrders;
+import cn.gridcase.supervision.internal.SupervisionProcessVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 

@@ -1,5 +1,11 @@
 package cn.gridcase.supervision;
 
+import cn.gridcase.supervision.internal.StepSupervision;
+import cn.gridcase.supervision.internal.Supervision;
+import cn.gridcase.supervision.internal.SupervisionBoard;
+import cn.gridcase.supervision.internal.SupervisionDeadlines;
+import cn.gridcase.supervision.internal.SupervisionOrders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.event.EventStep;

@@ -1,5 +1,7 @@
 package cn.gridcase.worklist;
 
+import cn.gridcase.worklist.internal.WorklistIndex;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.event.EventCategory;
