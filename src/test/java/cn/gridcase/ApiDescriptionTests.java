@@ -18,23 +18,28 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/api.md, the project's own description of /api (issue 12 A8), against the OpenAPI document the
- * application serves: every operation served is described, and every one described is served, so the
- * description cannot go stale silently.
+ * docs/api.md, the project's own description of /api (issue 12 A8), against the OpenAPI document
+ * the application serves: every operation served is described, and every one described is served,
+ * so the description cannot go stale silently.
  */
 class ApiDescriptionTests extends ApiTestSupport {
 
   /** An operation's heading in docs/api.md: {@code ### `GET /api/events/{number}`}. */
-  private static final Pattern HEADING = Pattern.compile("^#{3,4} `(GET|POST|PUT|PATCH|DELETE) (/api\\S*)`",
-      Pattern.MULTILINE);
+  private static final Pattern HEADING =
+      Pattern.compile("^#{3,4} `(GET|POST|PUT|PATCH|DELETE) (/api\\S*)`", Pattern.MULTILINE);
 
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
-  /** Served only in tests, by the test sources' fixture controller (platform.web.ProblemFixtureController). */
+  /**
+   * Served only in tests, by the test sources' fixture controller
+   * (platform.web.ProblemFixtureController).
+   */
   private static final String TEST_FIXTURES = "/api/test/";
 
   @Test
-  @DisplayName("A8 docs/api.md describes exactly the /api operations of the served OpenAPI document (/v3/api-docs)")
+  @DisplayName(
+      "A8 docs/api.md describes exactly the /api operations of the served OpenAPI document"
+          + " (/v3/api-docs)")
   void describesEveryServedOperation() throws Exception {
     Set<String> described = new TreeSet<>();
     Matcher heading = HEADING.matcher(Files.readString(Path.of("docs", "api.md")));
@@ -48,11 +53,14 @@ class ApiDescriptionTests extends ApiTestSupport {
       if (path.getKey().startsWith(TEST_FIXTURES)) {
         continue;
       }
-      path.getValue().fieldNames().forEachRemaining(method -> {
-        if (METHODS.contains(method)) {
-          served.add(method.toUpperCase() + " " + path.getKey());
-        }
-      });
+      path.getValue()
+          .fieldNames()
+          .forEachRemaining(
+              method -> {
+                if (METHODS.contains(method)) {
+                  served.add(method.toUpperCase() + " " + path.getKey());
+                }
+              });
     }
     assertThat(served).as("the served document lists the API").isNotEmpty();
     List<String> undescribed = new ArrayList<>(served);

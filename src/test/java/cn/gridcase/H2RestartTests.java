@@ -2,11 +2,12 @@ package cn.gridcase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridcase.test.OwnJvm;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import cn.gridcase.test.OwnJvm;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +23,14 @@ import org.springframework.core.env.Environment;
 class H2RestartTests {
 
   @Test
-  @DisplayName("with no profile the app runs on an H2 file database with demo data, and a restart keeps the data")
+  @DisplayName(
+      "with no profile the app runs on an H2 file database with demo data, and a restart keeps the"
+          + " data")
   void restartKeepsData(@TempDir Path dataDir) {
-    String url = "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("gridcase").toAbsolutePath()
-        + ";NON_KEYWORDS=VALUE,YEAR,DAY";
+    String url =
+        "--spring.datasource.url=jdbc:h2:file:"
+            + dataDir.resolve("gridcase").toAbsolutePath()
+            + ";NON_KEYWORDS=VALUE,YEAR,DAY";
     long deployments;
     try (ConfigurableApplicationContext first = start(url)) {
       Environment environment = first.getEnvironment();
@@ -33,8 +38,14 @@ class H2RestartTests {
       assertThat(environment.getDefaultProfiles()).containsExactly("h2", "demo");
       IdentityService identity = first.getBean(IdentityService.class);
       assertThat(identity.checkPassword("worker1", "demo")).isTrue();
-      assertThat(first.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
-          .processInstanceBusinessKeyLike("SJ-%").count()).as("the demo's sample events wait in Tasklist").isEqualTo(3);
+      assertThat(
+              first
+                  .getBean(TaskService.class)
+                  .createTaskQuery()
+                  .processInstanceBusinessKeyLike("SJ-%")
+                  .count())
+          .as("the demo's sample events wait in Tasklist")
+          .isEqualTo(3);
       User created = identity.newUser("restart-probe");
       created.setPassword("secret");
       identity.saveUser(created);
@@ -42,12 +53,21 @@ class H2RestartTests {
     }
     try (ConfigurableApplicationContext second = start(url)) {
       IdentityService identity = second.getBean(IdentityService.class);
-      assertThat(identity.checkPassword("restart-probe", "secret")).as("data written before the restart").isTrue();
+      assertThat(identity.checkPassword("restart-probe", "secret"))
+          .as("data written before the restart")
+          .isTrue();
       assertThat(identity.createUserQuery().userId("worker1").count()).isEqualTo(1);
-      assertThat(second.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
-          .processInstanceBusinessKeyLike("SJ-%").count()).as("sample events are reported once").isEqualTo(3);
+      assertThat(
+              second
+                  .getBean(TaskService.class)
+                  .createTaskQuery()
+                  .processInstanceBusinessKeyLike("SJ-%")
+                  .count())
+          .as("sample events are reported once")
+          .isEqualTo(3);
       assertThat(second.getBean(RepositoryService.class).createDeploymentQuery().count())
-          .as("unchanged models are not deployed again").isEqualTo(deployments);
+          .as("unchanged models are not deployed again")
+          .isEqualTo(deployments);
     }
   }
 

@@ -1,10 +1,10 @@
 package cn.gridcase.calendar;
 
+import cn.gridcase.GridCaseApplication;
 import cn.gridcase.calendar.internal.DeadlineRecompute;
 import cn.gridcase.calendar.internal.HolidayScheduleLoading;
-
-import cn.gridcase.GridCaseApplication;
 import cn.gridcase.test.PostgresServer;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * timers each, all due in a year without a schedule, then the year is loaded and every one of them
  * moves.
  *
- * <p>Run: {@code mvn -Pbenchmark test-compile exec:exec@recompute-postgres} (writes docs/benchmarks.md).
+ * <p>Run: {@code mvn -Pbenchmark test-compile exec:exec@recompute-postgres} (writes
+ * docs/benchmarks.md).
  */
 public final class RecomputeBenchmark {
 
@@ -33,19 +34,24 @@ public final class RecomputeBenchmark {
 
   public static void main(String[] args) {
     String url = PostgresServer.createFreshDatabase();
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GridCaseApplication.class)
-        .profiles("postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url,
-            "--spring.datasource.username=" + PostgresServer.user(),
-            "--spring.datasource.password=" + PostgresServer.password(),
-            "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
-            "--gridcase.organisation.id-card-key=YmVuY2htYXJrLWtleS0zMi1ieXRlcy1sb25nLS0tLSE=")) {
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(GridCaseApplication.class)
+            .profiles("postgres")
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + PostgresServer.user(),
+                "--spring.datasource.password=" + PostgresServer.password(),
+                "--camunda.bpm.job-execution.enabled=false",
+                "--logging.level.root=WARN",
+                "--gridcase.organisation.id-card-key=YmVuY2htYXJrLWtleS0zMi1ieXRlcy1sb25nLS0tLSE=")) {
       RuntimeService runtime = app.getBean(RuntimeService.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       HolidayScheduleLoading loading = app.getBean(HolidayScheduleLoading.class);
 
       // Thu 2045-09-28: 2 working days counted Mon–Fri = Fri Sep 29 and Mon Oct 2
-      ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(YEAR + "-09-28T10:00:00+08:00").toInstant()));
+      ClockUtil.setCurrentTime(
+          Date.from(OffsetDateTime.parse(YEAR + "-09-28T10:00:00+08:00").toInstant()));
       long createStart = System.nanoTime();
       for (int i = 0; i < INSTANCES; i++) {
         runtime.startProcessInstanceByKey("RecomputeLoad", Map.of("count", TASKS_PER_INSTANCE));
@@ -63,20 +69,43 @@ public final class RecomputeBenchmark {
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
       ClockUtil.reset();
 
-      long wrong = jdbc.queryForObject("select count(*) from ACT_RU_JOB where DUEDATE_ < ?", Long.class,
-          java.sql.Timestamp.from(OffsetDateTime.parse(YEAR + "-10-09T23:59:59+08:00").toInstant()));
+      long wrong =
+          jdbc.queryForObject(
+              "select count(*) from ACT_RU_JOB where DUEDATE_ < ?",
+              Long.class,
+              Timestamp.from(OffsetDateTime.parse(YEAR + "-10-09T23:59:59+08:00").toInstant()));
       if (wrong > 0 || result.recompute().moved() != pending) {
-        throw new IllegalStateException("recompute incomplete: moved " + result.recompute().moved() + " of " + pending
-            + ", " + wrong + " timers still at the old date");
+        throw new IllegalStateException(
+            "recompute incomplete: moved "
+                + result.recompute().moved()
+                + " of "
+                + pending
+                + ", "
+                + wrong
+                + " timers still at the old date");
       }
-      BenchmarkReport.write("recompute-postgres", String.format(
-          "| Recompute %,d pending deadlines (%,d timers + %,d task due dates) after loading a year, PostgreSQL %s |"
-              + " **%.1f s** for %,d moved in %d batches of %d (%,.0f deadlines/s) | target ≤ 60 s: %s |%n"
-              + "%nSet-up (not timed in the figure): %,d deadlines created through the engine in %.1f s. Machine: %s;"
-              + " PostgreSQL on the same machine. Command: `mvn -Pbenchmark test-compile exec:exec@recompute-postgres`.",
-          pending, pending / 2, pending / 2, serverVersion(jdbc), loadSeconds, result.recompute().moved(),
-          result.recompute().batches(), DeadlineRecompute.BATCH_SIZE, result.recompute().moved() / loadSeconds,
-          loadSeconds <= 60 ? "met" : "NOT met", pending, createSeconds, BenchmarkReport.machine()));
+      BenchmarkReport.write(
+          "recompute-postgres",
+          String.format(
+              "| Recompute %,d pending deadlines (%,d timers + %,d task due dates) after loading a"
+                  + " year, PostgreSQL %s | **%.1f s** for %,d moved in %d batches of %d (%,.0f"
+                  + " deadlines/s) | target ≤ 60 s: %s |%n%nSet-up (not timed in the figure): %,d"
+                  + " deadlines created through the engine in %.1f s. Machine: %s; PostgreSQL on"
+                  + " the same machine. Command: `mvn -Pbenchmark test-compile"
+                  + " exec:exec@recompute-postgres`.",
+              pending,
+              pending / 2,
+              pending / 2,
+              serverVersion(jdbc),
+              loadSeconds,
+              result.recompute().moved(),
+              result.recompute().batches(),
+              DeadlineRecompute.BATCH_SIZE,
+              result.recompute().moved() / loadSeconds,
+              loadSeconds <= 60 ? "met" : "NOT met",
+              pending,
+              createSeconds,
+              BenchmarkReport.machine()));
     }
   }
 

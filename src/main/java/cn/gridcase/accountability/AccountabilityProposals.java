@@ -3,7 +3,6 @@ package cn.gridcase.accountability;
 import cn.gridcase.accountability.internal.AccountabilityDecisions;
 import cn.gridcase.accountability.internal.CasePeople;
 import cn.gridcase.accountability.internal.CaseRepository;
-
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.event.LateStepEnded;
 import cn.gridcase.event.StepRanOverdue;
@@ -22,11 +21,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +43,16 @@ public class AccountabilityProposals {
 
   public static final String LATE_ACCEPTANCE = "OVERDUE_ACCEPTANCE";
   public static final String LATE_HANDLING = "OVERDUE_HANDLING";
+
   /** A step not done by the limit a 督办 named (S1); graded like a late step (C3). */
   public static final String LATE_SUPERVISION = "OVERDUE_SUPERVISION";
+
   public static final String GRID_WORKERS_HELD_ACCOUNTABLE = "GRID_WORKERS_HELD_ACCOUNTABLE";
   public static final String GRID_LEADER_HELD_ACCOUNTABLE = "GRID_LEADER_HELD_ACCOUNTABLE";
 
   /** The clause a grid worker's late step is filed under (C3, S0 第四条(一)2). */
   static final String GRID_WORKER_LATE_STEP = "第四条（一）2 日常考核不合格的专职网格员：约谈、待岗培训、诫勉谈话（事件未按期受理、办结）";
+
   /** The clause an event handler's or section head's late step is filed under (C3, S0 第四条(四)1). */
   static final String EVENT_HANDLER_LATE_STEP = "第四条（四）1 网格事件经办人员：不受理、不交办、不催办、不结案、不统计反馈";
 
@@ -61,8 +63,13 @@ public class AccountabilityProposals {
   private final AccountabilityDecisions decisions;
   private final Clock clock;
 
-  AccountabilityProposals(JdbcTemplate jdbc, Notifications notifications, CasePeople people, WorkingDays workingDays,
-      AccountabilityDecisions decisions, Clock clock) {
+  AccountabilityProposals(
+      JdbcTemplate jdbc,
+      Notifications notifications,
+      CasePeople people,
+      WorkingDays workingDays,
+      AccountabilityDecisions decisions,
+      Clock clock) {
     this.jdbc = jdbc;
     this.notifications = notifications;
     this.people = people;
@@ -78,19 +85,44 @@ public class AccountabilityProposals {
    */
   public void raiseForLateStep(StepRanOverdue late) {
     String trigger = trigger(late.limit());
-    String evidence = "事件 " + late.eventNumber() + " 的" + stepName(late.stage()) + "（" + late.level().label() + "，"
-        + late.unitCode() + "）" + (late.limit() == StepRanOverdue.Limit.SUPERVISION ? "督办期限 " : "期限 ")
-        + late.deadline().toLocalDate() + "，至 " + GridCaseTime.minute(late.detectedAt()) + " 仍未完成";
+    String evidence =
+        "事件 "
+            + late.eventNumber()
+            + " 的"
+            + stepName(late.stage())
+            + "（"
+            + late.level().label()
+            + "，"
+            + late.unitCode()
+            + "）"
+            + (late.limit() == StepRanOverdue.Limit.SUPERVISION ? "督办期限 " : "期限 ")
+            + late.deadline().toLocalDate()
+            + "，至 "
+            + GridCaseTime.minute(late.detectedAt())
+            + " 仍未完成";
     for (StepRanOverdue.Answerable who : late.answerable()) {
       String role = who.role() == null ? null : who.role().name();
       if (!raisedForStep(trigger, who.username(), late)) {
-        insert(trigger, who.username(), role, late.unitCode(), late.townshipCode(), late.eventNumber(),
-            late.stage().name(), late.level().name(), late.deadline(), late.detectedAt(), evidence);
+        insert(
+            trigger,
+            who.username(),
+            role,
+            late.unitCode(),
+            late.townshipCode(),
+            late.eventNumber(),
+            late.stage().name(),
+            late.level().name(),
+            late.deadline(),
+            late.detectedAt(),
+            evidence);
       }
     }
   }
 
-  /** The proposal's trigger as stored and shown (the API's {@code trigger}) for the limit that ran out. */
+  /**
+   * The proposal's trigger as stored and shown (the API's {@code trigger}) for the limit that ran
+   * out.
+   */
   static String trigger(StepRanOverdue.Limit limit) {
     return switch (limit) {
       case ACCEPTANCE -> LATE_ACCEPTANCE;
@@ -100,33 +132,56 @@ public class AccountabilityProposals {
   }
 
   private boolean raisedForStep(String trigger, String subject, StepRanOverdue late) {
-    Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where trigger = ?"
-        + " and subject is not distinct from ? and event_number = ? and step_action = ? and step_level = ?"
-        + " and deadline = ?", Integer.class, trigger, subject, late.eventNumber(), late.stage().name(),
-        late.level().name(), Timestamp.from(late.deadline().toInstant()));
+    Integer count =
+        jdbc.queryForObject(
+            "select count(*) from accountability_proposal where trigger = ? and subject is not"
+                + " distinct from ? and event_number = ? and step_action = ? and step_level = ? and"
+                + " deadline = ?",
+            Integer.class,
+            trigger,
+            subject,
+            late.eventNumber(),
+            late.stage().name(),
+            late.level().name(),
+            Timestamp.from(late.deadline().toInstant()));
     return count != null && count > 0;
   }
 
   /**
-   * The late step has ended (accepted, or handled): how late it ran is now fixed. The step's proposal
-   * is raised before (the same or an earlier transaction published {@link StepRanOverdue}); when that
-   * delivery failed and waits to be delivered again, this one is refused so that it is delivered again
-   * after it, and the end is not lost.
+   * The late step has ended (accepted, or handled): how late it ran is now fixed. The step's
+   * proposal is raised before (the same or an earlier transaction published {@link
+   * StepRanOverdue}); when that delivery failed and waits to be delivered again, this one is
+   * refused so that it is delivered again after it, and the end is not lost.
    */
   public void lateStepEnded(LateStepEnded ended) {
-    int updated = jdbc.update("update accountability_proposal set step_ended_at = ? where event_number = ?"
-        + " and step_action = ? and step_ended_at is null", Timestamp.from(ended.endedAt().toInstant()),
-        ended.eventNumber(), ended.stage().name());
+    int updated =
+        jdbc.update(
+            "update accountability_proposal set step_ended_at = ? where event_number = ?"
+                + " and step_action = ? and step_ended_at is null",
+            Timestamp.from(ended.endedAt().toInstant()),
+            ended.eventNumber(),
+            ended.stage().name());
     if (updated == 0 && !proposalExists(ended)) {
-      throw new IllegalStateException("No proposal yet for the late " + ended.stage() + " of " + ended.eventNumber()
-          + " at " + ended.level() + ": its end is delivered again after the proposal");
+      throw new IllegalStateException(
+          "No proposal yet for the late "
+              + ended.stage()
+              + " of "
+              + ended.eventNumber()
+              + " at "
+              + ended.level()
+              + ": its end is delivered again after the proposal");
     }
   }
 
   private boolean proposalExists(LateStepEnded ended) {
-    Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where event_number = ?"
-        + " and step_action = ? and step_level = ?", Integer.class, ended.eventNumber(), ended.stage().name(),
-        ended.level().name());
+    Integer count =
+        jdbc.queryForObject(
+            "select count(*) from accountability_proposal where event_number = ?"
+                + " and step_action = ? and step_level = ?",
+            Integer.class,
+            ended.eventNumber(),
+            ended.stage().name(),
+            ended.level().name());
     return count != null && count > 0;
   }
 
@@ -134,68 +189,149 @@ public class AccountabilityProposals {
    * Raises a proposal from facts another feature holds — the entry point for the quarterly
    * assessment (a grid worker failing a quarter: trigger {@code ASSESSMENT_FAILED}).
    */
-  public void raise(String trigger, String subject, String subjectRole, String unitCode, String townshipCode,
+  public void raise(
+      String trigger,
+      String subject,
+      String subjectRole,
+      String unitCode,
+      String townshipCode,
       String evidence) {
-    insert(trigger, subject, subjectRole, unitCode, townshipCode, null, null, null, null, GridCaseTime.now(clock),
+    insert(
+        trigger,
+        subject,
+        subjectRole,
+        unitCode,
+        townshipCode,
+        null,
+        null,
+        null,
+        null,
+        GridCaseTime.now(clock),
         evidence);
   }
 
   /**
    * After a case was decided (someone held accountable): a grid leader whose village's grid workers
    * were held accountable 3 or more times, an instructor whose village's grid leader was 2 or more
-   * times (S0 第四条(二)8, (三)2). S0 sets no time window: the cases counted are those decided while
-   * the leader (instructor) holds the post, and each holder gets one proposal for the post.
+   * times (S0 第四条(二)8, (三)2). S0 sets no time window: the cases counted are those decided while the
+   * leader (instructor) holds the post, and each holder gets one proposal for the post.
    */
-  public void afterDecision(String subject, String subjectRole, String subjectUnit, String township, OffsetDateTime now) {
+  public void afterDecision(
+      String subject, String subjectRole, String subjectUnit, String township, OffsetDateTime now) {
     String village = people.villageOf(subjectUnit).orElse(null);
     if (village == null) {
       return;
     }
     if (AppointmentRole.GRID_WORKER.name().equals(subjectRole)) {
-      raiseForVillage(GRID_WORKERS_HELD_ACCOUNTABLE, AppointmentRole.GRID_WORKER, 3, AppointmentRole.GRID_LEADER,
-          village, township, now, "网格员在其任网格长期间被追究责任 %d 次（%s）：网格长对专职网格员指导督促不力");
+      raiseForVillage(
+          GRID_WORKERS_HELD_ACCOUNTABLE,
+          AppointmentRole.GRID_WORKER,
+          3,
+          AppointmentRole.GRID_LEADER,
+          village,
+          township,
+          now,
+          "网格员在其任网格长期间被追究责任 %d 次（%s）：网格长对专职网格员指导督促不力");
     } else if (AppointmentRole.GRID_LEADER.name().equals(subjectRole)) {
-      raiseForVillage(GRID_LEADER_HELD_ACCOUNTABLE, AppointmentRole.GRID_LEADER, 2, AppointmentRole.GRID_INSTRUCTOR,
-          village, township, now, "网格长在其任网格指导员期间被追责 %d 次（%s）：网格指导员对网格长指导督促不力");
+      raiseForVillage(
+          GRID_LEADER_HELD_ACCOUNTABLE,
+          AppointmentRole.GRID_LEADER,
+          2,
+          AppointmentRole.GRID_INSTRUCTOR,
+          village,
+          township,
+          now,
+          "网格长在其任网格指导员期间被追责 %d 次（%s）：网格指导员对网格长指导督促不力");
     }
   }
 
-  private void raiseForVillage(String trigger, AppointmentRole heldAccountable, int threshold, AppointmentRole answers,
-      String village, String township, OffsetDateTime now, String evidence) {
+  private void raiseForVillage(
+      String trigger,
+      AppointmentRole heldAccountable,
+      int threshold,
+      AppointmentRole answers,
+      String village,
+      String township,
+      OffsetDateTime now,
+      String evidence) {
     for (Appointment holder : people.appointmentsOf(village, answers)) {
       OffsetDateTime since = holder.startsOn().atStartOfDay(GridCaseTime.ZONE).toOffsetDateTime();
       long count = decidedInVillage(heldAccountable.name(), village, since);
       if (count >= threshold && !raisedFor(trigger, holder.username(), village, since)) {
-        insert(trigger, holder.username(), answers.name(), village, township, null, null, null, null, now,
+        insert(
+            trigger,
+            holder.username(),
+            answers.name(),
+            village,
+            township,
+            null,
+            null,
+            null,
+            null,
+            now,
             String.format(evidence, count, village));
       }
     }
   }
 
   private long decidedInVillage(String role, String village, OffsetDateTime since) {
-    List<String> units = jdbc.queryForList("select subject_unit from accountability_case where subject_role = ?"
-        + " and status <> 'DISMISSED' and decided_at is not null and decided_at >= ?", String.class, role,
-        Timestamp.from(since.toInstant()));
+    List<String> units =
+        jdbc.queryForList(
+            "select subject_unit from accountability_case where subject_role = ?"
+                + " and status <> 'DISMISSED' and decided_at is not null and decided_at >= ?",
+            String.class,
+            role,
+            Timestamp.from(since.toInstant()));
     return units.stream().filter(u -> village.equals(people.villageOf(u).orElse(null))).count();
   }
 
   private boolean raisedFor(String trigger, String subject, String unit, OffsetDateTime since) {
-    Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where trigger = ? and subject = ?"
-        + " and unit_code = ? and detected_at >= ?", Integer.class, trigger, subject, unit,
-        Timestamp.from(since.toInstant()));
+    Integer count =
+        jdbc.queryForObject(
+            "select count(*) from accountability_proposal where trigger = ? and subject = ?"
+                + " and unit_code = ? and detected_at >= ?",
+            Integer.class,
+            trigger,
+            subject,
+            unit,
+            Timestamp.from(since.toInstant()));
     return count != null && count > 0;
   }
 
-  private void insert(String trigger, String subject, String subjectRole, String unitCode, String townshipCode,
-      String eventNumber, String stepAction, String stepLevel, OffsetDateTime deadline, OffsetDateTime detectedAt,
+  private void insert(
+      String trigger,
+      String subject,
+      String subjectRole,
+      String unitCode,
+      String townshipCode,
+      String eventNumber,
+      String stepAction,
+      String stepLevel,
+      OffsetDateTime deadline,
+      OffsetDateTime detectedAt,
       String evidence) {
-    jdbc.update("insert into accountability_proposal (trigger, subject, subject_role, unit_code, township_code,"
-        + " event_number, step_action, step_level, deadline, detected_at, evidence, status)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')", trigger, subject, subjectRole, unitCode, townshipCode,
-        eventNumber, stepAction, stepLevel, deadline == null ? null : Timestamp.from(deadline.toInstant()),
-        Timestamp.from(detectedAt.toInstant()), evidence);
-    notifications.send(new Notice(NoticeKind.PROPOSAL_RAISED, "责任追究建议：" + (subject == null ? unitCode : subject),
-        evidence, eventNumber), people.supervisorsOf(townshipCode));
+    jdbc.update(
+        "insert into accountability_proposal (trigger, subject, subject_role, unit_code,"
+            + " township_code, event_number, step_action, step_level, deadline, detected_at,"
+            + " evidence, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')",
+        trigger,
+        subject,
+        subjectRole,
+        unitCode,
+        townshipCode,
+        eventNumber,
+        stepAction,
+        stepLevel,
+        deadline == null ? null : Timestamp.from(deadline.toInstant()),
+        Timestamp.from(detectedAt.toInstant()),
+        evidence);
+    notifications.send(
+        new Notice(
+            NoticeKind.PROPOSAL_RAISED,
+            "责任追究建议：" + (subject == null ? unitCode : subject),
+            evidence,
+            eventNumber),
+        people.supervisorsOf(townshipCode));
   }
 
   /** The proposals raised about one event, oldest first. */
@@ -206,12 +342,14 @@ public class AccountabilityProposals {
   /** The proposals of the given townships (all when null), newest first. */
   public List<Proposal> inTownships(Collection<String> townships, String status) {
     StringBuilder where = new StringBuilder("where 1 = 1");
-    List<Object> args = new java.util.ArrayList<>();
+    List<Object> args = new ArrayList<>();
     if (townships != null) {
       if (townships.isEmpty()) {
         return List.of();
       }
-      where.append(" and township_code in (").append(String.join(",", java.util.Collections.nCopies(townships.size(), "?")))
+      where
+          .append(" and township_code in (")
+          .append(String.join(",", Collections.nCopies(townships.size(), "?")))
           .append(")");
       args.addAll(townships);
     }
@@ -223,13 +361,21 @@ public class AccountabilityProposals {
   }
 
   Proposal get(long id) {
-    return query("where id = ?", id).stream().findFirst().orElseThrow(() -> new NotFound("No proposal " + id));
+    return query("where id = ?", id).stream()
+        .findFirst()
+        .orElseThrow(() -> new NotFound("No proposal " + id));
   }
 
   /** Marks an open proposal accepted and linked to the case it opened. */
   void accepted(long id, long caseId, String by) {
-    if (jdbc.update("update accountability_proposal set status = 'ACCEPTED', case_id = ?, decided_by = ?, decided_at = ?"
-        + " where id = ? and status = 'OPEN'", caseId, by, Timestamp.from(GridCaseTime.now(clock).toInstant()), id) == 0) {
+    if (jdbc.update(
+            "update accountability_proposal set status = 'ACCEPTED', case_id = ?, decided_by = ?,"
+                + " decided_at = ? where id = ? and status = 'OPEN'",
+            caseId,
+            by,
+            Timestamp.from(GridCaseTime.now(clock).toInstant()),
+            id)
+        == 0) {
       throw new StateConflict("Proposal " + id + " is not open");
     }
   }
@@ -237,27 +383,40 @@ public class AccountabilityProposals {
   @Transactional
   void reject(long id, String by, String reason) {
     if (reason == null || reason.isBlank()) {
-      throw new DomainRuleViolation("A rejection gives its reason",
+      throw new DomainRuleViolation(
+          "A rejection gives its reason",
           List.of(new ApiError("reason", "C3.reason", "请填写不采纳的理由")));
     }
-    if (jdbc.update("update accountability_proposal set status = 'REJECTED', decided_by = ?, decided_at = ?,"
-        + " decision_reason = ? where id = ? and status = 'OPEN'", by, Timestamp.from(GridCaseTime.now(clock).toInstant()),
-        reason.trim(), id) == 0) {
+    if (jdbc.update(
+            "update accountability_proposal set status = 'REJECTED', decided_by = ?, decided_at ="
+                + " ?, decision_reason = ? where id = ? and status = 'OPEN'",
+            by,
+            Timestamp.from(GridCaseTime.now(clock).toInstant()),
+            reason.trim(),
+            id)
+        == 0) {
       throw new StateConflict("Proposal " + id + " is not open");
     }
   }
 
   /** The township's grading of late steps (C3). */
   public Grading grading(String township) {
-    List<Grading> rows = jdbc.query("select * from accountability_grading where township_code = ?",
-        (rs, i) -> new Grading(rs.getInt("serious_days"), rs.getInt("grave_days"), rs.getInt("serious_count"),
-            rs.getInt("grave_count")), township);
+    List<Grading> rows =
+        jdbc.query(
+            "select * from accountability_grading where township_code = ?",
+            (rs, i) ->
+                new Grading(
+                    rs.getInt("serious_days"),
+                    rs.getInt("grave_days"),
+                    rs.getInt("serious_count"),
+                    rs.getInt("grave_count")),
+            township);
     return rows.isEmpty() ? Grading.DEFAULTS : rows.get(0);
   }
 
   @Transactional
   public Grading setGrading(String township, Grading grading) {
-    List<ApiError> errors = new java.util.ArrayList<>();
+    List<ApiError> errors = new ArrayList<>();
     if (grading.seriousDays() < 1 || grading.graveDays() <= grading.seriousDays()) {
       errors.add(new ApiError("graveDays", "C3.grading", "1 ≤ seriousDays < graveDays"));
     }
@@ -268,8 +427,13 @@ public class AccountabilityProposals {
       throw new DomainRuleViolation("Invalid grading", errors);
     }
     jdbc.update("delete from accountability_grading where township_code = ?", township);
-    jdbc.update("insert into accountability_grading (township_code, serious_days, grave_days, serious_count, grave_count)"
-        + " values (?, ?, ?, ?, ?)", township, grading.seriousDays(), grading.graveDays(), grading.seriousCount(),
+    jdbc.update(
+        "insert into accountability_grading (township_code, serious_days, grave_days,"
+            + " serious_count, grave_count) values (?, ?, ?, ?, ?)",
+        township,
+        grading.seriousDays(),
+        grading.graveDays(),
+        grading.seriousCount(),
         grading.graveCount());
     return grading(township);
   }
@@ -290,11 +454,15 @@ public class AccountabilityProposals {
     Severity severity = null;
     List<Measure> suggested = List.of();
     String clause;
-    boolean lateStep = LATE_ACCEPTANCE.equals(trigger) || LATE_HANDLING.equals(trigger)
-        || LATE_SUPERVISION.equals(trigger);
+    boolean lateStep =
+        LATE_ACCEPTANCE.equals(trigger)
+            || LATE_HANDLING.equals(trigger)
+            || LATE_SUPERVISION.equals(trigger);
     if (lateStep && deadline != null) {
-      daysLate = workingDays.workingDaysAfter(deadline.toLocalDate(),
-          (ended == null ? GridCaseTime.now(clock) : ended).toLocalDate());
+      daysLate =
+          workingDays.workingDaysAfter(
+              deadline.toLocalDate(),
+              (ended == null ? GridCaseTime.now(clock) : ended).toLocalDate());
       inYear = subject == null ? 1 : lateStepsInYear(subject, detected);
       severity = grading(rs.getString("township_code")).grade(daysLate, inYear);
       if (AppointmentRole.GRID_WORKER.name().equals(subjectRole)) {
@@ -302,7 +470,9 @@ public class AccountabilityProposals {
         suggested = decisions.gridWorkerMeasures(severity);
         clause = GRID_WORKER_LATE_STEP;
       } else {
-        suggested = decisions.eventHandlerMeasures(severity, AppointmentRole.SECTION_HEAD.name().equals(subjectRole));
+        suggested =
+            decisions.eventHandlerMeasures(
+                severity, AppointmentRole.SECTION_HEAD.name().equals(subjectRole));
         clause = EVENT_HANDLER_LATE_STEP;
       }
     } else if (GRID_WORKERS_HELD_ACCOUNTABLE.equals(trigger)) {
@@ -313,18 +483,42 @@ public class AccountabilityProposals {
       clause = "第四条（一） 专职网格员考核";
     }
     Long caseId = rs.getObject("case_id", Long.class);
-    return new Proposal(rs.getLong("id"), trigger, subject, subjectRole, rs.getString("unit_code"),
-        rs.getString("township_code"), rs.getString("event_number"), rs.getString("step_action"),
-        rs.getString("step_level"), deadline, detected, ended, daysLate, inYear, severity, suggested, clause,
-        rs.getString("evidence"), rs.getString("status"), caseId, rs.getString("decided_by"),
-        CaseRepository.at(rs, "decided_at"), rs.getString("decision_reason"));
+    return new Proposal(
+        rs.getLong("id"),
+        trigger,
+        subject,
+        subjectRole,
+        rs.getString("unit_code"),
+        rs.getString("township_code"),
+        rs.getString("event_number"),
+        rs.getString("step_action"),
+        rs.getString("step_level"),
+        deadline,
+        detected,
+        ended,
+        daysLate,
+        inYear,
+        severity,
+        suggested,
+        clause,
+        rs.getString("evidence"),
+        rs.getString("status"),
+        caseId,
+        rs.getString("decided_by"),
+        CaseRepository.at(rs, "decided_at"),
+        rs.getString("decision_reason"));
   }
 
   private int lateStepsInYear(String subject, OffsetDateTime detected) {
-    Integer count = jdbc.queryForObject("select count(*) from accountability_proposal where subject = ? and trigger in"
-        + " ('OVERDUE_ACCEPTANCE', 'OVERDUE_HANDLING', 'OVERDUE_SUPERVISION') and status <> 'REJECTED' and detected_at > ? and detected_at <= ?",
-        Integer.class, subject,
-        Timestamp.from(detected.minusYears(1).toInstant()), Timestamp.from(detected.toInstant()));
+    Integer count =
+        jdbc.queryForObject(
+            "select count(*) from accountability_proposal where subject = ? and trigger in"
+                + " ('OVERDUE_ACCEPTANCE', 'OVERDUE_HANDLING', 'OVERDUE_SUPERVISION') and status <>"
+                + " 'REJECTED' and detected_at > ? and detected_at <= ?",
+            Integer.class,
+            subject,
+            Timestamp.from(detected.minusYears(1).toInstant()),
+            Timestamp.from(detected.toInstant()));
     return count == null ? 1 : count;
   }
 

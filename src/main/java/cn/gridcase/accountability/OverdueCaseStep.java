@@ -11,5 +11,13 @@ import java.util.List;
  *
  * @param taskKey {@code InvestigateCaseTask} or {@code NotifySubjectTask}
  */
-public record OverdueCaseStep(long caseId, String townshipCode, String eventNumber, String taskId, String taskName,
-    String taskKey, String assignee, List<String> investigators, OffsetDateTime due) {}
+public record OverdueCaseStep(
+    long caseId,
+    String townshipCode,
+    String eventNumber,
+    String taskId,
+    String taskName,
+    String taskKey,
+    String assignee,
+    List<String> investigators,
+    OffsetDateTime due) {}

@@ -7,4 +7,5 @@ import java.time.OffsetDateTime;
  * working day after the calendar day of {@code from}. {@code provisional} when the count falls in,
  * or passes through, a year with no loaded holiday schedule (T3): it was counted on Mon–Fri only.
  */
-public record Deadline(OffsetDateTime from, int workingDays, OffsetDateTime deadline, boolean provisional) {}
+public record Deadline(
+    OffsetDateTime from, int workingDays, OffsetDateTime deadline, boolean provisional) {}

@@ -2,7 +2,6 @@ package cn.gridcase.calendar;
 
 import cn.gridcase.calendar.internal.DeadlineRegistry;
 import cn.gridcase.calendar.internal.DeadlineStore;
-
 import cn.gridcase.calendar.internal.DeadlineStore.Row;
 import cn.gridcase.calendar.internal.DeadlineStore.TargetType;
 import cn.gridcase.platform.GridCaseTime;
@@ -27,7 +26,8 @@ public class EngineDeadlines {
   private final WorkingDays workingDays;
   private final Clock clock;
 
-  EngineDeadlines(DeadlineRegistry registry, DeadlineStore store, WorkingDays workingDays, Clock clock) {
+  EngineDeadlines(
+      DeadlineRegistry registry, DeadlineStore store, WorkingDays workingDays, Clock clock) {
     this.registry = registry;
     this.store = store;
     this.workingDays = workingDays;
@@ -57,13 +57,26 @@ public class EngineDeadlines {
       return;
     }
     if (!registry.rememberStored(key, processInstanceId, deadline)) {
-      store.remember(List.of(new Row(0, TargetType.STORED, key, processInstanceId, deadline.from(),
-          deadline.workingDays(), deadline.deadline(), deadline.provisional())), workingDays.version(),
+      store.remember(
+          List.of(
+              new Row(
+                  0,
+                  TargetType.STORED,
+                  key,
+                  processInstanceId,
+                  deadline.from(),
+                  deadline.workingDays(),
+                  deadline.deadline(),
+                  deadline.provisional())),
+          workingDays.version(),
           GridCaseTime.now(clock));
     }
   }
 
-  /** Of these open tasks, those whose due date was counted without a year's schedule (T3: provisional). */
+  /**
+   * Of these open tasks, those whose due date was counted without a year's schedule (T3:
+   * provisional).
+   */
   public Set<String> provisionalTasks(Collection<String> taskIds) {
     return store.provisionalTasks(taskIds);
   }

@@ -5,13 +5,15 @@ import java.util.Map;
 
 /**
  * A feature that keeps working-day deadlines on its own rows (an event's open step keeps its
- * acceptance and handling deadlines, issue 12 A4) and registers them with
- * {@link EngineDeadlines#rememberStored}: when a year's schedule is loaded (T3) the recompute reads
- * and moves them here, together with the timers and due dates that were set from them.
+ * acceptance and handling deadlines, issue 12 A4) and registers them with {@link
+ * EngineDeadlines#rememberStored}: when a year's schedule is loaded (T3) the recompute reads and
+ * moves them here, together with the timers and due dates that were set from them.
  */
 public interface StoredDeadlines {
 
-  /** The prefix of every key this feature registers, e.g. {@code event:}; one feature per prefix. */
+  /**
+   * The prefix of every key this feature registers, e.g. {@code event:}; one feature per prefix.
+   */
   String prefix();
 
   /**

@@ -1,7 +1,6 @@
 package cn.gridcase.calendar;
 
 import cn.gridcase.calendar.internal.DeadlineStore;
-
 import cn.gridcase.calendar.internal.DeadlineStore.Row;
 import cn.gridcase.calendar.internal.DeadlineStore.TargetType;
 import cn.gridcase.platform.GridCaseTime;
@@ -27,7 +26,8 @@ public class TaskDeadlines {
   private final TaskService taskService;
   private final Clock clock;
 
-  TaskDeadlines(WorkingDays workingDays, DeadlineStore store, TaskService taskService, Clock clock) {
+  TaskDeadlines(
+      WorkingDays workingDays, DeadlineStore store, TaskService taskService, Clock clock) {
     this.workingDays = workingDays;
     this.store = store;
     this.taskService = taskService;
@@ -39,11 +39,22 @@ public class TaskDeadlines {
    * when a year on the way has no schedule) and remembers it for recomputation.
    */
   @Transactional
-  public Deadline setDue(String taskId, String processInstanceId, OffsetDateTime from, int workingDaysToAdd) {
+  public Deadline setDue(
+      String taskId, String processInstanceId, OffsetDateTime from, int workingDaysToAdd) {
     Deadline deadline = workingDays.deadline(from, workingDaysToAdd);
     taskService.setDueDate(taskId, Date.from(deadline.deadline().toInstant()));
-    store.remember(List.of(new Row(0, TargetType.TASK_DUE, taskId, processInstanceId, deadline.from(),
-        deadline.workingDays(), deadline.deadline(), deadline.provisional())), workingDays.version(),
+    store.remember(
+        List.of(
+            new Row(
+                0,
+                TargetType.TASK_DUE,
+                taskId,
+                processInstanceId,
+                deadline.from(),
+                deadline.workingDays(),
+                deadline.deadline(),
+                deadline.provisional())),
+        workingDays.version(),
         GridCaseTime.now(clock));
     return deadline;
   }

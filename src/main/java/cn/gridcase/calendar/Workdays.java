@@ -1,7 +1,6 @@
 package cn.gridcase.calendar;
 
 import cn.gridcase.calendar.internal.WorkdaysExpression;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,12 +13,18 @@ import org.springframework.stereotype.Component;
 @Component("workdays")
 public class Workdays {
 
-  /** N working days after {@code moment} (a Date, OffsetDateTime, ZonedDateTime, Instant or ISO string). */
+  /**
+   * N working days after {@code moment} (a Date, OffsetDateTime, ZonedDateTime, Instant or ISO
+   * string).
+   */
   public String from(Object moment, int workingDays) {
     return WorkdaysExpression.format(moment, workingDays);
   }
 
-  /** N working days after the moment the timer or task is created (same as writing {@code workdays:N}). */
+  /**
+   * N working days after the moment the timer or task is created (same as writing {@code
+   * workdays:N}).
+   */
   public String after(int workingDays) {
     return WorkdaysExpression.PREFIX + workingDays;
   }

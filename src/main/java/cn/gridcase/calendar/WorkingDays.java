@@ -2,7 +2,6 @@ package cn.gridcase.calendar;
 
 import cn.gridcase.calendar.internal.CalendarRepository;
 import cn.gridcase.calendar.internal.WorkingCalendar;
-
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
@@ -42,8 +41,11 @@ public class WorkingDays {
    */
   public Deadline deadline(OffsetDateTime from, int workingDays) {
     if (workingDays < 1) {
-      throw new DomainRuleViolation("A deadline is at least 1 working day away",
-          List.of(new ApiError("workingDays", "T2.workingDays", "must be 1 or more, was " + workingDays)));
+      throw new DomainRuleViolation(
+          "A deadline is at least 1 working day away",
+          List.of(
+              new ApiError(
+                  "workingDays", "T2.workingDays", "must be 1 or more, was " + workingDays)));
     }
     return calendar.deadline(from, workingDays);
   }
@@ -51,15 +53,19 @@ public class WorkingDays {
   /**
    * When the reminder of a deadline of N working days after {@code from} is due: one working day
    * before it, i.e. the end of the (N-1)-th working day, the moment the limit's last working day
-   * begins. For N = 1 that is the end of the calendar day of {@code from}, a fixed moment
-   * ({@code workingDays} 0, nothing to recompute when a schedule is loaded).
+   * begins. For N = 1 that is the end of the calendar day of {@code from}, a fixed moment ({@code
+   * workingDays} 0, nothing to recompute when a schedule is loaded).
    */
   public Deadline reminderOf(OffsetDateTime from, int workingDays) {
     if (workingDays >= 2) {
       return deadline(from, workingDays - 1);
     }
-    OffsetDateTime endOfDay = from.atZoneSameInstant(GridCaseTime.ZONE).toLocalDate().atTime(23, 59, 59)
-        .atZone(GridCaseTime.ZONE).toOffsetDateTime();
+    OffsetDateTime endOfDay =
+        from.atZoneSameInstant(GridCaseTime.ZONE)
+            .toLocalDate()
+            .atTime(23, 59, 59)
+            .atZone(GridCaseTime.ZONE)
+            .toOffsetDateTime();
     return new Deadline(from, 0, endOfDay, false);
   }
 
@@ -102,7 +108,9 @@ public class WorkingDays {
   /** Reloads the snapshot now (after a load on this node). */
   public void reload() {
     calendar = load();
-    log.info("Working-day calendar version {} loaded: schedules for {}", calendar.version(),
+    log.info(
+        "Working-day calendar version {} loaded: schedules for {}",
+        calendar.version(),
         calendar.schedules().keySet());
   }
 

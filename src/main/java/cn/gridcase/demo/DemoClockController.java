@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -77,12 +79,20 @@ class DemoClockController {
     int executed = 0;
     int failed = 0;
     // a job may create further due jobs (a timer that starts the next step): run until none is left
-    java.util.Set<String> tried = new java.util.HashSet<>();
+    Set<String> tried = new HashSet<>();
     while (tried.size() < MAX_JOBS_PER_MOVE) {
       Date now = ClockUtil.getCurrentTime();
-      List<Job> due = managementService.createJobQuery().executable()
-          .duedateLowerThan(new Date(now.getTime() + 1)).orderByJobDuedate().asc().listPage(0, 100)
-          .stream().filter(job -> !tried.contains(job.getId())).toList();
+      List<Job> due =
+          managementService
+              .createJobQuery()
+              .executable()
+              .duedateLowerThan(new Date(now.getTime() + 1))
+              .orderByJobDuedate()
+              .asc()
+              .listPage(0, 100)
+              .stream()
+              .filter(job -> !tried.contains(job.getId()))
+              .toList();
       if (due.isEmpty()) {
         break;
       }

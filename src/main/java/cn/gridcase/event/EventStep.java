@@ -7,5 +7,12 @@ import java.time.OffsetDateTime;
  * unit, by whom, when, under which deadline, whether it was late, and a note (a reason, the
  * instructions of a dispatch, an urge's message).
  */
-public record EventStep(String action, EventLevel level, String unitCode, String actor, OffsetDateTime at,
-    OffsetDateTime deadline, boolean late, String note) {}
+public record EventStep(
+    String action,
+    EventLevel level,
+    String unitCode,
+    String actor,
+    OffsetDateTime at,
+    OffsetDateTime deadline,
+    boolean late,
+    String note) {}

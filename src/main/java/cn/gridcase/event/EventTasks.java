@@ -5,8 +5,10 @@ public final class EventTasks {
 
   /** 受理事件 (报到承接 for a department), in {@code event-level-handling.bpmn}. */
   public static final String ACCEPT = "AcceptEventTask";
+
   /** 办理事件, in {@code event-level-handling.bpmn}. */
   public static final String HANDLE = "HandleEventTask";
+
   /** 回访反馈, in {@code event-handling.bpmn}. */
   public static final String FEEDBACK = "FeedbackTask";
 

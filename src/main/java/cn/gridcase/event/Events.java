@@ -9,10 +9,11 @@ import cn.gridcase.event.internal.FeedbackVariables;
 import cn.gridcase.event.internal.Handling;
 import cn.gridcase.event.internal.HandlingOutcome;
 import cn.gridcase.event.internal.HandlingVariables;
-import cn.gridcase.event.internal.Resolution;
 import cn.gridcase.event.internal.Submitted;
 import cn.gridcase.event.internal.Visibility;
-
+import cn.gridcase.notification.Notice;
+import cn.gridcase.notification.NoticeKind;
+import cn.gridcase.notification.Notifications;
 import cn.gridcase.organisation.AccessScope;
 import cn.gridcase.organisation.AccessScopes;
 import cn.gridcase.organisation.AppointmentRole;
@@ -26,17 +27,21 @@ import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
 import cn.gridcase.platform.TransientValue;
+import cn.gridcase.platform.UserTaskCompletion;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -47,10 +52,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Events (事件), the event feature's public surface: report an event, read it, and act on it at
- * its current level (accept, resolve, escalate, dispatch, refer to the county, feed back, urge).
- * Every action completes the open user task of the event process, so the process layer's
- * validation applies to it as it does to Tasklist and {@code /engine-rest}.
+ * Events (事件), the event feature's public surface: report an event, read it, and act on it at its
+ * current level (accept, resolve, escalate, dispatch, refer to the county, feed back, urge). Every
+ * action completes the open user task of the event process, so the process layer's validation
+ * applies to it as it does to Tasklist and {@code /engine-rest}.
  *
  * <p>Errors: 404 when the caller may not see the event (its existence is not revealed), 403 when
  * they see it but may not act at its current level, 409 when the action does not fit the event's
@@ -60,6 +65,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Events {
 
   public static final String PROCESS_KEY = "event-handling";
+
   /** The form of an event's number (E1: SJ-yyyyMMdd-NNNN), also its processes' business key. */
   public static final Pattern NUMBER = Pattern.compile("SJ-\\d{8}-\\d{4}");
 
@@ -67,6 +73,7 @@ public class Events {
   public static boolean isEventNumber(String key) {
     return key != null && NUMBER.matcher(key).matches();
   }
+
   private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
   private final EventRepository events;
@@ -79,19 +86,31 @@ public class Events {
   private final Clock clock;
   private final TransactionTemplate withoutTransaction;
   private final TransactionTemplate reportTransaction;
-  private final cn.gridcase.notification.Notifications notifications;
-  private final cn.gridcase.platform.UserTaskCompletion userTasks;
+  private final Notifications notifications;
+  private final UserTaskCompletion userTasks;
 
-  Events(EventRepository events, Organisation organisation, AccessScopes accessScopes, EventStaff staff,
-      RuntimeService runtimeService, TaskService taskService, Clock clock, PlatformTransactionManager transactions,
-      cn.gridcase.notification.Notifications notifications, cn.gridcase.platform.UserTaskCompletion userTasks) {
+  Events(
+      EventRepository events,
+      Organisation organisation,
+      AccessScopes accessScopes,
+      EventStaff staff,
+      RuntimeService runtimeService,
+      TaskService taskService,
+      Clock clock,
+      PlatformTransactionManager transactions,
+      Notifications notifications,
+      UserTaskCompletion userTasks) {
     this.userTasks = userTasks;
     // the open tasks of one event, asked on every view: a plain indexed join (business key, then
     // process instance) instead of the engine's general task query, whose mapping of some hundred
     // optional criteria was a large share of the intake's CPU (measured in docs/benchmarks.md)
-    this.openTasksSql = "select RES.* from " + EngineTables.TASK + " RES inner join "
-        + EngineTables.EXECUTION + " E on RES.PROC_INST_ID_ = E.ID_"
-        + " where E.BUSINESS_KEY_ = #{number} and RES.SUSPENSION_STATE_ = 1";
+    this.openTasksSql =
+        "select RES.* from "
+            + EngineTables.TASK
+            + " RES inner join "
+            + EngineTables.EXECUTION
+            + " E on RES.PROC_INST_ID_ = E.ID_"
+            + " where E.BUSINESS_KEY_ = #{number} and RES.SUSPENSION_STATE_ = 1";
     this.events = events;
     this.organisation = organisation;
     this.accessScopes = accessScopes;
@@ -106,13 +125,13 @@ public class Events {
   }
 
   /**
-   * 事件上报 (E1, E2): validates the report, gives it a number and starts the event process. When
-   * the reporter is the grid's own worker, grid acceptance is recorded at the moment of reporting;
-   * a major event (E8) goes to the township center at once.
+   * 事件上报 (E1, E2): validates the report, gives it a number and starts the event process. When the
+   * reporter is the grid's own worker, grid acceptance is recorded at the moment of reporting; a
+   * major event (E8) goes to the township center at once.
    */
   public EventView report(EventReport report, String reporter) {
     OffsetDateTime now = GridCaseTime.now(clock);
-    List<ApiError> errors = new java.util.ArrayList<>(EventRules.checkReport(report, now));
+    List<ApiError> errors = new ArrayList<>(EventRules.checkReport(report, now));
     Grid grid = null;
     if (report.gridCode() != null && !report.gridCode().isBlank()) {
       grid = organisation.grid(report.gridCode()).orElse(null);
@@ -127,26 +146,53 @@ public class Events {
     if (!scope.seesGrid(grid.code())) {
       throw new AccessDeniedException("You may not report events in grid " + grid.code());
     }
-    String township = organisation.unit(grid.villageCode()).map(Unit::parentCode)
-        .orElseThrow(() -> new IllegalStateException("village without township"));
+    String township =
+        organisation
+            .unit(grid.villageCode())
+            .map(Unit::parentCode)
+            .orElseThrow(() -> new IllegalStateException("village without township"));
     // the number first, by one statement of its own, before the report's transaction takes a
     // connection: never two connections per report (a full pool would otherwise deadlock)
     String number = nextNumber(now.toLocalDate());
     Grid reportedGrid = grid;
-    return reportTransaction.execute(status -> register(report, reporter, reportedGrid, township, number, now));
+    return reportTransaction.execute(
+        status -> register(report, reporter, reportedGrid, township, number, now));
   }
 
-  private EventView register(EventReport report, String reporter, Grid grid, String township, String number,
+  private EventView register(
+      EventReport report,
+      String reporter,
+      Grid grid,
+      String township,
+      String number,
       OffsetDateTime now) {
     boolean major = report.isMajor();
-    long id = events.insert(report, number, grid.villageCode(), township, now, reporter,
-        EventStatus.AWAITING_ACCEPTANCE, major ? EventLevel.TOWNSHIP : EventLevel.GRID,
-        major ? township : grid.code());
-    events.addStep(id, new EventStep("REPORTED", EventLevel.GRID, grid.code(), reporter, now, null, false,
-        report.category().label() + "：" + report.title().trim()));
+    long id =
+        events.insert(
+            report,
+            number,
+            grid.villageCode(),
+            township,
+            now,
+            reporter,
+            EventStatus.AWAITING_ACCEPTANCE,
+            major ? EventLevel.TOWNSHIP : EventLevel.GRID,
+            major ? township : grid.code());
+    events.addStep(
+        id,
+        new EventStep(
+            "REPORTED",
+            EventLevel.GRID,
+            grid.code(),
+            reporter,
+            now,
+            null,
+            false,
+            report.category().label() + "：" + report.title().trim()));
     // the business key is the event number; the process reads everything else from the event's
     // tables. The number is for Tasklist (the forms show it); major routes the first gateway (E8).
-    Map<String, Object> variables = Map.of(EventVariables.EVENT_NUMBER, number, EventVariables.MAJOR, major);
+    Map<String, Object> variables =
+        Map.of(EventVariables.EVENT_NUMBER, number, EventVariables.MAJOR, major);
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, variables);
     return view(events.find(number).orElseThrow());
   }
@@ -161,17 +207,23 @@ public class Events {
   @Transactional(readOnly = true)
   public EventPage list(EventFilter filter, String user, int page, int size) {
     Visibility visibility = Visibility.of(accessScopes.of(user));
-    List<EventView> items = events.list(filter, visibility, page * size, size).stream()
-        .map(e -> view(withoutDetail(e))).toList();
+    List<EventView> items =
+        events.list(filter, visibility, page * size, size).stream()
+            .map(e -> view(withoutDetail(e)))
+            .toList();
     return new EventPage(items, events.count(filter, visibility), page, size);
   }
 
-  /** As {@link #list}, with the events still open first (then newest first): the grid worker's 我的事件. */
+  /**
+   * As {@link #list}, with the events still open first (then newest first): the grid worker's 我的事件.
+   */
   @Transactional(readOnly = true)
   public EventPage listOpenFirst(EventFilter filter, String user, int page, int size) {
     Visibility visibility = Visibility.of(accessScopes.of(user));
-    List<EventView> items = events.list(filter, visibility, page * size, size, true).stream()
-        .map(e -> view(withoutDetail(e))).toList();
+    List<EventView> items =
+        events.list(filter, visibility, page * size, size, true).stream()
+            .map(e -> view(withoutDetail(e)))
+            .toList();
     return new EventPage(items, events.count(filter, visibility), page, size);
   }
 
@@ -185,9 +237,9 @@ public class Events {
   }
 
   /**
-   * 办结 (E3; E6's delay reason when late), with the resolve form's fields ({@code result},
-   * {@code mediator}, … as in {@code forms/event-handle.form}): read by the handling step's one
-   * mapper, as Tasklist's are.
+   * 办结 (E3; E6's delay reason when late), with the resolve form's fields ({@code result}, {@code
+   * mediator}, … as in {@code forms/event-handle.form}): read by the handling step's one mapper, as
+   * Tasklist's are.
    */
   @Transactional
   public EventView resolve(String number, String user, Map<String, Object> resolution) {
@@ -208,7 +260,8 @@ public class Events {
 
   /** 吹哨派单: the township center dispatches the event to a department. */
   @Transactional
-  public EventView dispatch(String number, String user, String departmentCode, String instructions, String delayReason) {
+  public EventView dispatch(
+      String number, String user, String departmentCode, String instructions, String delayReason) {
     Map<String, Object> values = new HashMap<>();
     values.put(EventVariables.OUTCOME, HandlingOutcome.DISPATCH.name());
     values.put(EventVariables.DEPARTMENT_CODE, departmentCode);
@@ -219,8 +272,8 @@ public class Events {
 
   /** 移交县级: beyond the township's competence (E5). */
   @Transactional
-  public EventView referToCounty(String number, String user, String countyDepartment, String reason,
-      String delayReason) {
+  public EventView referToCounty(
+      String number, String user, String countyDepartment, String reason, String delayReason) {
     Map<String, Object> values = new HashMap<>();
     values.put(EventVariables.OUTCOME, HandlingOutcome.REFER_COUNTY.name());
     values.put(EventVariables.COUNTY_DEPARTMENT, countyDepartment);
@@ -234,14 +287,19 @@ public class Events {
   public EventView feedback(String number, String user, String satisfaction, String comment) {
     Event event = visible(number, user);
     if (!staff.worksQueueOf(user, event.gridCode()) && !user.equals(event.reportedBy())) {
-      throw new AccessDeniedException("Only the grid's worker or the reporter feeds back on event " + number);
+      throw new AccessDeniedException(
+          "Only the grid's worker or the reporter feeds back on event " + number);
     }
     Task task = openTask(event, EventTasks.FEEDBACK, "fed back");
     Map<String, Object> values = new HashMap<>();
     values.put(EventVariables.SATISFACTION, satisfaction);
     values.put(EventVariables.COMMENT, comment);
     // the command goes to the task listener for this transaction only, not flattened into variables
-    complete(task, user, Map.<String, Object>of(EventVariables.FEEDBACK, TransientValue.of(FeedbackVariables.read(values::get))));
+    complete(
+        task,
+        user,
+        Map.<String, Object>of(
+            EventVariables.FEEDBACK, TransientValue.of(FeedbackVariables.read(values::get))));
     return get(number, user);
   }
 
@@ -250,41 +308,64 @@ public class Events {
   public EventView urge(String number, String user, String message) {
     Event event = visible(number, user);
     if (!staff.holds(user, event.townshipCode(), AppointmentRole.SUPERVISOR)) {
-      throw new AccessDeniedException("Only a supervisor of " + event.townshipCode() + " urges event " + number);
+      throw new AccessDeniedException(
+          "Only a supervisor of " + event.townshipCode() + " urges event " + number);
     }
-    Task task = openTasks(number).stream().findFirst()
-        .orElseThrow(() -> new StateConflict("Event " + number + " is " + event.status() + ": no open step to urge"));
+    Task task =
+        openTasks(number).stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new StateConflict(
+                        "Event " + number + " is " + event.status() + ": no open step to urge"));
     String text = message == null || message.isBlank() ? "请抓紧办理" : message.trim();
     if (text.length() > 1000) {
-      throw new DomainRuleViolation("The message is too long",
+      throw new DomainRuleViolation(
+          "The message is too long",
           List.of(new ApiError("message", "S1.message", "an urge is at most 1000 characters")));
     }
     OffsetDateTime now = GridCaseTime.now(clock);
     OffsetDateTime due = GridCaseTime.at(task.getDueDate());
     // at feedback the open step is the grid's, wherever the event was resolved
-    String unit = EventTasks.FEEDBACK.equals(task.getTaskDefinitionKey()) ? event.gridCode() : event.unitCode();
-    events.addStep(event.id(), new EventStep("URGED", event.level(), unit, user, now, due, false, text));
-    List<String> recipients = task.getAssignee() != null ? List.of(task.getAssignee()) : staff.queueOf(unit);
-    notifications.send(new cn.gridcase.notification.Notice(cn.gridcase.notification.NoticeKind.URGED,
-        "催办：" + number, "督办人员催办事件「" + event.title() + "」：" + text, number), recipients);
+    String unit =
+        EventTasks.FEEDBACK.equals(task.getTaskDefinitionKey())
+            ? event.gridCode()
+            : event.unitCode();
+    events.addStep(
+        event.id(), new EventStep("URGED", event.level(), unit, user, now, due, false, text));
+    List<String> recipients =
+        task.getAssignee() != null ? List.of(task.getAssignee()) : staff.queueOf(unit);
+    notifications.send(
+        new Notice(
+            NoticeKind.URGED, "催办：" + number, "督办人员催办事件「" + event.title() + "」：" + text, number),
+        recipients);
     return get(number, user);
   }
 
   /**
-   * 改派: a section head (科室负责人) of the unit where the open step is gives it to another person
-   * who works that unit's queue — also when someone holds it already, since only the assignee may
-   * act on a held step. Recorded as a step with the reason; the new assignee is told.
+   * 改派: a section head (科室负责人) of the unit where the open step is gives it to another person who
+   * works that unit's queue — also when someone holds it already, since only the assignee may act
+   * on a held step. Recorded as a step with the reason; the new assignee is told.
    */
   @Transactional
   public EventView reassign(String number, String user, String assignee, String reason) {
     Event event = visible(number, user);
-    Task task = openTasks(number).stream().findFirst()
-        .orElseThrow(() -> new StateConflict("事件 " + number + " 当前没有可改派的步骤 (status " + event.status() + ")"));
-    String unit = EventTasks.FEEDBACK.equals(task.getTaskDefinitionKey()) ? event.gridCode() : event.unitCode();
+    Task task =
+        openTasks(number).stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new StateConflict(
+                        "事件 " + number + " 当前没有可改派的步骤 (status " + event.status() + ")"));
+    String unit =
+        EventTasks.FEEDBACK.equals(task.getTaskDefinitionKey())
+            ? event.gridCode()
+            : event.unitCode();
     if (!staff.holds(user, unit, AppointmentRole.SECTION_HEAD)) {
-      throw new AccessDeniedException("Only a section head of " + unit + " reassigns the open step of " + number);
+      throw new AccessDeniedException(
+          "Only a section head of " + unit + " reassigns the open step of " + number);
     }
-    List<ApiError> errors = new java.util.ArrayList<>();
+    List<ApiError> errors = new ArrayList<>();
     if (assignee == null || assignee.isBlank()) {
       errors.add(new ApiError("assignee", "E10.assignee", "请填写改派给谁（账号）"));
     } else if (!staff.worksQueueOf(assignee.trim(), unit)) {
@@ -303,45 +384,73 @@ public class Events {
     String to = assignee.trim();
     OffsetDateTime due = GridCaseTime.at(task.getDueDate());
     String from = task.getAssignee() == null ? "本单位待认领" : task.getAssignee();
-    events.addStep(event.id(), new EventStep("REASSIGNED", event.level(), unit, user, GridCaseTime.now(clock), due,
-        false, "由 " + from + " 改派给 " + to + "：" + reason.trim()));
+    events.addStep(
+        event.id(),
+        new EventStep(
+            "REASSIGNED",
+            event.level(),
+            unit,
+            user,
+            GridCaseTime.now(clock),
+            due,
+            false,
+            "由 " + from + " 改派给 " + to + "：" + reason.trim()));
     try {
-      // GridCase acts here (no engine authentication): the engine's guard of held tasks is for users
+      // GridCase acts here (no engine authentication): the engine's guard of held tasks is for
+      // users
       taskService.setAssignee(task.getId(), to);
-    } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.OptimisticLockingException e) {
+    } catch (NullValueException | OptimisticLockingException e) {
       throw new StateConflict("此步骤刚被办理或改动，请刷新后重试 (the step changed meanwhile)");
     }
-    notifications.send(new cn.gridcase.notification.Notice(cn.gridcase.notification.NoticeKind.EVENT_RECEIVED,
-        "改派：" + number, "事件「" + event.title() + "」已改派给您办理：" + reason.trim(), number), List.of(to));
+    notifications.send(
+        new Notice(
+            NoticeKind.EVENT_RECEIVED,
+            "改派：" + number,
+            "事件「" + event.title() + "」已改派给您办理：" + reason.trim(),
+            number),
+        List.of(to));
     return get(number, user);
   }
 
   /**
-   * The open steps past their deadline at {@code now} of the events the scope covers, as the
-   * filter keeps them, oldest deadline first (for supervision, rule S1).
+   * The open steps past their deadline at {@code now} of the events the scope covers, as the filter
+   * keeps them, oldest deadline first (for supervision, rule S1).
    */
   @Transactional(readOnly = true)
-  public List<OverdueOpenStep> overdueSteps(AccessScope scope, OverdueStepFilter filter, OffsetDateTime now) {
+  public List<OverdueOpenStep> overdueSteps(
+      AccessScope scope, OverdueStepFilter filter, OffsetDateTime now) {
     return events.overdueSteps(Visibility.of(scope), filter, now);
   }
 
-  private EventView handle(String number, String user, HandlingOutcome outcome, Map<String, Object> values) {
+  private EventView handle(
+      String number, String user, HandlingOutcome outcome, Map<String, Object> values) {
     Event event = actingAtLevel(number, user);
     if (!HandlingOutcome.allowedAt(event.level()).contains(outcome)) {
-      throw new StateConflict("Event " + number + " is at level " + event.level() + ", where " + outcome
-          + " is not possible (" + HandlingOutcome.allowedAt(event.level()) + ")");
+      throw new StateConflict(
+          "Event "
+              + number
+              + " is at level "
+              + event.level()
+              + ", where "
+              + outcome
+              + " is not possible ("
+              + HandlingOutcome.allowedAt(event.level())
+              + ")");
     }
     Task task = openTask(event, EventTasks.HANDLE, "handled");
     // the command goes to the task listener for this transaction only, not flattened into variables
-    Submitted<Handling> handling = HandlingVariables.read(values::get, event.category(), event.level());
-    complete(task, user, Map.<String, Object>of(EventVariables.HANDLING, TransientValue.of(handling)));
+    Submitted<Handling> handling =
+        HandlingVariables.read(values::get, event.category(), event.level());
+    complete(
+        task, user, Map.<String, Object>of(EventVariables.HANDLING, TransientValue.of(handling)));
     return get(number, user);
   }
 
   private Event actingAtLevel(String number, String user) {
     Event event = visible(number, user);
     if (!staff.worksQueueOf(user, event.unitCode())) {
-      throw new AccessDeniedException("Event " + number + " is with " + event.unitCode() + ", which you do not work for");
+      throw new AccessDeniedException(
+          "Event " + number + " is with " + event.unitCode() + ", which you do not work for");
     }
     return event;
   }
@@ -355,9 +464,21 @@ public class Events {
   }
 
   private Task openTask(Event event, String taskKey, String verb) {
-    return openTasks(event.number()).stream().filter(t -> taskKey.equals(t.getTaskDefinitionKey())).findFirst()
-        .orElseThrow(() -> new StateConflict("Event " + event.number() + " is " + event.status() + " at "
-            + event.level() + ": it cannot be " + verb + " now"));
+    return openTasks(event.number()).stream()
+        .filter(t -> taskKey.equals(t.getTaskDefinitionKey()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new StateConflict(
+                    "Event "
+                        + event.number()
+                        + " is "
+                        + event.status()
+                        + " at "
+                        + event.level()
+                        + ": it cannot be "
+                        + verb
+                        + " now"));
   }
 
   private List<Task> openTasks(String number) {
@@ -386,27 +507,57 @@ public class Events {
   }
 
   private EventView view(Event event) {
-    List<Task> open = event.status() == EventStatus.CLOSED || event.status() == EventStatus.REFERRED_TO_COUNTY
-        ? List.of() : openTasks(event.number());
-    Optional<Task> accept = open.stream().filter(t -> EventTasks.ACCEPT.equals(t.getTaskDefinitionKey())).findFirst();
-    Optional<Task> handle = open.stream().filter(t -> EventTasks.HANDLE.equals(t.getTaskDefinitionKey())).findFirst();
-    Optional<Task> feedback = open.stream().filter(t -> EventTasks.FEEDBACK.equals(t.getTaskDefinitionKey())).findFirst();
+    List<Task> open =
+        event.status() == EventStatus.CLOSED || event.status() == EventStatus.REFERRED_TO_COUNTY
+            ? List.of()
+            : openTasks(event.number());
+    Optional<Task> accept =
+        open.stream().filter(t -> EventTasks.ACCEPT.equals(t.getTaskDefinitionKey())).findFirst();
+    Optional<Task> handle =
+        open.stream().filter(t -> EventTasks.HANDLE.equals(t.getTaskDefinitionKey())).findFirst();
+    Optional<Task> feedback =
+        open.stream().filter(t -> EventTasks.FEEDBACK.equals(t.getTaskDefinitionKey())).findFirst();
     Optional<Task> current = accept.or(() -> handle).or(() -> feedback);
     Event.Resolution r = event.resolution();
-    return new EventView(event.number(), event.category(), event.title(), event.status(), event.level(),
-        event.gridCode(), event.villageCode(), event.townshipCode(), event.departmentCode(), event.major(),
-        event.occurredAt(), event.location(), event.persons(), event.cause(), event.course(), event.parties(),
-        event.reportedAt(), event.reportedBy(), accept.map(t -> due(event, t, true)).orElse(null),
+    return new EventView(
+        event.number(),
+        event.category(),
+        event.title(),
+        event.status(),
+        event.level(),
+        event.gridCode(),
+        event.villageCode(),
+        event.townshipCode(),
+        event.departmentCode(),
+        event.major(),
+        event.occurredAt(),
+        event.location(),
+        event.persons(),
+        event.cause(),
+        event.course(),
+        event.parties(),
+        event.reportedAt(),
+        event.reportedBy(),
+        accept.map(t -> due(event, t, true)).orElse(null),
         handle.map(t -> due(event, t, false)).orElse(null),
         feedback.map(t -> GridCaseTime.at(t.getCreateTime())).orElse(null),
-        accept.isPresent() ? event.step().provisionalInForce(true)
-            : handle.isPresent() && event.step().provisionalInForce(false), event.overdueAcceptance(),
-        event.overdueHandling(), current.map(Task::getAssignee).orElse(null),
+        accept.isPresent()
+            ? event.step().provisionalInForce(true)
+            : handle.isPresent() && event.step().provisionalInForce(false),
+        event.overdueAcceptance(),
+        event.overdueHandling(),
+        current.map(Task::getAssignee).orElse(null),
         current.map(t -> feedback.isPresent() ? event.gridCode() : event.unitCode()).orElse(null),
-        event.id() < 0 ? List.of() : events.steps(event.id()), r == null ? null : r.result(),
-        r == null ? null : r.mediator(), r == null ? null : r.mediationResult(), r == null ? null : r.agreementForm(),
-        r == null ? null : r.agreementTerms(), r == null ? null : r.delayReason(), event.countyDepartment(),
-        event.satisfaction(), event.feedbackComment());
+        event.id() < 0 ? List.of() : events.steps(event.id()),
+        r == null ? null : r.result(),
+        r == null ? null : r.mediator(),
+        r == null ? null : r.mediationResult(),
+        r == null ? null : r.agreementForm(),
+        r == null ? null : r.agreementTerms(),
+        r == null ? null : r.delayReason(),
+        event.countyDepartment(),
+        event.satisfaction(),
+        event.feedbackComment());
   }
 
   /**
@@ -420,9 +571,33 @@ public class Events {
 
   /** List items carry no steps (the event's own page does). */
   private static Event withoutDetail(Event e) {
-    return new Event(-1, e.number(), e.category(), e.title(), e.gridCode(), e.villageCode(), e.townshipCode(),
-        e.occurredAt(), e.location(), e.persons(), e.cause(), e.course(), e.major(), e.reportedAt(), e.reportedBy(),
-        e.status(), e.level(), e.unitCode(), e.departmentCode(), e.overdueAcceptance(), e.overdueHandling(),
-        e.resolution(), e.countyDepartment(), e.satisfaction(), e.feedbackComment(), List.of(), e.step());
+    return new Event(
+        -1,
+        e.number(),
+        e.category(),
+        e.title(),
+        e.gridCode(),
+        e.villageCode(),
+        e.townshipCode(),
+        e.occurredAt(),
+        e.location(),
+        e.persons(),
+        e.cause(),
+        e.course(),
+        e.major(),
+        e.reportedAt(),
+        e.reportedBy(),
+        e.status(),
+        e.level(),
+        e.unitCode(),
+        e.departmentCode(),
+        e.overdueAcceptance(),
+        e.overdueHandling(),
+        e.resolution(),
+        e.countyDepartment(),
+        e.satisfaction(),
+        e.feedbackComment(),
+        List.of(),
+        e.step());
   }
 }

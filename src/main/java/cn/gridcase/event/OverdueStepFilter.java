@@ -2,10 +2,14 @@ package cn.gridcase.event;
 
 /**
  * Which overdue open steps to list (rule S1, {@code GET /api/supervision/overdue}); a null member
- * does not filter. {@code departmentCode} keeps the steps waiting at that department;
- * {@code assignee} the steps held by that user.
+ * does not filter. {@code departmentCode} keeps the steps waiting at that department; {@code
+ * assignee} the steps held by that user.
  */
-public record OverdueStepFilter(String townshipCode, String villageCode, String gridCode, String departmentCode,
+public record OverdueStepFilter(
+    String townshipCode,
+    String villageCode,
+    String gridCode,
+    String departmentCode,
     String assignee) {
 
   public static final OverdueStepFilter NONE = new OverdueStepFilter(null, null, null, null, null);

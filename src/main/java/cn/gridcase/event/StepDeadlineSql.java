@@ -10,13 +10,17 @@ package cn.gridcase.event;
 public final class StepDeadlineSql {
 
   /** The deadline in force of event {@code e}'s open step; null when it has none. */
-  public static final String DUE = "coalesce(e.step_supervision_due, case e.status"
-      + " when 'AWAITING_ACCEPTANCE' then e.step_accept_by when 'IN_HANDLING' then e.step_handle_by end)";
+  public static final String DUE =
+      "coalesce(e.step_supervision_due, case e.status when 'AWAITING_ACCEPTANCE' then"
+          + " e.step_accept_by when 'IN_HANDLING' then e.step_handle_by end)";
 
   /** Whether event {@code e}'s open step is overdue at the moment given as the one parameter. */
-  public static final String OVERDUE = "(case when e.step_supervision_due is not null then e.step_supervision_late"
-      + " when e.status = 'AWAITING_ACCEPTANCE' then e.step_late_acceptance"
-      + " when e.status = 'IN_HANDLING' then e.step_late_handling else false end or " + DUE + " < ?)";
+  public static final String OVERDUE =
+      "(case when e.step_supervision_due is not null then e.step_supervision_late"
+          + " when e.status = 'AWAITING_ACCEPTANCE' then e.step_late_acceptance"
+          + " when e.status = 'IN_HANDLING' then e.step_late_handling else false end or "
+          + DUE
+          + " < ?)";
 
   private StepDeadlineSql() {}
 }

@@ -1,13 +1,12 @@
 package cn.gridcase.event;
 
+import cn.gridcase.calendar.Deadline;
 import cn.gridcase.event.internal.Event;
 import cn.gridcase.event.internal.EventDeadlineWatch;
 import cn.gridcase.event.internal.EventRepository;
 import cn.gridcase.event.internal.EventStaff;
 import cn.gridcase.event.internal.StepDeadlines;
 import cn.gridcase.event.internal.Visibility;
-
-import cn.gridcase.calendar.Deadline;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -35,9 +34,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupervisedSteps {
 
-  /** The step a 督办 is for: an open acceptance ({@code ACCEPT}) or handling ({@code HANDLE}) task. */
-  public record SupervisableStep(String eventNumber, String title, String townshipCode, EventLevel level,
-      String unitCode, String taskId, String processInstanceId, String stage, String assignee, OffsetDateTime due) {}
+  /**
+   * The step a 督办 is for: an open acceptance ({@code ACCEPT}) or handling ({@code HANDLE}) task.
+   */
+  public record SupervisableStep(
+      String eventNumber,
+      String title,
+      String townshipCode,
+      EventLevel level,
+      String unitCode,
+      String taskId,
+      String processInstanceId,
+      String stage,
+      String assignee,
+      OffsetDateTime due) {}
 
   private final EventRepository events;
   private final AccessScopes accessScopes;
@@ -48,8 +58,15 @@ public class SupervisedSteps {
   private final Clock clock;
   private final StepDeadlines stepDeadlines;
 
-  SupervisedSteps(EventRepository events, AccessScopes accessScopes, EventStaff staff, Notifications notifications,
-      EventDeadlineWatch deadlineWatch, TaskService taskService, Clock clock, StepDeadlines stepDeadlines) {
+  SupervisedSteps(
+      EventRepository events,
+      AccessScopes accessScopes,
+      EventStaff staff,
+      Notifications notifications,
+      EventDeadlineWatch deadlineWatch,
+      TaskService taskService,
+      Clock clock,
+      StepDeadlines stepDeadlines) {
     this.stepDeadlines = stepDeadlines;
     this.events = events;
     this.accessScopes = accessScopes;
@@ -72,19 +89,31 @@ public class SupervisedSteps {
     if (!Visibility.of(accessScopes.of(user)).sees(event)) {
       throw new NotFound("No event " + number);
     }
-    if (event.status() != EventStatus.AWAITING_ACCEPTANCE && event.status() != EventStatus.IN_HANDLING) {
+    if (event.status() != EventStatus.AWAITING_ACCEPTANCE
+        && event.status() != EventStatus.IN_HANDLING) {
       return Optional.empty();
     }
     return taskService.createTaskQuery().processInstanceBusinessKey(number).active().list().stream()
-        .filter(t -> EventTasks.ACCEPT.equals(t.getTaskDefinitionKey())
-            || EventTasks.HANDLE.equals(t.getTaskDefinitionKey()))
-        .findFirst().map(task -> step(event, task));
+        .filter(
+            t ->
+                EventTasks.ACCEPT.equals(t.getTaskDefinitionKey())
+                    || EventTasks.HANDLE.equals(t.getTaskDefinitionKey()))
+        .findFirst()
+        .map(task -> step(event, task));
   }
 
   private static SupervisableStep step(Event event, Task task) {
-    return new SupervisableStep(event.number(), event.title(), event.townshipCode(), event.level(), event.unitCode(),
-        task.getId(), task.getProcessInstanceId(), EventTasks.ACCEPT.equals(task.getTaskDefinitionKey()) ? "ACCEPT"
-            : "HANDLE", task.getAssignee(), task.getDueDate() == null ? null : GridCaseTime.at(task.getDueDate()));
+    return new SupervisableStep(
+        event.number(),
+        event.title(),
+        event.townshipCode(),
+        event.level(),
+        event.unitCode(),
+        task.getId(),
+        task.getProcessInstanceId(),
+        EventTasks.ACCEPT.equals(task.getTaskDefinitionKey()) ? "ACCEPT" : "HANDLE",
+        task.getAssignee(),
+        task.getDueDate() == null ? null : GridCaseTime.at(task.getDueDate()));
   }
 
   /** Whether the task a 督办 was for is still open. */
@@ -93,26 +122,64 @@ public class SupervisedSteps {
   }
 
   /**
-   * Records the 督办 in the event's history (step {@code SUPERVISED} with its actor, new deadline
-   * and message), keeps its deadline on the step while it is in force (what the event view and the
+   * Records the 督办 in the event's history (step {@code SUPERVISED} with its actor, new deadline and
+   * message), keeps its deadline on the step while it is in force (what the event view and the
    * supervisors' lists read) and tells the assignee — the unit's queue while nobody has claimed the
    * step — and the unit's head.
    */
   @Transactional
-  public void recordSupervision(SupervisableStep step, String supervisor, OffsetDateTime at, int workingDays,
-      Deadline supervised, String message) {
-    Event event = events.find(step.eventNumber()).orElseThrow(() -> new NotFound("No event " + step.eventNumber()));
+  public void recordSupervision(
+      SupervisableStep step,
+      String supervisor,
+      OffsetDateTime at,
+      int workingDays,
+      Deadline supervised,
+      String message) {
+    Event event =
+        events
+            .find(step.eventNumber())
+            .orElseThrow(() -> new NotFound("No event " + step.eventNumber()));
     stepDeadlines.supervised(event, step.processInstanceId(), supervised);
     OffsetDateTime deadline = supervised.deadline();
     String what = step.stage().equals("ACCEPT") ? "受理" : "办理";
-    events.addStep(event.id(), new EventStep("SUPERVISED", event.level(), event.unitCode(), supervisor, at, deadline,
-        false, "督办" + what + "，限 " + workingDays + " 个工作日（" + deadline.toLocalDate() + " 前）：" + message));
-    List<String> recipients = new ArrayList<>(step.assignee() != null ? List.of(step.assignee())
-        : staff.queueOf(event.unitCode()));
+    events.addStep(
+        event.id(),
+        new EventStep(
+            "SUPERVISED",
+            event.level(),
+            event.unitCode(),
+            supervisor,
+            at,
+            deadline,
+            false,
+            "督办"
+                + what
+                + "，限 "
+                + workingDays
+                + " 个工作日（"
+                + deadline.toLocalDate()
+                + " 前）："
+                + message));
+    List<String> recipients =
+        new ArrayList<>(
+            step.assignee() != null ? List.of(step.assignee()) : staff.queueOf(event.unitCode()));
     recipients.addAll(headsOf(event));
-    notifications.send(new Notice(NoticeKind.SUPERVISED, "督办：" + event.number(),
-        "事件「" + event.title() + "」被督办，请于 " + deadline.toLocalDate() + " 前完成" + what + "（" + workingDays
-            + " 个工作日）：" + message, event.number()), recipients);
+    notifications.send(
+        new Notice(
+            NoticeKind.SUPERVISED,
+            "督办：" + event.number(),
+            "事件「"
+                + event.title()
+                + "」被督办，请于 "
+                + deadline.toLocalDate()
+                + " 前完成"
+                + what
+                + "（"
+                + workingDays
+                + " 个工作日）："
+                + message,
+            event.number()),
+        recipients);
   }
 
   /**
@@ -121,27 +188,39 @@ public class SupervisedSteps {
    */
   @Transactional
   public boolean keepInForce(String eventNumber, Deadline supervised) {
-    Event event = events.find(eventNumber).orElseThrow(() -> new NotFound("No event " + eventNumber));
+    Event event =
+        events.find(eventNumber).orElseThrow(() -> new NotFound("No event " + eventNumber));
     return stepDeadlines.supervisedBefore(event, supervised);
   }
 
   /**
-   * 督办超期: the step a 督办 was for is still open at the 督办's deadline. Recorded as E4's
-   * deadlines record a late step, the unit's head and the supervisor who gave the 督办 told too.
+   * 督办超期: the step a 督办 was for is still open at the 督办's deadline. Recorded as E4's deadlines
+   * record a late step, the unit's head and the supervisor who gave the 督办 told too.
    */
   @Transactional
-  public void supervisionOverdue(String eventNumber, String stage, OffsetDateTime deadline, String supervisor) {
-    Event event = events.find(eventNumber).orElseThrow(() -> new NotFound("No event " + eventNumber));
+  public void supervisionOverdue(
+      String eventNumber, String stage, OffsetDateTime deadline, String supervisor) {
+    Event event =
+        events.find(eventNumber).orElseThrow(() -> new NotFound("No event " + eventNumber));
     List<String> alsoTell = new ArrayList<>(headsOf(event));
     alsoTell.add(supervisor);
     events.markSupervisionLate(event.id());
-    deadlineWatch.overdue(event, stage, deadline, GridCaseTime.now(clock), EventDeadlineWatch.Lateness.SUPERVISION,
+    deadlineWatch.overdue(
+        event,
+        stage,
+        deadline,
+        GridCaseTime.now(clock),
+        EventDeadlineWatch.Lateness.SUPERVISION,
         alsoTell);
   }
 
-  /** The head of the unit that has the step: a grid's grid leader (of its village), else its section head. */
+  /**
+   * The head of the unit that has the step: a grid's grid leader (of its village), else its section
+   * head.
+   */
   private List<String> headsOf(Event event) {
-    return event.level() == EventLevel.GRID ? staff.holdersOf(event.villageCode(), AppointmentRole.GRID_LEADER)
+    return event.level() == EventLevel.GRID
+        ? staff.holdersOf(event.villageCode(), AppointmentRole.GRID_LEADER)
         : staff.holdersOf(event.unitCode(), AppointmentRole.SECTION_HEAD);
   }
 }

@@ -1,13 +1,14 @@
 package cn.gridcase.home;
 
-import cn.gridcase.platform.WebPage;
 import cn.gridcase.organisation.Appointment;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
+import cn.gridcase.platform.WebPage;
 import cn.gridcase.security.SystemGroups;
 import cn.gridcase.security.UserAccounts;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * {@code /}, where a login lands: the user's name (family name first) and one section per role
- * they hold today — from their current appointments, and administrator for members of
- * {@code camunda-admin} — each saying what the role does here with links to the pages that serve it.
+ * {@code /}, where a login lands: the user's name (family name first) and one section per role they
+ * hold today — from their current appointments, and administrator for members of {@code
+ * camunda-admin} — each saying what the role does here with links to the pages that serve it.
  */
 @Controller
 @WebPage
@@ -37,7 +38,8 @@ class HomePage {
   String home(Authentication authentication, Model model) {
     String username = authentication.getName();
     model.addAttribute("name", accounts.nameOf(username));
-    model.addAttribute("sections", sections(username, accounts.groupsOf(username).contains(SystemGroups.ADMINS)));
+    model.addAttribute(
+        "sections", sections(username, accounts.groupsOf(username).contains(SystemGroups.ADMINS)));
     return "home";
   }
 
@@ -45,9 +47,16 @@ class HomePage {
   List<RoleSection> sections(String username, boolean admin) {
     Map<AppointmentRole, List<String>> unitsByRole = new LinkedHashMap<>();
     organisation.currentAppointments(username).stream()
-        .sorted(java.util.Comparator.comparing(Appointment::role).thenComparing(Appointment::unitCode))
-        .forEach(appointment -> unitsByRole.computeIfAbsent(appointment.role(), role -> new ArrayList<>())
-            .add(organisation.unit(appointment.unitCode()).map(Unit::name).orElse(appointment.unitCode())));
+        .sorted(Comparator.comparing(Appointment::role).thenComparing(Appointment::unitCode))
+        .forEach(
+            appointment ->
+                unitsByRole
+                    .computeIfAbsent(appointment.role(), role -> new ArrayList<>())
+                    .add(
+                        organisation
+                            .unit(appointment.unitCode())
+                            .map(Unit::name)
+                            .orElse(appointment.unitCode())));
     List<RoleSection> sections = new ArrayList<>();
     unitsByRole.forEach((role, units) -> sections.add(RoleSection.of(role, units)));
     if (admin) {

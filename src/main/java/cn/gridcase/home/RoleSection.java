@@ -4,8 +4,8 @@ import cn.gridcase.organisation.AppointmentRole;
 import java.util.List;
 
 /**
- * One section of the home page: a role the user holds, the units they hold it in, and what they
- * can do, each action a link to a page that exists today.
+ * One section of the home page: a role the user holds, the units they hold it in, and what they can
+ * do, each action a link to a page that exists today.
  */
 record RoleSection(String key, String title, List<String> units, List<Action> actions) {
 
@@ -42,48 +42,59 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
   }
 
   static RoleSection of(AppointmentRole role, List<String> units) {
-    List<Action> actions = switch (role) {
-      case GRID_WORKER -> List.of(
-          new Action("上报事件", REPORT_EVENT, "在手机上上报本网格发现的事件：时间、地点、人物、起因、经过。"),
-          new Action("我的事件", MY_EVENTS, "本网格的事件、当前环节的期限和办理记录；在事件页受理、办结、上报。"),
-          new Action("我的任务", MY_TASKS, "待您办理和待认领的任务，按期限先后。"),
-          new Action("通知", NOTIFICATIONS, "催办、超期、办结待反馈等通知。"));
-      case GRID_SUPERVISOR_ASSISTANT, GRID_POLICE_OFFICER, GRID_FIREFIGHTER, GRID_MONITOR, GRID_VOLUNTEER -> List.of(
-          new Action("上报事件", REPORT_EVENT, "协助网格员，上报在网格中发现的事件。"),
-          new Action("我的任务", MY_TASKS, "办理交给您的任务。"),
-          new Action("通知", NOTIFICATIONS, "交给您的事项和提醒。"));
-      case GRID_LEADER, GRID_INSTRUCTOR -> List.of(
-          tasks("办理本村（社区）网格上报和交办给您的事项。"),
-          board("查看本村（社区）各网格在办、临期和超期的事件，督办。"),
-          overdue("本村（社区）各网格超过期限仍未办结的事项，可筛选、导出 Excel。"));
-      case EVENT_HANDLER -> List.of(
-          tasks("认领并办理派给本单位的事件：受理、承办、办结。"),
-          api("按接口查询本单位的事件。"));
-      case SECTION_HEAD -> List.of(
-          tasks("审核、交办本单位的事件。"),
-          board("查看各单位在办、临期和超期的事件，督办。"),
-          overdue("本单位及所辖范围内超过期限仍未办结的事项，可筛选、导出 Excel。"));
-      case AREA_LEADER -> List.of(
-          tasks("办理工作片内各村（社区）交给您的事项。"),
-          board("查看工作片内各村（社区）在办、临期和超期的事件，督办。"),
-          overdue("工作片内各村（社区）超过期限仍未办结的事项，可筛选、导出 Excel。"));
-      case SUPERVISOR -> List.of(
-          tasks("办理督办任务。"),
-          board("按乡镇、村（社区）、网格和部门查看在办、临期和超期的事件，催办、督办。"),
-          overdue("按乡镇、村（社区）、网格、部门、责任人查看超期事件和案件，导出 Excel。"),
-          new Action("问责建议", PROPOSALS, "系统依据超期等事实提出的责任追究建议：采纳立案或不采纳。"));
-      case INVESTIGATOR -> List.of(
-          tasks("办理分配给您的责任追究调查。"),
-          api("查看分配给您的责任追究案件。"));
-    };
+    List<Action> actions =
+        switch (role) {
+          case GRID_WORKER ->
+              List.of(
+                  new Action("上报事件", REPORT_EVENT, "在手机上上报本网格发现的事件：时间、地点、人物、起因、经过。"),
+                  new Action("我的事件", MY_EVENTS, "本网格的事件、当前环节的期限和办理记录；在事件页受理、办结、上报。"),
+                  new Action("我的任务", MY_TASKS, "待您办理和待认领的任务，按期限先后。"),
+                  new Action("通知", NOTIFICATIONS, "催办、超期、办结待反馈等通知。"));
+          case GRID_SUPERVISOR_ASSISTANT,
+              GRID_POLICE_OFFICER,
+              GRID_FIREFIGHTER,
+              GRID_MONITOR,
+              GRID_VOLUNTEER ->
+              List.of(
+                  new Action("上报事件", REPORT_EVENT, "协助网格员，上报在网格中发现的事件。"),
+                  new Action("我的任务", MY_TASKS, "办理交给您的任务。"),
+                  new Action("通知", NOTIFICATIONS, "交给您的事项和提醒。"));
+          case GRID_LEADER, GRID_INSTRUCTOR ->
+              List.of(
+                  tasks("办理本村（社区）网格上报和交办给您的事项。"),
+                  board("查看本村（社区）各网格在办、临期和超期的事件，督办。"),
+                  overdue("本村（社区）各网格超过期限仍未办结的事项，可筛选、导出 Excel。"));
+          case EVENT_HANDLER -> List.of(tasks("认领并办理派给本单位的事件：受理、承办、办结。"), api("按接口查询本单位的事件。"));
+          case SECTION_HEAD ->
+              List.of(
+                  tasks("审核、交办本单位的事件。"),
+                  board("查看各单位在办、临期和超期的事件，督办。"),
+                  overdue("本单位及所辖范围内超过期限仍未办结的事项，可筛选、导出 Excel。"));
+          case AREA_LEADER ->
+              List.of(
+                  tasks("办理工作片内各村（社区）交给您的事项。"),
+                  board("查看工作片内各村（社区）在办、临期和超期的事件，督办。"),
+                  overdue("工作片内各村（社区）超过期限仍未办结的事项，可筛选、导出 Excel。"));
+          case SUPERVISOR ->
+              List.of(
+                  tasks("办理督办任务。"),
+                  board("按乡镇、村（社区）、网格和部门查看在办、临期和超期的事件，催办、督办。"),
+                  overdue("按乡镇、村（社区）、网格、部门、责任人查看超期事件和案件，导出 Excel。"),
+                  new Action("问责建议", PROPOSALS, "系统依据超期等事实提出的责任追究建议：采纳立案或不采纳。"));
+          case INVESTIGATOR -> List.of(tasks("办理分配给您的责任追究调查。"), api("查看分配给您的责任追究案件。"));
+        };
     return new RoleSection(role.name(), role.label(), List.copyOf(units), actions);
   }
 
   static RoleSection administrator() {
-    return new RoleSection("ADMINISTRATOR", "系统管理员", List.of(), List.of(
-        new Action("流程监控（Cockpit）", COCKPIT, "查看流程实例、作业和事故。"),
-        new Action("用户与权限（Admin）", ADMIN, "管理账号、用户组和授权，解锁被锁定的账号。"),
-        tasks("办理交给您的任务。"),
-        api("组织机构、任职、节假日和时限等管理接口。")));
+    return new RoleSection(
+        "ADMINISTRATOR",
+        "系统管理员",
+        List.of(),
+        List.of(
+            new Action("流程监控（Cockpit）", COCKPIT, "查看流程实例、作业和事故。"),
+            new Action("用户与权限（Admin）", ADMIN, "管理账号、用户组和授权，解锁被锁定的账号。"),
+            tasks("办理交给您的任务。"),
+            api("组织机构、任职、节假日和时限等管理接口。")));
   }
 }

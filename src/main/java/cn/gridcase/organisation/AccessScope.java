@@ -8,8 +8,13 @@ import java.util.Set;
  * township center staff and supervisors their township (villages, grids, departments); department
  * handlers their department; investigators only the cases assigned to them; administrators all.
  */
-public record AccessScope(String username, boolean admin, Set<String> townships, Set<String> villages,
-    Set<String> grids, Set<String> departments) {
+public record AccessScope(
+    String username,
+    boolean admin,
+    Set<String> townships,
+    Set<String> villages,
+    Set<String> grids,
+    Set<String> departments) {
 
   public boolean seesGrid(String gridCode) {
     return admin || grids.contains(gridCode);

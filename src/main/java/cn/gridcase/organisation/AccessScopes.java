@@ -1,7 +1,7 @@
 package cn.gridcase.organisation;
 
 import cn.gridcase.organisation.internal.OrganisationRepository;
-
+import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Computes a user's {@link AccessScope} from their current appointments (one place for the whole
- * system). Every request asks, so a scope is kept like the organisation's reads
- * ({@link OrganisationRepository#KEPT_FOR}, keyed by user and day): a change of units or appointments
- * on this node is seen at once, one made on another node of a cluster or a change of Camunda admin
+ * system). Every request asks, so a scope is kept like the organisation's reads ({@link
+ * OrganisationRepository#KEPT_FOR}, keyed by user and day): a change of units or appointments on
+ * this node is seen at once, one made on another node of a cluster or a change of Camunda admin
  * membership within that time.
  */
 @Service
@@ -32,12 +32,18 @@ public class AccessScopes {
   }
 
   public AccessScope of(String username) {
-    LocalDate today = LocalDate.now(clock.withZone(cn.gridcase.platform.GridCaseTime.ZONE));
+    LocalDate today = LocalDate.now(clock.withZone(GridCaseTime.ZONE));
     return repository.kept("scope", List.of(username, today), () -> compute(username, today));
   }
 
   private AccessScope compute(String username, LocalDate today) {
-    boolean admin = identityService.createGroupQuery().groupMember(username).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
+    boolean admin =
+        identityService
+                .createGroupQuery()
+                .groupMember(username)
+                .groupId(Groups.CAMUNDA_ADMIN)
+                .count()
+            > 0;
     Set<String> townships = new HashSet<>();
     Set<String> villages = new HashSet<>();
     Set<String> grids = new HashSet<>();
@@ -68,12 +74,19 @@ public class AccessScopes {
         }
       }
     }
-    return new AccessScope(username, admin, Set.copyOf(townships), Set.copyOf(villages), Set.copyOf(grids),
+    return new AccessScope(
+        username,
+        admin,
+        Set.copyOf(townships),
+        Set.copyOf(villages),
+        Set.copyOf(grids),
         Set.copyOf(departments));
   }
 
   private void addVillage(String village, Set<String> villages, Set<String> grids) {
     villages.add(village);
-    repository.childrenOf(village).stream().filter(u -> u.kind() == UnitKind.GRID).forEach(u -> grids.add(u.code()));
+    repository.childrenOf(village).stream()
+        .filter(u -> u.kind() == UnitKind.GRID)
+        .forEach(u -> grids.add(u.code()));
   }
 }

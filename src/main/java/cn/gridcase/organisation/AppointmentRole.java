@@ -3,7 +3,10 @@ package cn.gridcase.organisation;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The roles a person can be appointed to in a unit (rules G3, G4), with the kinds of unit each fits. */
+/**
+ * The roles a person can be appointed to in a unit (rules G3, G4), with the kinds of unit each
+ * fits.
+ */
 public enum AppointmentRole {
   /** 专职网格员: works the grid's queue; one per grid at a time (G3). */
   GRID_WORKER("网格员", true, EnumSet.of(UnitKind.GRID)),
@@ -22,7 +25,8 @@ public enum AppointmentRole {
   /** 网格指导员: township cadre stationed in the village. */
   GRID_INSTRUCTOR("网格指导员", false, EnumSet.of(UnitKind.VILLAGE)),
   /** 网格事件经办人员 (受理人/承办人): village station, township center or department staff. */
-  EVENT_HANDLER("事件经办人", true, EnumSet.of(UnitKind.VILLAGE, UnitKind.TOWNSHIP, UnitKind.DEPARTMENT)),
+  EVENT_HANDLER(
+      "事件经办人", true, EnumSet.of(UnitKind.VILLAGE, UnitKind.TOWNSHIP, UnitKind.DEPARTMENT)),
   /** 科室负责人: head of the township center or of a department. */
   SECTION_HEAD("科室负责人", true, EnumSet.of(UnitKind.VILLAGE, UnitKind.TOWNSHIP, UnitKind.DEPARTMENT)),
   /** 网格工作片领导: work-area leader, one appointment per village of the area. */

@@ -8,11 +8,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An administrator's correction of the G5 facts on a person's file: a null fact stays as it is;
- * the reason is required and kept with every change for ever.
+ * An administrator's correction of the G5 facts on a person's file: a null fact stays as it is; the
+ * reason is required and kept with every change for ever.
  */
-public record FactsUpdate(Education education, CurrentPost currentPost, Boolean criminalRecord,
-    Boolean underInvestigation, Boolean detained, Boolean dismissedFromOffice, Boolean dishonestPerson,
+public record FactsUpdate(
+    Education education,
+    CurrentPost currentPost,
+    Boolean criminalRecord,
+    Boolean underInvestigation,
+    Boolean detained,
+    Boolean dismissedFromOffice,
+    Boolean dishonestPerson,
     String reason) {
 
   /** Every problem with the update itself (the person's file is not consulted). */
@@ -32,12 +38,23 @@ public record FactsUpdate(Education education, CurrentPost currentPost, Boolean 
   /** The facts on file after this update. */
   Person applyTo(Person person) {
     Person.Exclusions x = person.exclusions();
-    Person.Exclusions exclusions = new Person.Exclusions(or(criminalRecord, x.criminalRecord()),
-        or(underInvestigation, x.underInvestigation()), or(detained, x.detained()),
-        or(dismissedFromOffice, x.dismissedFromOffice()), or(dishonestPerson, x.dishonestPerson()));
-    return new Person(person.id(), person.realName(), person.idCardMasked(), person.birthDate(), person.phone(),
-        education != null ? education : person.education(), currentPost != null ? currentPost : person.currentPost(),
-        exclusions, person.username());
+    Person.Exclusions exclusions =
+        new Person.Exclusions(
+            or(criminalRecord, x.criminalRecord()),
+            or(underInvestigation, x.underInvestigation()),
+            or(detained, x.detained()),
+            or(dismissedFromOffice, x.dismissedFromOffice()),
+            or(dishonestPerson, x.dishonestPerson()));
+    return new Person(
+        person.id(),
+        person.realName(),
+        person.idCardMasked(),
+        person.birthDate(),
+        person.phone(),
+        education != null ? education : person.education(),
+        currentPost != null ? currentPost : person.currentPost(),
+        exclusions,
+        person.username());
   }
 
   private static boolean or(Boolean requested, boolean onFile) {

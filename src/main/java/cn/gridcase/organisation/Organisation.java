@@ -5,7 +5,6 @@ import cn.gridcase.organisation.internal.Eligibility;
 import cn.gridcase.organisation.internal.IdCardNumber;
 import cn.gridcase.organisation.internal.IdCardProtector;
 import cn.gridcase.organisation.internal.OrganisationRepository;
-
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
@@ -17,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,8 +36,12 @@ public class Organisation {
   private final IdentityService identityService;
   private final Clock clock;
 
-  Organisation(OrganisationRepository repository, CamundaGroupSync groupSync, IdCardProtector idCards,
-      IdentityService identityService, Clock clock) {
+  Organisation(
+      OrganisationRepository repository,
+      CamundaGroupSync groupSync,
+      IdCardProtector idCards,
+      IdentityService identityService,
+      Clock clock) {
     this.repository = repository;
     this.groupSync = groupSync;
     this.idCards = idCards;
@@ -56,7 +59,9 @@ public class Organisation {
     return repository.units(kind);
   }
 
-  /** Creates a township, village or department (grids: {@link #createGrid}); every problem listed. */
+  /**
+   * Creates a township, village or department (grids: {@link #createGrid}); every problem listed.
+   */
   @Transactional
   public Unit createUnit(Unit unit) {
     List<ApiError> errors = new ArrayList<>(checkCode(unit.code(), "code"));
@@ -64,13 +69,20 @@ public class Organisation {
       errors.add(new ApiError("name", "G1.name", "a unit needs a name"));
     }
     if (unit.kind() == null || unit.kind() == UnitKind.GRID) {
-      errors.add(new ApiError("kind", "G1.kind", "TOWNSHIP, VILLAGE or DEPARTMENT (grids: POST /api/grids)"));
+      errors.add(
+          new ApiError(
+              "kind", "G1.kind", "TOWNSHIP, VILLAGE or DEPARTMENT (grids: POST /api/grids)"));
     } else if (unit.kind() == UnitKind.TOWNSHIP) {
       if (unit.parentCode() != null) {
-        errors.add(new ApiError("parentCode", "G1.parent", "a township is the top level (no parent)"));
+        errors.add(
+            new ApiError("parentCode", "G1.parent", "a township is the top level (no parent)"));
       }
     } else if (!isKind(unit.parentCode(), UnitKind.TOWNSHIP)) {
-      errors.add(new ApiError("parentCode", "G1.parent", "a village or department belongs to an existing township"));
+      errors.add(
+          new ApiError(
+              "parentCode",
+              "G1.parent",
+              "a village or department belongs to an existing township"));
     }
     throwIfAny("The unit cannot be created", errors);
     repository.insertUnit(unit, GridCaseTime.now(clock));
@@ -93,7 +105,9 @@ public class Organisation {
     return repository.grids();
   }
 
-  /** Creates a grid in a village; a grid outside its size standard is created with warnings (G2). */
+  /**
+   * Creates a grid in a village; a grid outside its size standard is created with warnings (G2).
+   */
   @Transactional
   public Grid createGrid(Grid grid) {
     List<ApiError> errors = gridProblems(grid, List.of());
@@ -105,13 +119,16 @@ public class Organisation {
   public List<ApiError> gridProblems(Grid grid, List<String> codesCreatedBefore) {
     List<ApiError> errors = new ArrayList<>(checkCode(grid.code(), "code"));
     if (grid.code() != null && codesCreatedBefore.contains(grid.code())) {
-      errors.add(new ApiError("code", "G1.code", "the grid code " + grid.code() + " appears twice"));
+      errors.add(
+          new ApiError("code", "G1.code", "the grid code " + grid.code() + " appears twice"));
     }
     if (grid.name() == null || grid.name().isBlank()) {
       errors.add(new ApiError("name", "G1.name", "a grid needs a name"));
     }
     if (!isKind(grid.villageCode(), UnitKind.VILLAGE)) {
-      errors.add(new ApiError("villageCode", "G1.parent", "a grid belongs to an existing village or community"));
+      errors.add(
+          new ApiError(
+              "villageCode", "G1.parent", "a grid belongs to an existing village or community"));
     }
     if (grid.type() == null) {
       errors.add(new ApiError("type", "G2.type", "URBAN_COMMUNITY, RURAL or EXCLUSIVE"));
@@ -149,16 +166,18 @@ public class Organisation {
   public Person updateFacts(long personId, FactsUpdate update, String changedBy) {
     List<ApiError> problems = update.problems();
     throwIfAny("人员情况未更正", problems);
-    Person before = repository.personForUpdate(personId).orElseThrow(() -> new NotFound("没有编号为 " + personId
-        + " 的人员"));
+    Person before =
+        repository
+            .personForUpdate(personId)
+            .orElseThrow(() -> new NotFound("没有编号为 " + personId + " 的人员"));
     Person after = update.applyTo(before);
     boolean changed = false;
     for (PersonFact fact : PersonFact.values()) {
       String old = fact.valueOn(before);
       String now = fact.valueOn(after);
       if (!Objects.equals(old, now)) {
-        repository.insertFactChange(personId, fact, old, now, update.reason().trim(), changedBy,
-            GridCaseTime.now(clock));
+        repository.insertFactChange(
+            personId, fact, old, now, update.reason().trim(), changedBy, GridCaseTime.now(clock));
         changed = true;
       }
     }
@@ -181,8 +200,8 @@ public class Organisation {
 
   /**
    * Appoints a person to a unit in a role. Refused (422) with every reason: unknown unit, a role
-   * that does not fit the unit, an invalid id-card number, and for a grid worker every G5
-   * exclusion and a grid that already has its one full-time worker (G3).
+   * that does not fit the unit, an invalid id-card number, and for a grid worker every G5 exclusion
+   * and a grid that already has its one full-time worker (G3).
    */
   @Transactional
   public Appointment appoint(AppointmentRequest request) {
@@ -192,17 +211,24 @@ public class Organisation {
   }
 
   /** A checked appointment, ready to be carried out (or the reasons against it). */
-  public record Planned(AppointmentRequest request, String idCardNumber, Person existing, LocalDate startsOn,
+  public record Planned(
+      AppointmentRequest request,
+      String idCardNumber,
+      Person existing,
+      LocalDate startsOn,
       List<ApiError> errors) {}
 
   /**
    * Checks an appointment without changing anything. For an import: {@code gridsPlanned} are grids
-   * that earlier rows create, {@code workersPlanned} the grids that earlier rows give a grid worker.
+   * that earlier rows create, {@code workersPlanned} the grids that earlier rows give a grid
+   * worker.
    */
-  public Planned plan(AppointmentRequest request, Set<String> gridsPlanned, Set<String> workersPlanned) {
+  public Planned plan(
+      AppointmentRequest request, Set<String> gridsPlanned, Set<String> workersPlanned) {
     List<ApiError> errors = new ArrayList<>();
     LocalDate startsOn = request.startsOn() != null ? request.startsOn() : today();
-    Optional<Unit> unit = request.unitCode() == null ? Optional.empty() : repository.findUnit(request.unitCode());
+    Optional<Unit> unit =
+        request.unitCode() == null ? Optional.empty() : repository.findUnit(request.unitCode());
     boolean planned = request.unitCode() != null && gridsPlanned.contains(request.unitCode());
     if (unit.isEmpty() && !planned) {
       errors.add(new ApiError("unitCode", "G1.unit", "no unit " + request.unitCode()));
@@ -211,8 +237,15 @@ public class Organisation {
     if (request.role() == null) {
       errors.add(new ApiError("role", "G4.role", "the role is required"));
     } else if (kind != null && !request.role().unitKinds().contains(kind)) {
-      errors.add(new ApiError("role", "G4.roleUnit", request.role() + " is held in a " + request.role().unitKinds()
-          + ", not in a " + kind));
+      errors.add(
+          new ApiError(
+              "role",
+              "G4.roleUnit",
+              request.role()
+                  + " is held in a "
+                  + request.role().unitKinds()
+                  + ", not in a "
+                  + kind));
     }
     AppointmentRequest.PersonDetails details = request.person();
     String number = null;
@@ -225,57 +258,100 @@ public class Organisation {
       }
       number = IdCardNumber.normalise(details.idCardNumber());
       if (number == null) {
-        errors.add(new ApiError("person.idCardNumber", "G3.idCard", "not a valid resident id-card number"));
+        errors.add(
+            new ApiError(
+                "person.idCardNumber", "G3.idCard", "not a valid resident id-card number"));
       } else {
         existing = repository.personByIdCardHash(idCards.hash(number)).orElse(null);
-        if (existing != null && details.realName() != null && !existing.realName().equals(details.realName().trim())) {
-          errors.add(new ApiError("person.realName", "G3.realName", "the id-card number belongs to another name"));
+        if (existing != null
+            && details.realName() != null
+            && !existing.realName().equals(details.realName().trim())) {
+          errors.add(
+              new ApiError(
+                  "person.realName", "G3.realName", "the id-card number belongs to another name"));
         }
         if (existing != null) {
           errors.addAll(differencesFromFile(existing, details));
         }
       }
-      if (details.username() != null && !details.username().isBlank()
+      if (details.username() != null
+          && !details.username().isBlank()
           && identityService.createUserQuery().userId(details.username()).count() == 0) {
-        errors.add(new ApiError("person.username", "G4.username", "no login account " + details.username()));
+        errors.add(
+            new ApiError(
+                "person.username", "G4.username", "no login account " + details.username()));
       }
     }
     // every G5 reason is named even when the id-card number is invalid (then only the age, which
     // comes from the number, cannot be judged)
-    if (request.role() == AppointmentRole.GRID_WORKER && details != null && request.unitCode() != null) {
-      Person.Exclusions exclusions = existing != null ? existing.exclusions()
-          : details.exclusions() == null ? Person.Exclusions.none() : details.exclusions();
+    if (request.role() == AppointmentRole.GRID_WORKER
+        && details != null
+        && request.unitCode() != null) {
+      Person.Exclusions exclusions =
+          existing != null
+              ? existing.exclusions()
+              : details.exclusions() == null ? Person.Exclusions.none() : details.exclusions();
       Education education = existing != null ? existing.education() : details.education();
-      CurrentPost post = existing != null ? existing.currentPost()
-          : details.currentPost() == null ? CurrentPost.NONE : details.currentPost();
-      boolean s1 = repository.townshipOf(unit.map(Unit::code).orElse(request.unitCode()))
-          .map(repository::s1ExtraConditions).orElse(true);
-      errors.addAll(Eligibility.reasonsAgainstGridWorker(exclusions, number == null ? null
-          : IdCardNumber.birthDate(number), education, post, startsOn, s1));
-      boolean taken = !repository.appointmentsFrom(request.unitCode(), AppointmentRole.GRID_WORKER, startsOn).isEmpty()
-          || workersPlanned.contains(request.unitCode());
+      CurrentPost post =
+          existing != null
+              ? existing.currentPost()
+              : details.currentPost() == null ? CurrentPost.NONE : details.currentPost();
+      boolean s1 =
+          repository
+              .townshipOf(unit.map(Unit::code).orElse(request.unitCode()))
+              .map(repository::s1ExtraConditions)
+              .orElse(true);
+      errors.addAll(
+          Eligibility.reasonsAgainstGridWorker(
+              exclusions,
+              number == null ? null : IdCardNumber.birthDate(number),
+              education,
+              post,
+              startsOn,
+              s1));
+      boolean taken =
+          !repository
+                  .appointmentsFrom(request.unitCode(), AppointmentRole.GRID_WORKER, startsOn)
+                  .isEmpty()
+              || workersPlanned.contains(request.unitCode());
       if (taken) {
-        errors.add(new ApiError("unitCode", "G3.oneWorkerPerGrid", request.unitCode()
-            + " already has its full-time grid worker: end that appointment first"));
+        errors.add(
+            new ApiError(
+                "unitCode",
+                "G3.oneWorkerPerGrid",
+                request.unitCode()
+                    + " already has its full-time grid worker: end that appointment first"));
       }
     }
     return new Planned(request, number, existing, startsOn, errors);
   }
 
   /**
-   * G5: the facts a request declares for a person already on file must agree with the file. The file
-   * is what the check judges and only an administrator's audited update changes it, so a differing
-   * declaration is named rather than silently ignored (or silently taken over).
+   * G5: the facts a request declares for a person already on file must agree with the file. The
+   * file is what the check judges and only an administrator's audited update changes it, so a
+   * differing declaration is named rather than silently ignored (or silently taken over).
    */
-  private static List<ApiError> differencesFromFile(Person onFile, AppointmentRequest.PersonDetails details) {
+  private static List<ApiError> differencesFromFile(
+      Person onFile, AppointmentRequest.PersonDetails details) {
     List<ApiError> differences = new ArrayList<>();
     for (PersonFact fact : PersonFact.values()) {
       String declared = fact.declaredIn(details);
       String filed = fact.valueOn(onFile);
       if (declared != null && !declared.equals(filed)) {
-        differences.add(new ApiError("person." + fact.field(), "G5.factsOnFile", "申报与档案不一致：" + fact.label()
-            + "，档案为“" + fact.shown(filed) + "”，申报为“" + fact.shown(declared) + "”。请按档案申报，"
-            + "或先由管理员更正档案（PATCH /api/people/" + onFile.id() + "，写明理由）"));
+        differences.add(
+            new ApiError(
+                "person." + fact.field(),
+                "G5.factsOnFile",
+                "申报与档案不一致："
+                    + fact.label()
+                    + "，档案为“"
+                    + fact.shown(filed)
+                    + "”，申报为“"
+                    + fact.shown(declared)
+                    + "”。请按档案申报，"
+                    + "或先由管理员更正档案（PATCH /api/people/"
+                    + onFile.id()
+                    + "，写明理由）"));
       }
     }
     return differences;
@@ -285,7 +361,10 @@ public class Organisation {
     return carryOut(planned, null);
   }
 
-  /** Carries out a planned appointment; {@code knownPersonId}: the person an earlier import row created. */
+  /**
+   * Carries out a planned appointment; {@code knownPersonId}: the person an earlier import row
+   * created.
+   */
   public Appointment carryOut(Planned planned, Long knownPersonId) {
     AppointmentRequest request = planned.request();
     AppointmentRequest.PersonDetails details = request.person();
@@ -298,19 +377,34 @@ public class Organisation {
       username = username != null ? username : planned.existing().username();
     } else {
       String number = planned.idCardNumber();
-      personId = repository.insertPerson(new OrganisationRepository.NewPerson(details.realName().trim(),
-          idCards.hash(number), idCards.encrypt(number), IdCardNumber.mask(number), IdCardNumber.birthDate(number),
-          blankToNull(details.phone()), details.education(),
-          details.currentPost() == null ? CurrentPost.NONE : details.currentPost(),
-          details.exclusions() == null ? Person.Exclusions.none() : details.exclusions(), username),
-          GridCaseTime.now(clock));
+      personId =
+          repository.insertPerson(
+              new OrganisationRepository.NewPerson(
+                  details.realName().trim(),
+                  idCards.hash(number),
+                  idCards.encrypt(number),
+                  IdCardNumber.mask(number),
+                  IdCardNumber.birthDate(number),
+                  blankToNull(details.phone()),
+                  details.education(),
+                  details.currentPost() == null ? CurrentPost.NONE : details.currentPost(),
+                  details.exclusions() == null ? Person.Exclusions.none() : details.exclusions(),
+                  username),
+              GridCaseTime.now(clock));
     }
-    long id = repository.insertAppointment(username, personId, request.unitCode(), request.role(), planned.startsOn(),
-        GridCaseTime.now(clock));
+    long id =
+        repository.insertAppointment(
+            username,
+            personId,
+            request.unitCode(),
+            request.role(),
+            planned.startsOn(),
+            GridCaseTime.now(clock));
     if (username != null) {
       groupSync.syncUser(username, today());
     }
-    return new Appointment(id, username, personId, request.unitCode(), request.role(), planned.startsOn(), null);
+    return new Appointment(
+        id, username, personId, request.unitCode(), request.role(), planned.startsOn(), null);
   }
 
   /** Inserts a grid checked before (imports). */
@@ -327,24 +421,37 @@ public class Organisation {
     return repository.idCardCipher(personId).map(idCards::decrypt).orElse(null);
   }
 
-  /** Ends an appointment (never deleted): from the day after {@code endsOn} the person no longer holds it. */
+  /**
+   * Ends an appointment (never deleted): from the day after {@code endsOn} the person no longer
+   * holds it.
+   */
   @Transactional
   public Appointment endAppointment(long id, LocalDate endsOn, String reason) {
-    Appointment appointment = repository.appointment(id).orElseThrow(() -> new NotFound("No appointment " + id));
+    Appointment appointment =
+        repository.appointment(id).orElseThrow(() -> new NotFound("No appointment " + id));
     if (appointment.endsOn() != null) {
       throw new StateConflict("Appointment " + id + " already ended on " + appointment.endsOn());
     }
     LocalDate end = endsOn != null ? endsOn : today();
     if (end.isBefore(appointment.startsOn())) {
-      throw new DomainRuleViolation("The appointment cannot end before it started", List.of(
-          new ApiError("endsOn", "G4.endsOn", "the appointment started on " + appointment.startsOn())));
+      throw new DomainRuleViolation(
+          "The appointment cannot end before it started",
+          List.of(
+              new ApiError(
+                  "endsOn", "G4.endsOn", "the appointment started on " + appointment.startsOn())));
     }
     repository.endAppointment(id, end, reason);
     if (appointment.username() != null) {
       groupSync.syncUser(appointment.username(), today());
     }
-    return new Appointment(id, appointment.username(), appointment.personId(), appointment.unitCode(),
-        appointment.role(), appointment.startsOn(), end);
+    return new Appointment(
+        id,
+        appointment.username(),
+        appointment.personId(),
+        appointment.unitCode(),
+        appointment.role(),
+        appointment.startsOn(),
+        end);
   }
 
   /** Who held a role in a unit on a day: "who was the grid worker of GS-V01-G02 on 2026-03-01?" */
@@ -358,10 +465,15 @@ public class Organisation {
   /**
    * Who holds one of the roles in a unit today (G4), by login: the one answer to "who holds role R
    * in unit U today" for every feature (the events' queues, supervisors and heads, accountability's
-   * supervisors and investigators). Each user once, sorted; appointments without a login are left out.
+   * supervisors and investigators). Each user once, sorted; appointments without a login are left
+   * out.
    */
   public List<String> holdersToday(String unitCode, Predicate<AppointmentRole> roles) {
-    return appointmentsToday(unitCode, roles).stream().map(Appointment::username).distinct().sorted().toList();
+    return appointmentsToday(unitCode, roles).stream()
+        .map(Appointment::username)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /** The appointments with a login behind {@link #holdersToday}, in the order they began. */
@@ -370,8 +482,10 @@ public class Organisation {
   }
 
   /** The appointments of the roles in force in a unit on a day, in the order they began. */
-  private List<Appointment> inForce(String unitCode, LocalDate day, Predicate<AppointmentRole> roles) {
-    return repository.appointmentsIn(unitCode).stream().filter(a -> a.isCurrentOn(day) && roles.test(a.role()))
+  private List<Appointment> inForce(
+      String unitCode, LocalDate day, Predicate<AppointmentRole> roles) {
+    return repository.appointmentsIn(unitCode).stream()
+        .filter(a -> a.isCurrentOn(day) && roles.test(a.role()))
         .toList();
   }
 
@@ -405,7 +519,9 @@ public class Organisation {
   private List<ApiError> checkCode(String code, String field) {
     List<ApiError> errors = new ArrayList<>();
     if (code == null || !code.matches("[A-Z0-9][A-Z0-9-]{0,62}")) {
-      errors.add(new ApiError(field, "G1.code", "a code of capital letters, digits and dashes, e.g. GS-V01-G03"));
+      errors.add(
+          new ApiError(
+              field, "G1.code", "a code of capital letters, digits and dashes, e.g. GS-V01-G03"));
     } else if (repository.findUnit(code).isPresent()) {
       errors.add(new ApiError(field, "G1.code", code + " exists already: codes are unique"));
     }

@@ -3,7 +3,8 @@ package cn.gridcase.organisation;
 /**
  * The facts on a person's file that rule G5 judges a grid worker by, each under its request field
  * name. Values are compared and audited as text: the enum's name, or {@code true}/{@code false}.
- * The birth date is not among them: it is read from the id-card number, which identifies the person.
+ * The birth date is not among them: it is read from the id-card number, which identifies the
+ * person.
  */
 public enum PersonFact {
   EDUCATION("education", "文化程度"),

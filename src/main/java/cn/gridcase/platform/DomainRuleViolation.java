@@ -1,6 +1,7 @@
 package cn.gridcase.platform;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A domain rule refused the request (HTTP 422). Carries every problem found, not the first. */
 public class DomainRuleViolation extends RuntimeException {
@@ -18,8 +19,8 @@ public class DomainRuleViolation extends RuntimeException {
   }
 
   /**
-   * The detail with every problem: what Tasklist and {@code /engine-rest} show when a task
-   * listener refuses a step (they display only the exception's message).
+   * The detail with every problem: what Tasklist and {@code /engine-rest} show when a task listener
+   * refuses a step (they display only the exception's message).
    */
   public String describe() {
     StringBuilder text = new StringBuilder(detail).append(':');
@@ -30,16 +31,16 @@ public class DomainRuleViolation extends RuntimeException {
   }
 
   /**
-   * The violation behind an exception, if any: a task listener's refusal reaches callers wrapped
-   * in the engine's exceptions.
+   * The violation behind an exception, if any: a task listener's refusal reaches callers wrapped in
+   * the engine's exceptions.
    */
-  public static java.util.Optional<DomainRuleViolation> in(Throwable thrown) {
+  public static Optional<DomainRuleViolation> in(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof DomainRuleViolation violation) {
-        return java.util.Optional.of(violation);
+        return Optional.of(violation);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   public List<ApiError> errors() {

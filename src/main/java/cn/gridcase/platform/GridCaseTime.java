@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 
 /**
  * The time of GridCase: every domain time is in Asia/Shanghai, whatever the machine's zone, and
@@ -19,13 +20,19 @@ public final class GridCaseTime {
 
   private GridCaseTime() {}
 
-  /** A moment as pages, notices and exports show it: {@code 2026-12-01 09:30}, Beijing time; "" for none. */
+  /**
+   * A moment as pages, notices and exports show it: {@code 2026-12-01 09:30}, Beijing time; "" for
+   * none.
+   */
   public static String minute(OffsetDateTime moment) {
     return moment == null ? "" : moment.atZoneSameInstant(ZONE).format(MINUTE);
   }
 
-  /** A moment read from the database (or the engine, e.g. a due date) as an offset time in {@link #ZONE}; null stays null. */
-  public static OffsetDateTime at(java.util.Date moment) {
+  /**
+   * A moment read from the database (or the engine, e.g. a due date) as an offset time in {@link
+   * #ZONE}; null stays null.
+   */
+  public static OffsetDateTime at(Date moment) {
     return moment == null ? null : OffsetDateTime.ofInstant(moment.toInstant(), ZONE);
   }
 

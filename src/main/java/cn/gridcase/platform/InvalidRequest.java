@@ -2,7 +2,10 @@ package cn.gridcase.platform;
 
 import java.util.List;
 
-/** The request itself is malformed: a parameter or field that cannot be read (HTTP 400), every problem listed. */
+/**
+ * The request itself is malformed: a parameter or field that cannot be read (HTTP 400), every
+ * problem listed.
+ */
 public class InvalidRequest extends RuntimeException {
 
   private final List<ApiError> errors;

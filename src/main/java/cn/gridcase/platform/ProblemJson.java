@@ -18,14 +18,23 @@ public final class ProblemJson {
 
   private ProblemJson() {}
 
-  public static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
+  public static void write(
+      HttpServletResponse response, HttpStatus status, String detail, String instance)
       throws IOException {
     write(response, status, status.getReasonPhrase(), detail, instance, Map.of());
   }
 
-  /** With a title of its own and extra members after the standard ones (e.g. {@code lockedUntil}). */
-  public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
-      String instance, Map<String, ?> extensions) throws IOException {
+  /**
+   * With a title of its own and extra members after the standard ones (e.g. {@code lockedUntil}).
+   */
+  public static void write(
+      HttpServletResponse response,
+      HttpStatus status,
+      String title,
+      String detail,
+      String instance,
+      Map<String, ?> extensions)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", title);

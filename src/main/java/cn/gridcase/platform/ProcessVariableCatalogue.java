@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 /**
  * The process variables of a feature's processes that the engine may keep in its history: ids and
  * routing flags, each with the values it may hold there. Any other variable — above all what users
- * type into a task's form, whichever door it came through (Tasklist, {@code /engine-rest},
- * {@code /api}) — never reaches the engine's history tables; a catalogued variable whose value does
- * not fit is kept without its value (docs/architecture.md, "What the engine's history keeps").
+ * type into a task's form, whichever door it came through (Tasklist, {@code /engine-rest}, {@code
+ * /api}) — never reaches the engine's history tables; a catalogued variable whose value does not
+ * fit is kept without its value (docs/architecture.md, "What the engine's history keeps").
  */
 public interface ProcessVariableCatalogue {
 
@@ -41,7 +41,10 @@ public interface ProcessVariableCatalogue {
 
     /** The name of one of the enum's constants. */
     static HistoricValue oneOf(Class<? extends Enum<?>> type) {
-      Set<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+      Set<String> names =
+          Arrays.stream(type.getEnumConstants())
+              .map(Enum::name)
+              .collect(Collectors.toUnmodifiableSet());
       return oneOf(names);
     }
 

@@ -11,12 +11,20 @@ import java.lang.annotation.Target;
  * it is a single line of at most {@link TextRules#DEFAULT_MAX} characters.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+@Target({
+  ElementType.RECORD_COMPONENT,
+  ElementType.FIELD,
+  ElementType.METHOD,
+  ElementType.PARAMETER
+})
 public @interface Text {
 
   /** The most characters (Unicode code points) the field takes. */
   int max();
 
-  /** Whether line breaks and tabs are allowed (descriptions, reasons), or the text is one line (names, codes). */
+  /**
+   * Whether line breaks and tabs are allowed (descriptions, reasons), or the text is one line
+   * (names, codes).
+   */
   boolean multiLine() default false;
 }

@@ -17,16 +17,18 @@ import org.springframework.stereotype.Component;
 /**
  * Lets the engine hold a {@link TransientValue}: the engine looks up a serializer even for a
  * transient object value, though it never writes one. This one takes only transient values in
- * memory (never a persistent or serialized one, so nothing a client sends through
- * {@code /engine-rest} can use it) and writes nothing.
+ * memory (never a persistent or serialized one, so nothing a client sends through {@code
+ * /engine-rest} can use it) and writes nothing.
  */
 @Component
 class TransientValues extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
+    List<TypedValueSerializer> serializers =
+        configuration.getCustomPreVariableSerializers() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPreVariableSerializers());
     serializers.add(new InMemoryOnly());
     configuration.setCustomPreVariableSerializers(serializers);
   }
@@ -49,7 +51,9 @@ class TransientValues extends AbstractProcessEnginePlugin {
 
     @Override
     protected boolean canWriteValue(TypedValue value) {
-      return value instanceof ObjectValue object && object.isTransient() && object.isDeserialized()
+      return value instanceof ObjectValue object
+          && object.isTransient()
+          && object.isDeserialized()
           && TransientValue.FORMAT.equals(object.getSerializationDataFormat());
     }
 
@@ -59,14 +63,17 @@ class TransientValues extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public ObjectValue readValue(ValueFields fields, boolean deserialize, boolean asTransientValue) {
-      throw new IllegalStateException("a transient value is never stored, so never read back: " + fields.getName());
+    public ObjectValue readValue(
+        ValueFields fields, boolean deserialize, boolean asTransientValue) {
+      throw new IllegalStateException(
+          "a transient value is never stored, so never read back: " + fields.getName());
     }
 
     @Override
     public ObjectValue convertToTypedValue(UntypedValueImpl untyped) {
       return Variables.objectValue(untyped.getValue(), untyped.isTransient())
-          .serializationDataFormat(TransientValue.FORMAT).create();
+          .serializationDataFormat(TransientValue.FORMAT)
+          .create();
     }
   }
 }

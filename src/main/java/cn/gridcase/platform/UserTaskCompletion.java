@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
  * How the {@code /api} completes a user task for a user it has checked: the user becomes the
  * assignee (so the process records who acted), a concurrent change is a 409, and a task listener's
  * refusal reaches the caller as the {@link DomainRuleViolation} it is (the engine wraps it). A task
- * someone holds (签收) is theirs alone: anyone else is refused (403), whatever unit they work for;
- * a section head reassigns it first, as a recorded step.
+ * someone holds (签收) is theirs alone: anyone else is refused (403), whatever unit they work for; a
+ * section head reassigns it first, as a recorded step.
  */
 @Component
 public class UserTaskCompletion {
@@ -41,7 +42,7 @@ public class UserTaskCompletion {
       throw new AccessDeniedException("此任务已由 " + e.getTaskAssignee() + " 签收，只有签收人可以办理");
     } catch (OptimisticLockingException e) {
       throw new StateConflict("此步骤刚被他人改动，请刷新后重试 (it changed meanwhile; reload and try again)");
-    } catch (org.camunda.bpm.engine.exception.NullValueException e) {
+    } catch (NullValueException e) {
       if (e.getMessage() == null || !e.getMessage().contains("Cannot find task")) {
         throw e;
       }

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a Spring MVC {@code @Controller} that serves HTML pages to people (not {@code /api}): its
- * refusals that escape it — not found, not allowed, a state that no longer fits — are answered with a
- * Chinese page ({@code platform.web.PageErrors}) instead of the API's problem+json.
+ * refusals that escape it — not found, not allowed, a state that no longer fits — are answered with
+ * a Chinese page ({@code platform.web.PageErrors}) instead of the API's problem+json.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

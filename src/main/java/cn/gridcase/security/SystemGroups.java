@@ -1,8 +1,8 @@
 package cn.gridcase.security;
 
 /**
- * Camunda groups that do not stand for a unit of the organisation. Unit groups (a grid's, a
- * village station's, ...) are derived from appointments by the organisation feature.
+ * Camunda groups that do not stand for a unit of the organisation. Unit groups (a grid's, a village
+ * station's, ...) are derived from appointments by the organisation feature.
  */
 public final class SystemGroups {
 

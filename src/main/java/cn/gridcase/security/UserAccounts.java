@@ -1,7 +1,5 @@
 package cn.gridcase.security;
 
-import cn.gridcase.security.SystemGroups;
-
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -35,7 +33,8 @@ public class UserAccounts {
    *
    * @return true when it was created
    */
-  public boolean createIfAbsent(String username, String firstName, String lastName, String email, String password) {
+  public boolean createIfAbsent(
+      String username, String firstName, String lastName, String email, String password) {
     if (find(username).isPresent()) {
       return false;
     }
@@ -55,14 +54,22 @@ public class UserAccounts {
         .map(u -> new Account(u.getId(), u.getFirstName(), u.getLastName(), u.getEmail()));
   }
 
-  /** The name people read for an account (family name first), or the account itself when it has none. */
+  /**
+   * The name people read for an account (family name first), or the account itself when it has
+   * none.
+   */
   public String nameOf(String username) {
-    return find(username).map(Account::displayName).filter(name -> !name.isBlank()).orElse(username);
+    return find(username)
+        .map(Account::displayName)
+        .filter(name -> !name.isBlank())
+        .orElse(username);
   }
 
   /** Ids of every group the user belongs to. */
   public List<String> groupsOf(String username) {
-    return identityService.createGroupQuery().groupMember(username).list().stream().map(Group::getId).toList();
+    return identityService.createGroupQuery().groupMember(username).list().stream()
+        .map(Group::getId)
+        .toList();
   }
 
   public void addToGroup(String username, String groupId) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +25,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * The caller's work list (待办): tasks assigned to them and unassigned tasks offered to a group
- * they belong to (their units' queues, kept in step with their appointments), soonest due first.
- * The same tasks Tasklist shows them.
+ * The caller's work list (待办): tasks assigned to them and unassigned tasks offered to a group they
+ * belong to (their units' queues, kept in step with their appointments), soonest due first. The
+ * same tasks Tasklist shows them.
  */
 @Service
 public class Worklist {
@@ -37,7 +38,11 @@ public class Worklist {
   private final EngineDeadlines deadlines;
   private final Comparator<Task> databaseOrder;
 
-  Worklist(TaskService taskService, RuntimeService runtimeService, Clock clock, EngineDeadlines deadlines,
+  Worklist(
+      TaskService taskService,
+      RuntimeService runtimeService,
+      Clock clock,
+      EngineDeadlines deadlines,
       DataSource dataSource) {
     this.deadlines = deadlines;
     this.taskService = taskService;
@@ -47,40 +52,61 @@ public class Worklist {
   }
 
   public List<WorkItem> of(String user, int limit) {
-    // Separate queries, each served by an index (assignee; identity link user or group), rather than
+    // Separate queries, each served by an index (assignee; identity link user or group), rather
+    // than
     // one or().taskAssignee().taskCandidateGroupIn(): the engine makes that OR a left join of every
     // open task with its identity links plus DISTINCT, which PostgreSQL answers by reading all open
     // tasks, whoever asks (measured in docs/benchmarks.md). Assigned tasks and
     // candidate tasks are disjoint (a candidate task is unassigned); the first `limit` of each,
     // merged in the database's order without duplicates, are the first `limit` of their union:
-    // assigned to the user, offered to them by name (case investigators), or to a unit queue they work.
-    // (taskCandidateUser matches the user's identity links and those of their groups, unassigned only)
-    Map<String, Task> found = new java.util.LinkedHashMap<>();
-    firstInOrder(taskService.createTaskQuery().active().taskAssignee(user), limit).forEach(t -> found.put(t.getId(), t));
+    // assigned to the user, offered to them by name (case investigators), or to a unit queue they
+    // work.
+    // (taskCandidateUser matches the user's identity links and those of their groups, unassigned
+    // only)
+    Map<String, Task> found = new LinkedHashMap<>();
+    firstInOrder(taskService.createTaskQuery().active().taskAssignee(user), limit)
+        .forEach(t -> found.put(t.getId(), t));
     firstInOrder(taskService.createTaskQuery().active().taskCandidateUser(user), limit)
         .forEach(t -> found.putIfAbsent(t.getId(), t));
     List<Task> tasks = new ArrayList<>(found.values());
     tasks.sort(databaseOrder);
     tasks = tasks.subList(0, Math.min(limit, tasks.size()));
-    Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+    Set<String> instanceIds =
+        tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
     Map<String, String> businessKeys = new HashMap<>();
     if (!instanceIds.isEmpty()) {
-      for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+      for (ProcessInstance instance :
+          runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
         businessKeys.put(instance.getId(), instance.getBusinessKey());
       }
     }
     OffsetDateTime now = GridCaseTime.now(clock);
     // provisional (T3) as the deadline carried it when it was set, kept in the calendar's registry
     Set<String> provisional = deadlines.provisionalTasks(tasks.stream().map(Task::getId).toList());
-    return tasks.stream().map(task -> {
-      String key = businessKeys.get(task.getProcessInstanceId());
-      // an event step's due date is the deadline stored on the step, handed to the engine as it is
-      OffsetDateTime due = GridCaseTime.at(task.getDueDate());
-      boolean event = Events.isEventNumber(key);
-      return new WorkItem(task.getId(), task.getName(), task.getTaskDefinitionKey(), event ? key : null,
-          event ? null : key, due, due != null && provisional.contains(task.getId()), due != null && now.isAfter(due),
-          task.getAssignee(), task.getAssignee() == null, GridCaseTime.at(task.getCreateTime()));
-    }).sorted(Comparator.comparing(WorkItem::due, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+    return tasks.stream()
+        .map(
+            task -> {
+              String key = businessKeys.get(task.getProcessInstanceId());
+              // an event step's due date is the deadline stored on the step, handed to the engine
+              // as it is
+              OffsetDateTime due = GridCaseTime.at(task.getDueDate());
+              boolean event = Events.isEventNumber(key);
+              return new WorkItem(
+                  task.getId(),
+                  task.getName(),
+                  task.getTaskDefinitionKey(),
+                  event ? key : null,
+                  event ? null : key,
+                  due,
+                  due != null && provisional.contains(task.getId()),
+                  due != null && now.isAfter(due),
+                  task.getAssignee(),
+                  task.getAssignee() == null,
+                  GridCaseTime.at(task.getCreateTime()));
+            })
+        .sorted(
+            Comparator.comparing(WorkItem::due, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
   }
 
   private static List<Task> firstInOrder(TaskQuery query, int limit) {
@@ -94,13 +120,17 @@ public class Worklist {
   static Comparator<Task> databaseOrder(DataSource dataSource) {
     boolean nullsFirst;
     try {
-      nullsFirst = JdbcUtils.extractDatabaseMetaData(dataSource,
-          metaData -> metaData.nullsAreSortedLow() || metaData.nullsAreSortedAtStart());
+      nullsFirst =
+          JdbcUtils.extractDatabaseMetaData(
+              dataSource,
+              metaData -> metaData.nullsAreSortedLow() || metaData.nullsAreSortedAtStart());
     } catch (MetaDataAccessException e) {
       throw new IllegalStateException("Cannot tell how the database sorts NULL", e);
     }
-    Comparator<Date> dates = nullsFirst ? Comparator.nullsFirst(Comparator.naturalOrder())
-        : Comparator.nullsLast(Comparator.naturalOrder());
+    Comparator<Date> dates =
+        nullsFirst
+            ? Comparator.nullsFirst(Comparator.naturalOrder())
+            : Comparator.nullsLast(Comparator.naturalOrder());
     return Comparator.comparing(Task::getDueDate, dates).thenComparing(Task::getCreateTime, dates);
   }
 }

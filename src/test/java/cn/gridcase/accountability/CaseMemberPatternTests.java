@@ -1,9 +1,8 @@
 package cn.gridcase.accountability;
 
-import cn.gridcase.accountability.internal.CaseRepository;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridcase.accountability.internal.CaseRepository;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,9 @@ class CaseMemberPatternTests {
   }
 
   @Test
-  @DisplayName("C6/S1 an investigator named li_ming matches only li_ming, not liXming: LIKE's wildcards in a name are literal")
+  @DisplayName(
+      "C6/S1 an investigator named li_ming matches only li_ming, not liXming: LIKE's wildcards in a"
+          + " name are literal")
   void wildcardsInANameAreLiteral() {
     String pattern = CaseRepository.memberPattern("li_ming");
     assertThat(like(",li_ming,investigator1,", pattern)).isTrue();

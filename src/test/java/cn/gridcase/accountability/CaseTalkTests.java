@@ -22,19 +22,23 @@ import org.springframework.security.access.AccessDeniedException;
 /** C5 (S0 第六条(一)): the decided talk is held by the person the DMN's role names, who records it. */
 class CaseTalkTests extends ProcessTestSupport {
 
-  @Autowired
-  AccountabilityCases cases;
-  @Autowired
-  TaskService taskService;
+  @Autowired AccountabilityCases cases;
+  @Autowired TaskService taskService;
 
   private CaseView decidedTalk(String subject, String role) {
-    CaseView opened = cases.open(new OpenCase(subject, role, "第四条（一）6 其他应当被追究责任的行为", "多次未按时巡查",
-        null, null), "supervisor1");
-    return cases.decide(opened.id(), "investigator1", List.of("TALK"), null, List.of(), "情节较轻", null);
+    CaseView opened =
+        cases.open(
+            new OpenCase(subject, role, "第四条（一）6 其他应当被追究责任的行为", "多次未按时巡查", null, null),
+            "supervisor1");
+    return cases.decide(
+        opened.id(), "investigator1", List.of("TALK"), null, List.of(), "情节较轻", null);
   }
 
   private ProcessInstance instance(long id) {
-    return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
+    return processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(String.valueOf(id))
         .singleResult();
   }
 
@@ -48,21 +52,29 @@ class CaseTalkTests extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("C5 a grid worker's talk: the task 约谈 is offered to the village's grid leader, instructor and"
-      + " work-area leader by name; the one who holds it records the day and what was said")
+  @DisplayName(
+      "C5 a grid worker's talk: the task 约谈 is offered to the village's grid leader, instructor and"
+          + " work-area leader by name; the one who holds it records the day and what was said")
   void gridWorkersTalkByTheVillagesLeaders() {
     clock.set("2026-11-02T09:00");
     CaseView decided = decidedTalk("worker1", "GRID_WORKER");
     assertThat(decided.talkConductors()).containsExactly("leader1", "instructor1", "arealeader1");
     assertThat(decided.talkConductorsVacant()).isFalse();
-    assertThat(decided.steps()).filteredOn(s -> s.action().equals("DECIDED")).singleElement()
+    assertThat(decided.steps())
+        .filteredOn(s -> s.action().equals("DECIDED"))
+        .singleElement()
         .satisfies(s -> assertThat(s.note()).contains("leader1"));
     ProcessInstance instance = instance(decided.id());
-    assertThat(instance).isWaitingAt("HoldTalkTask").task().hasCandidateUser("leader1")
-        .hasCandidateUser("instructor1").hasCandidateUser("arealeader1");
+    assertThat(instance)
+        .isWaitingAt("HoldTalkTask")
+        .task()
+        .hasCandidateUser("leader1")
+        .hasCandidateUser("instructor1")
+        .hasCandidateUser("arealeader1");
 
     assertThatThrownBy(() -> cases.recordTalk(decided.id(), "investigator1", "2026-11-02", "x"))
-        .as("the investigators do not hold this talk").isInstanceOf(AccessDeniedException.class);
+        .as("the investigators do not hold this talk")
+        .isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> cases.recordTalk(decided.id(), "station1", "2026-11-02", "x"))
         .isInstanceOf(NotFound.class);
     assertThat(codes(() -> cases.recordTalk(decided.id(), "leader1", "2026-11-03", " ")))
@@ -70,36 +82,51 @@ class CaseTalkTests extends ProcessTestSupport {
     assertThat(codes(() -> cases.recordTalk(decided.id(), "leader1", "11月2日", "谈了")))
         .containsExactly("C5.talkHeldOn");
 
-    assertThat(cases.get(decided.id(), "leader1").status()).as("the conductor sees the case")
+    assertThat(cases.get(decided.id(), "leader1").status())
+        .as("the conductor sees the case")
         .isEqualTo(CaseStatus.DECIDED);
     CaseView talked = cases.recordTalk(decided.id(), "leader1", "2026-11-02", "指出巡查不到位，本人表示整改");
     assertThat(talked.talkHeldOn()).isEqualTo(LocalDate.of(2026, 11, 2));
     assertThat(talked.talkRecord()).isEqualTo("指出巡查不到位，本人表示整改");
-    assertThat(talked.steps()).filteredOn(s -> s.action().equals("TALK_HELD")).singleElement()
+    assertThat(talked.steps())
+        .filteredOn(s -> s.action().equals("TALK_HELD"))
+        .singleElement()
         .satisfies(s -> assertThat(s.actor()).isEqualTo("leader1"));
-    assertThat(instance).hasPassed("HoldTalkTask", "RecordTalkTask").isWaitingAt("RecordExecutionTask");
+    assertThat(instance)
+        .hasPassed("HoldTalkTask", "RecordTalkTask")
+        .isWaitingAt("RecordExecutionTask");
   }
 
   @Test
-  @DisplayName("C5 the city holds a work-area leader's talk, nobody in GridCase has the role: the case's"
-      + " investigators get the task 约谈 and record it (from Tasklist's form)")
+  @DisplayName(
+      "C5 the city holds a work-area leader's talk, nobody in GridCase has the role: the case's"
+          + " investigators get the task 约谈 and record it (from Tasklist's form)")
   void nobodyHoldsTheRole() {
     clock.set("2026-11-02T09:00");
     CaseView decided = decidedTalk("arealeader1", "AREA_LEADER");
     assertThat(decided.talkConductor()).contains("市");
     assertThat(decided.talkConductors()).containsExactly("investigator1");
     assertThat(decided.talkConductorsVacant()).isTrue();
-    assertThat(instance(decided.id())).isWaitingAt("HoldTalkTask").task().hasCandidateUser("investigator1");
+    assertThat(instance(decided.id()))
+        .isWaitingAt("HoldTalkTask")
+        .task()
+        .hasCandidateUser("investigator1");
 
     // Tasklist: claim, then submit the form's variables
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(decided.id()))
-        .taskDefinitionKey("HoldTalkTask").singleResult();
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(String.valueOf(decided.id()))
+            .taskDefinitionKey("HoldTalkTask")
+            .singleResult();
     taskService.claim(task.getId(), "investigator1");
-    taskService.complete(task.getId(), Map.of("talkHeldOn", "2026-11-02", "talkRecord", "市委政法委约谈，已记录"));
+    taskService.complete(
+        task.getId(), Map.of("talkHeldOn", "2026-11-02", "talkRecord", "市委政法委约谈，已记录"));
     CaseView talked = cases.get(decided.id(), "supervisor1");
     assertThat(talked.talkHeldOn()).isEqualTo(LocalDate.of(2026, 11, 2));
     assertThat(talked.talkRecord()).isEqualTo("市委政法委约谈，已记录");
     assertThat(processEngine.getRuntimeService().getVariables(instance(decided.id()).getId()))
-        .as("the form's fields leave the process").doesNotContainKeys("talkHeldOn", "talkRecord");
+        .as("the form's fields leave the process")
+        .doesNotContainKeys("talkHeldOn", "talkRecord");
   }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every row of the accountability decision tables (bpmn/*.dmn) on the engine's DMN API, without a
  * Spring context: each row's inputs give its outputs and match that row alone; an input no row
- * covers gives no result; and every row of each table has a case here (a new row cannot go untested).
+ * covers gives no result; and every row of each table has a case here (a new row cannot go
+ * untested).
  */
 class DecisionTableRowTests {
 
@@ -42,9 +43,18 @@ class DecisionTableRowTests {
   private static final String ELIGIBILITY = "accountability-measure-eligibility";
   private static final String CONDUCTOR = "accountability-talk-conductor";
 
-  private static final List<String> MEASURES_OF_S0 = List.of("TALK", "CIRCULATED_CRITICISM",
-      "SUSPENSION_FOR_TRAINING", "ADMONISHMENT", "PERSUADE_TO_RESIGN", "DISMISSAL", "UNFIT_FOR_NEXT_COMMITTEE",
-      "ECONOMIC", "DISCIPLINARY", "JUDICIAL_TRANSFER");
+  private static final List<String> MEASURES_OF_S0 =
+      List.of(
+          "TALK",
+          "CIRCULATED_CRITICISM",
+          "SUSPENSION_FOR_TRAINING",
+          "ADMONISHMENT",
+          "PERSUADE_TO_RESIGN",
+          "DISMISSAL",
+          "UNFIT_FOR_NEXT_COMMITTEE",
+          "ECONOMIC",
+          "DISCIPLINARY",
+          "JUDICIAL_TRANSFER");
 
   // C3 (S0 第四条(四)): severity and position → the suggested measures
 
@@ -55,14 +65,18 @@ class DecisionTableRowTests {
         Arguments.of("SeriousHandler", "SERIOUS", "HANDLER", "CIRCULATED_CRITICISM"),
         Arguments.of("SeriousHead", "SERIOUS", "SECTION_HEAD", "TALK"),
         Arguments.of("GraveHandler", "GRAVE", "HANDLER", "SUSPENSION_FOR_TRAINING|ADMONISHMENT"),
-        Arguments.of("GraveHead", "GRAVE", "SECTION_HEAD",
+        Arguments.of(
+            "GraveHead",
+            "GRAVE",
+            "SECTION_HEAD",
             "CIRCULATED_CRITICISM|SUSPENSION_FOR_TRAINING|ADMONISHMENT"));
   }
 
   @ParameterizedTest(name = "C3 row {0}: {1} / {2} → {3}")
   @MethodSource("eventHandlerMeasures")
   void eventHandlerMeasuresRow(String rule, String severity, String position, String measures) {
-    DmnDecisionResult result = evaluate(MEASURES, Map.of("severity", severity, "position", position));
+    DmnDecisionResult result =
+        evaluate(MEASURES, Map.of("severity", severity, "position", position));
     assertThat(MATCHED).containsExactly(rule);
     assertThat(result.getSingleResult().getEntryMap()).isEqualTo(Map.of("measures", measures));
   }
@@ -75,32 +89,61 @@ class DecisionTableRowTests {
   }
 
   static Stream<Arguments> eventHandlerMeasuresNoMatch() {
-    return Stream.of(Arguments.of("SERIOUS", "GRID_WORKER"), Arguments.of("GRAVE", ""),
+    return Stream.of(
+        Arguments.of("SERIOUS", "GRID_WORKER"),
+        Arguments.of("GRAVE", ""),
         Arguments.of("MINOR", "HANDLER"));
   }
 
   // C2 (S0 第三条): the measures a role may be given
 
   static Stream<Arguments> measureEligibility() {
-    List<Arguments> rows = new ArrayList<>(List.of(
-        Arguments.of("PersuadeOnlyGridLeaders", "GRID_WORKER", "PERSUADE_TO_RESIGN", false,
-            "劝退 (PERSUADE_TO_RESIGN) applies only to grid leaders (village chief cadres)"),
-        Arguments.of("PersuadeOnlyGridLeaders", "AREA_LEADER", "PERSUADE_TO_RESIGN", false,
-            "劝退 (PERSUADE_TO_RESIGN) applies only to grid leaders (village chief cadres)"),
-        Arguments.of("UnfitOnlyGridLeaders", "EVENT_HANDLER", "UNFIT_FOR_NEXT_COMMITTEE", false,
-            "the unfit list (UNFIT_FOR_NEXT_COMMITTEE) applies only to grid leaders (village chief cadres)"),
-        Arguments.of("DismissalOnlyGridWorkers", "GRID_LEADER", "DISMISSAL", false,
-            "辞退 (DISMISSAL) applies only to full-time grid workers"),
-        Arguments.of("DismissalOnlyGridWorkers", "SECTION_HEAD", "DISMISSAL", false,
-            "辞退 (DISMISSAL) applies only to full-time grid workers"),
-        Arguments.of("UnknownMeasure", "GRID_WORKER", "BONUS", false, "not a measure of S0 第三条"),
-        Arguments.of("UnknownMeasure", "GRID_LEADER", "", false, "not a measure of S0 第三条")));
-    // every measure of S0 第三条 is allowed to the role it is meant for (the first row that matches wins)
+    List<Arguments> rows =
+        new ArrayList<>(
+            List.of(
+                Arguments.of(
+                    "PersuadeOnlyGridLeaders",
+                    "GRID_WORKER",
+                    "PERSUADE_TO_RESIGN",
+                    false,
+                    "劝退 (PERSUADE_TO_RESIGN) applies only to grid leaders (village chief cadres)"),
+                Arguments.of(
+                    "PersuadeOnlyGridLeaders",
+                    "AREA_LEADER",
+                    "PERSUADE_TO_RESIGN",
+                    false,
+                    "劝退 (PERSUADE_TO_RESIGN) applies only to grid leaders (village chief cadres)"),
+                Arguments.of(
+                    "UnfitOnlyGridLeaders",
+                    "EVENT_HANDLER",
+                    "UNFIT_FOR_NEXT_COMMITTEE",
+                    false,
+                    "the unfit list (UNFIT_FOR_NEXT_COMMITTEE) applies only to grid leaders"
+                        + " (village chief cadres)"),
+                Arguments.of(
+                    "DismissalOnlyGridWorkers",
+                    "GRID_LEADER",
+                    "DISMISSAL",
+                    false,
+                    "辞退 (DISMISSAL) applies only to full-time grid workers"),
+                Arguments.of(
+                    "DismissalOnlyGridWorkers",
+                    "SECTION_HEAD",
+                    "DISMISSAL",
+                    false,
+                    "辞退 (DISMISSAL) applies only to full-time grid workers"),
+                Arguments.of(
+                    "UnknownMeasure", "GRID_WORKER", "BONUS", false, "not a measure of S0 第三条"),
+                Arguments.of(
+                    "UnknownMeasure", "GRID_LEADER", "", false, "not a measure of S0 第三条")));
+    // every measure of S0 第三条 is allowed to the role it is meant for (the first row that matches
+    // wins)
     for (String measure : MEASURES_OF_S0) {
-      String role = switch (measure) {
-        case "PERSUADE_TO_RESIGN", "UNFIT_FOR_NEXT_COMMITTEE" -> "GRID_LEADER";
-        default -> "GRID_WORKER";
-      };
+      String role =
+          switch (measure) {
+            case "PERSUADE_TO_RESIGN", "UNFIT_FOR_NEXT_COMMITTEE" -> "GRID_LEADER";
+            default -> "GRID_WORKER";
+          };
       rows.add(Arguments.of("KnownMeasuresAllowed", role, measure, true, null));
     }
     return rows.stream();
@@ -108,18 +151,21 @@ class DecisionTableRowTests {
 
   @ParameterizedTest(name = "C2 row {0}: {1} / {2} → allowed {3}")
   @MethodSource("measureEligibility")
-  void measureEligibilityRow(String rule, String role, String measure, boolean allowed, String reason) {
+  void measureEligibilityRow(
+      String rule, String role, String measure, boolean allowed, String reason) {
     DmnDecisionResult result = evaluate(ELIGIBILITY, Map.of("role", role, "measure", measure));
     // hit policy FIRST: the first matching row decides (the catch-all rows below it may match too)
     assertThat(MATCHED).first().isEqualTo(rule);
     // an empty output entry gives no entry at all
-    Map<String, Object> outputs = reason == null ? Map.of("allowed", allowed)
-        : Map.of("allowed", allowed, "reason", reason);
+    Map<String, Object> outputs =
+        reason == null ? Map.of("allowed", allowed) : Map.of("allowed", allowed, "reason", reason);
     assertThat(result.getSingleResult().getEntryMap()).isEqualTo(outputs);
   }
 
   @Test
-  @DisplayName("C2 no row: the table has no gap — an input no specific row covers falls to UnknownMeasure (refused)")
+  @DisplayName(
+      "C2 no row: the table has no gap — an input no specific row covers falls to UnknownMeasure"
+          + " (refused)")
   void measureEligibilityHasNoGap() {
     Map<String, Object> nothing = new HashMap<>();
     nothing.put("role", null);
@@ -134,23 +180,45 @@ class DecisionTableRowTests {
   static Stream<Arguments> talkConductor() {
     return Stream.of(
         Arguments.of("AreaLeaderByCity", "AREA_LEADER", "市组织约谈 (the city)", "", "CITY"),
-        Arguments.of("InstructorByTownship", "GRID_INSTRUCTOR", "镇组织约谈 (the township)", "SUPERVISOR", "TOWNSHIP"),
-        Arguments.of("HandlerByTownship", "EVENT_HANDLER", "镇组织约谈 (the township)", "SUPERVISOR", "TOWNSHIP"),
-        Arguments.of("HandlerByTownship", "SECTION_HEAD", "镇组织约谈 (the township)", "SUPERVISOR", "TOWNSHIP"),
-        Arguments.of("GridWorkerByLeaders", "GRID_WORKER",
+        Arguments.of(
+            "InstructorByTownship",
+            "GRID_INSTRUCTOR",
+            "镇组织约谈 (the township)",
+            "SUPERVISOR",
+            "TOWNSHIP"),
+        Arguments.of(
+            "HandlerByTownship", "EVENT_HANDLER", "镇组织约谈 (the township)", "SUPERVISOR", "TOWNSHIP"),
+        Arguments.of(
+            "HandlerByTownship", "SECTION_HEAD", "镇组织约谈 (the township)", "SUPERVISOR", "TOWNSHIP"),
+        Arguments.of(
+            "GridWorkerByLeaders",
+            "GRID_WORKER",
             "网格长、网格指导员或网格工作片领导视情约谈 (grid leader, instructor or work-area leader)",
-            "GRID_LEADER|GRID_INSTRUCTOR|AREA_LEADER", "VILLAGE"),
-        Arguments.of("GridLeaderByAreaLeader", "GRID_LEADER", "网格工作片领导约谈 (the work-area leader)", "AREA_LEADER",
+            "GRID_LEADER|GRID_INSTRUCTOR|AREA_LEADER",
+            "VILLAGE"),
+        Arguments.of(
+            "GridLeaderByAreaLeader",
+            "GRID_LEADER",
+            "网格工作片领导约谈 (the work-area leader)",
+            "AREA_LEADER",
             "VILLAGE"));
   }
 
   @ParameterizedTest(name = "C5 row {0}: {1} → {2}, held by {3} in the {4}")
   @MethodSource("talkConductor")
-  void talkConductorRow(String rule, String role, String conductor, String conductorRoles, String conductorUnit) {
+  void talkConductorRow(
+      String rule, String role, String conductor, String conductorRoles, String conductorUnit) {
     DmnDecisionResult result = evaluate(CONDUCTOR, Map.of("role", role));
     assertThat(MATCHED).containsExactly(rule);
-    assertThat(result.getSingleResult().getEntryMap()).isEqualTo(
-        Map.of("conductor", conductor, "conductorRoles", conductorRoles, "conductorUnit", conductorUnit));
+    assertThat(result.getSingleResult().getEntryMap())
+        .isEqualTo(
+            Map.of(
+                "conductor",
+                conductor,
+                "conductorRoles",
+                conductorRoles,
+                "conductorUnit",
+                conductorUnit));
   }
 
   @ParameterizedTest(name = "C5 no row: {0} → no conductor")
@@ -171,8 +239,10 @@ class DecisionTableRowTests {
   }
 
   static Stream<Arguments> tables() {
-    return Stream.of(Arguments.of(MEASURES, rulesIn(eventHandlerMeasures())),
-        Arguments.of(ELIGIBILITY, rulesIn(measureEligibility())), Arguments.of(CONDUCTOR, rulesIn(talkConductor())));
+    return Stream.of(
+        Arguments.of(MEASURES, rulesIn(eventHandlerMeasures())),
+        Arguments.of(ELIGIBILITY, rulesIn(measureEligibility())),
+        Arguments.of(CONDUCTOR, rulesIn(talkConductor())));
   }
 
   private static Set<String> rulesIn(Stream<Arguments> cases) {
@@ -181,19 +251,24 @@ class DecisionTableRowTests {
 
   private static DmnDecisionResult evaluate(String key, Map<String, Object> variables) {
     MATCHED.clear();
-    DmnDecision decision = DECISIONS.computeIfAbsent(key, k -> {
-      try (InputStream model = model(k)) {
-        return ENGINE.parseDecision(k, model);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    DmnDecision decision =
+        DECISIONS.computeIfAbsent(
+            key,
+            k -> {
+              try (InputStream model = model(k)) {
+                return ENGINE.parseDecision(k, model);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     return ENGINE.evaluateDecision(decision, variables);
   }
 
   private static List<String> ruleIds(String key) {
     try (InputStream model = model(key)) {
-      return Dmn.readModelFromStream(model).getModelElementsByType(Rule.class).stream().map(Rule::getId).toList();
+      return Dmn.readModelFromStream(model).getModelElementsByType(Rule.class).stream()
+          .map(Rule::getId)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -208,9 +283,14 @@ class DecisionTableRowTests {
 
   private static DmnEngine engine() {
     DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of((DmnDecisionTableEvaluationEvent event) ->
-        event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(MATCHED::add)));
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.customPostDecisionTableEvaluationListeners(
+        List.of(
+            (DmnDecisionTableEvaluationEvent event) ->
+                event.getMatchingRules().stream()
+                    .map(DmnEvaluatedDecisionRule::getId)
+                    .forEach(MATCHED::add)));
     return configuration.buildEngine();
   }
 }

@@ -1,9 +1,8 @@
 package cn.gridcase.accountability;
 
-import cn.gridcase.accountability.internal.AccountabilityDecisions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridcase.accountability.internal.AccountabilityDecisions;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The DMN table {@code accountability-grid-worker-measures} row by row (C3, S0 第四条(一)), without Spring. */
+/**
+ * The DMN table {@code accountability-grid-worker-measures} row by row (C3, S0 第四条(一)), without
+ * Spring.
+ */
 class GridWorkerMeasuresTableTests {
 
   private static DmnEngine engine;
@@ -33,14 +35,20 @@ class GridWorkerMeasuresTableTests {
   }
 
   private static DmnDecisionTableResult evaluate(String severity) {
-    return engine.evaluateDecisionTable(decision, Variables.createVariables().putValue("severity", severity));
+    return engine.evaluateDecisionTable(
+        decision, Variables.createVariables().putValue("severity", severity));
   }
 
   @ParameterizedTest(name = "C3 grid worker, {0} → {1}")
-  @CsvSource({"LIGHT, TALK", "SERIOUS, ADMONISHMENT", "GRAVE, SUSPENSION_FOR_TRAINING|ADMONISHMENT"})
+  @CsvSource({
+    "LIGHT, TALK",
+    "SERIOUS, ADMONISHMENT",
+    "GRAVE, SUSPENSION_FOR_TRAINING|ADMONISHMENT"
+  })
   @DisplayName("C3 each row of the grid workers' table suggests only measures of 第四条（一）")
   void row(String severity, String measures) {
-    assertThat(evaluate(severity).getSingleResult().<String>getEntry("measures")).isEqualTo(measures);
+    assertThat(evaluate(severity).getSingleResult().<String>getEntry("measures"))
+        .isEqualTo(measures);
   }
 
   @Test

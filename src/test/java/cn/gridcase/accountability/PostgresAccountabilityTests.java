@@ -15,13 +15,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /** A whole accountability case on a real PostgreSQL server (fresh database, demo users). */
 @OwnJvm
 @ExtendWith(PostgresServer.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "gridcase.demo.sample-events=false"})
 @ActiveProfiles({"postgres", "demo"})
 class PostgresAccountabilityTests {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry registry) {
@@ -29,7 +29,8 @@ class PostgresAccountabilityTests {
   }
 
   @Test
-  @DisplayName("C1-C7 on PostgreSQL: a whole case as supervisor1 and investigator1, with the scope refusals")
+  @DisplayName(
+      "C1-C7 on PostgreSQL: a whole case as supervisor1 and investigator1, with the scope refusals")
   void wholeCaseOnPostgres() {
     new AccountabilityCaseStory(ApiClient.anonymous(port)).run();
   }

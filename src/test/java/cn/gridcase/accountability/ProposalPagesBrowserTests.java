@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,8 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ProposalPagesBrowserTests extends BrowserTestSupport {
 
-  @Autowired
-  TaskService taskService;
+  @Autowired TaskService taskService;
 
   private OverdueWork work;
 
@@ -38,7 +38,9 @@ class ProposalPagesBrowserTests extends BrowserTestSupport {
   }
 
   @Test
-  @DisplayName("C3 不采纳 without a reason is refused in Chinese next to the field; with a reason the proposal is 未采纳")
+  @DisplayName(
+      "C3 不采纳 without a reason is refused in Chinese next to the field; with a reason the proposal"
+          + " is 未采纳")
   void rejectNeedsReason() throws Exception {
     logIn("supervisor1", "demo");
     clickAndWaitForPage(find("section[data-role=SUPERVISOR] a[href='/accountability/proposals']"));
@@ -46,8 +48,12 @@ class ProposalPagesBrowserTests extends BrowserTestSupport {
     WebElement card = proposalOf(work.inV01G01);
     assertThat(card.findElement(By.cssSelector(".badge")).getText()).isEqualTo("待处理");
     String evidence = card.findElement(By.cssSelector("dl.evidence")).getText();
-    assertThat(evidence).contains("2026-10-09").contains("受理（网格）")
-        .contains("10 个工作日").contains("古山村第1网格").contains("第四条（一）");
+    assertThat(evidence)
+        .contains("2026-10-09")
+        .contains("受理（网格）")
+        .contains("10 个工作日")
+        .contains("古山村第1网格")
+        .contains("第四条（一）");
     assertThat(card.findElement(By.cssSelector("h2")).getText()).contains("超期受理");
     assertThat(card.findElement(By.cssSelector("a.event-link")).getDomAttribute("href"))
         .isEqualTo("/supervision/events/" + work.inV01G01);
@@ -59,10 +65,14 @@ class ProposalPagesBrowserTests extends BrowserTestSupport {
     WebElement reason = card.findElement(By.id("reason-" + id));
     assertThat(card.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("请填写不采纳的理由");
     assertThat(reason.getDomAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(card.findElement(By.cssSelector("label[for='reason-" + id + "']")).getText()).isEqualTo("理由");
-    assertThat(card.findElement(By.cssSelector(".badge")).getText()).as("nothing decided").isEqualTo("待处理");
+    assertThat(card.findElement(By.cssSelector("label[for='reason-" + id + "']")).getText())
+        .isEqualTo("理由");
+    assertThat(card.findElement(By.cssSelector(".badge")).getText())
+        .as("nothing decided")
+        .isEqualTo("待处理");
     assertThat(card.findElement(By.cssSelector("dl.evidence")).getText())
-        .as("the evidence's moment in Beijing time, no ISO stamp").contains("至 2026-10-22 10:00 仍未完成")
+        .as("the evidence's moment in Beijing time, no ISO stamp")
+        .contains("至 2026-10-22 10:00 仍未完成")
         .doesNotContain("T10:00");
     scrollTo(card);
     screenshot("proposals-reject-refused");
@@ -72,24 +82,31 @@ class ProposalPagesBrowserTests extends BrowserTestSupport {
     assertThat(find("#flash").getText()).contains("问责建议 " + id).contains("不采纳");
     assertThat(findAll("#proposal-" + id)).as("no longer 待处理").isEmpty();
 
-    clickAndWaitForPage(browser.findElement(By.xpath("//nav[contains(@class,'status-filter')]//a[.='未采纳']")));
+    clickAndWaitForPage(
+        browser.findElement(By.xpath("//nav[contains(@class,'status-filter')]//a[.='未采纳']")));
     card = find("#proposal-" + id);
     scrollTo(card);
     assertThat(card.findElement(By.cssSelector(".badge")).getText()).isEqualTo("未采纳");
-    assertThat(card.findElement(By.cssSelector(".decision")).getText()).contains("孙平")
+    assertThat(card.findElement(By.cssSelector(".decision")).getText())
+        .contains("孙平")
         .contains("理由：经核实，当日网格停电、系统无法登录，已补办受理");
-    assertThat(card.findElements(By.tagName("button"))).as("a decided proposal has no actions").isEmpty();
+    assertThat(card.findElements(By.tagName("button")))
+        .as("a decided proposal has no actions")
+        .isEmpty();
     screenshot("proposals-rejected");
   }
 
   @Test
-  @DisplayName("C3 C5 采纳 opens a case linked to the proposal, investigated by the township's investigator")
+  @DisplayName(
+      "C3 C5 采纳 opens a case linked to the proposal, investigated by the township's investigator")
   void acceptOpensCase() throws Exception {
     logIn("supervisor1", "demo");
     open("/accountability/proposals");
     WebElement card = proposalOf(work.inV02G01);
     String id = card.getDomAttribute("id").substring("proposal-".length());
-    assertThat(card.findElement(By.cssSelector(".subject")).getText()).contains("李娜").contains("网格员");
+    assertThat(card.findElement(By.cssSelector(".subject")).getText())
+        .contains("李娜")
+        .contains("网格员");
     clickAndWaitForPage(card.findElement(By.xpath(".//button[normalize-space(.)='采纳']")));
     String flash = find("#flash").getText();
     Matcher opened = Pattern.compile("已立案：案件 (\\d+)").matcher(flash);
@@ -107,7 +124,8 @@ class ProposalPagesBrowserTests extends BrowserTestSupport {
     card = find("#proposal-" + id);
     scrollTo(card);
     assertThat(card.findElement(By.cssSelector(".badge")).getText()).isEqualTo("已采纳");
-    assertThat(card.findElement(By.cssSelector(".decision")).getText()).contains("已立案：案件 " + caseId);
+    assertThat(card.findElement(By.cssSelector(".decision")).getText())
+        .contains("已立案：案件 " + caseId);
     screenshot("proposals-accepted");
   }
 
@@ -121,12 +139,16 @@ class ProposalPagesBrowserTests extends BrowserTestSupport {
   }
 
   private void scrollTo(WebElement element) {
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
-        element);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
   }
 
   private WebElement proposalOf(String eventNumber) {
-    return findAll("article.proposal[data-event='" + eventNumber + "']").stream().findFirst()
-        .orElseThrow(() -> new AssertionError("no open proposal for " + eventNumber + " on " + find("main").getText()));
+    return findAll("article.proposal[data-event='" + eventNumber + "']").stream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no open proposal for " + eventNumber + " on " + find("main").getText()));
   }
 }

@@ -1,9 +1,8 @@
 package cn.gridcase.accountability;
 
-import cn.gridcase.accountability.internal.ProposalPages;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridcase.accountability.internal.ProposalPages;
 import cn.gridcase.platform.ApiError;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,9 +13,15 @@ class ProposalPagesTests {
   @Test
   @DisplayName("C1 C5 a proposal that cannot become a case says why in Chinese")
   void openingProblemsInChinese() {
-    assertThat(ProposalPages.openingProblem(new ApiError("subject", "C1.subject", "worker3 holds no GRID_WORKER appointment now")))
+    assertThat(
+            ProposalPages.openingProblem(
+                new ApiError(
+                    "subject", "C1.subject", "worker3 holds no GRID_WORKER appointment now")))
         .isEqualTo("被追究人现已不在该岗位，或不属于本乡镇，请改为手工立案");
-    assertThat(ProposalPages.openingProblem(new ApiError("investigators", "C5.investigators", "township GS has no investigator")))
+    assertThat(
+            ProposalPages.openingProblem(
+                new ApiError(
+                    "investigators", "C5.investigators", "township GS has no investigator")))
         .isEqualTo("本乡镇尚未任命调查人员");
   }
 

@@ -16,11 +16,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** PUT/DELETE /api/admin/clock (docs/api.md, Demo clock), in the demo profile. */
 class DemoClockTests extends ApiTestSupport {
 
-  @Autowired
-  RuntimeService runtimeService;
+  @Autowired RuntimeService runtimeService;
 
   @Test
-  @DisplayName("setting the demo clock answers the new time in Asia/Shanghai and runs the jobs that became due")
+  @DisplayName(
+      "setting the demo clock answers the new time in Asia/Shanghai and runs the jobs that became"
+          + " due")
   void setClockRunsDueJobs() {
     ProcessInstance probe = runtimeService.startProcessInstanceByKey("DeploymentProbe");
     OffsetDateTime twoHoursLater = OffsetDateTime.now().plusHours(2);
@@ -30,12 +31,14 @@ class DemoClockTests extends ApiTestSupport {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     OffsetDateTime now = OffsetDateTime.parse(reply.json().get("now").asText());
     assertThat(now.getOffset().getId()).isEqualTo("+08:00");
-    assertThat(now.toInstant()).isBetween(twoHoursLater.toInstant().minusSeconds(1),
-        twoHoursLater.toInstant().plusSeconds(30));
+    assertThat(now.toInstant())
+        .isBetween(
+            twoHoursLater.toInstant().minusSeconds(1), twoHoursLater.toInstant().plusSeconds(30));
     assertThat(reply.json().get("controlled").asBoolean()).isTrue();
     assertThat(reply.json().get("jobsExecuted").asInt()).isGreaterThanOrEqualTo(1);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(probe.getId()).count())
-        .as("the probe's one-hour timer fired").isZero();
+        .as("the probe's one-hour timer fired")
+        .isZero();
   }
 
   @Test
@@ -51,7 +54,8 @@ class DemoClockTests extends ApiTestSupport {
   @Test
   @DisplayName("T1 (zone) domain times are in Asia/Shanghai whatever the machine's zone")
   void timesInShanghaiWhateverTheMachineZone() {
-    assertThat(TimeZone.getDefault().toZoneId()).as("the build runs the tests in another zone")
+    assertThat(TimeZone.getDefault().toZoneId())
+        .as("the build runs the tests in another zone")
         .isNotEqualTo(ZoneId.of("Asia/Shanghai"));
     Reply reply = api.as("admin").get("/api/admin/clock");
     assertThat(reply.json().get("now").asText()).endsWith("+08:00");

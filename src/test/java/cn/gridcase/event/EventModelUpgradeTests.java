@@ -39,20 +39,15 @@ class EventModelUpgradeTests extends ProcessTestSupport {
 
   /** The models as deployed before the event steps became typed commands (git 6975828). */
   static final String OLD_MODELS = "/upgrade/before-issue-12/";
+
   static final List<String> MODELS = List.of("event-level-handling.bpmn", "event-handling.bpmn");
 
-  @Autowired
-  Events events;
-  @Autowired
-  ModelDeployment modelDeployment;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  ManagementService managementService;
+  @Autowired Events events;
+  @Autowired ModelDeployment modelDeployment;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
 
   /** Whatever the test did, the current models are the latest again for the tests after it. */
   @AfterEach
@@ -66,17 +61,26 @@ class EventModelUpgradeTests extends ProcessTestSupport {
    * each deployment here is made after the ones before it, as an upgrade is.
    */
   private void afterTheLastDeployment() {
-    Date last = repositoryService.createDeploymentQuery().deploymentName(ModelDeployment.DEPLOYMENT_NAME)
-        .orderByDeploymentTime().desc().listPage(0, 1).get(0).getDeploymentTime();
+    Date last =
+        repositoryService
+            .createDeploymentQuery()
+            .deploymentName(ModelDeployment.DEPLOYMENT_NAME)
+            .orderByDeploymentTime()
+            .desc()
+            .listPage(0, 1)
+            .get(0)
+            .getDeploymentTime();
     clock.set(OffsetDateTime.ofInstant(last.toInstant(), ZoneOffset.UTC).plusMinutes(1));
   }
 
   @Test
-  @DisplayName("E4/E9 an event on the models before issue 12 is migrated on deployment, its task and timers kept, "
-      + "and is accepted, resolved and fed back through the new beans")
+  @DisplayName(
+      "E4/E9 an event on the models before issue 12 is migrated on deployment, its task and timers"
+          + " kept, and is accepted, resolved and fed back through the new beans")
   void eventOnTheOldModelsFinishesAfterTheUpgrade() throws IOException {
     clock.set("2026-11-02T09:00");
-    String number = events.report(EventProcessTests.hazard("GS-V01-G01", false), "station1").number();
+    String number =
+        events.report(EventProcessTests.hazard("GS-V01-G01", false), "station1").number();
     assertThat(level(number)).isWaitingAt("AcceptEventTask");
     Date taskDue = task(number).getDueDate();
     List<Date> timersDue = timersDue(level(number));
@@ -84,8 +88,10 @@ class EventModelUpgradeTests extends ProcessTestSupport {
 
     putOnTheOldModels(number);
     clock.set("2026-11-02T10:00");
-    assertThatThrownBy(() -> completeAs("worker1", number, Map.of())).as("the old listener's bean is gone")
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("eventStepCompletion");
+    assertThatThrownBy(() -> completeAs("worker1", number, Map.of()))
+        .as("the old listener's bean is gone")
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("eventStepCompletion");
 
     afterTheLastDeployment();
     Deployment upgrade = modelDeployment.deployChanged();
@@ -93,14 +99,18 @@ class EventModelUpgradeTests extends ProcessTestSupport {
 
     assertThat(upgrade).isNotNull();
     assertThat(main(number).getProcessDefinitionId()).isEqualTo(latest(Events.PROCESS_KEY).getId());
-    assertThat(level(number).getProcessDefinitionId()).isEqualTo(latest("event-level-handling").getId());
+    assertThat(level(number).getProcessDefinitionId())
+        .isEqualTo(latest("event-level-handling").getId());
     assertThat(latest(Events.PROCESS_KEY).getDeploymentId()).isEqualTo(upgrade.getId());
     assertThat(main(number)).isWaitingAt("GridLevelCallActivity");
     assertThat(level(number)).isWaitingAt("AcceptEventTask").task().isAssignedTo("worker1");
-    assertThat(taskService.getIdentityLinksForTask(task(number).getId())).extracting(link -> link.getGroupId())
+    assertThat(taskService.getIdentityLinksForTask(task(number).getId()))
+        .extracting(link -> link.getGroupId())
         .contains("GS-V01-G01");
     assertThat(task(number).getDueDate()).as("the task's due date as it was").isEqualTo(taskDue);
-    assertThat(timersDue(level(number))).as("the timers' due dates as they were").isEqualTo(timersDue);
+    assertThat(timersDue(level(number)))
+        .as("the timers' due dates as they were")
+        .isEqualTo(timersDue);
 
     completeAs("worker1", number, Map.of());
     completeAs("worker1", number, Map.of("outcome", "RESOLVE", "result", "已拆除私拉电线"));
@@ -110,41 +120,63 @@ class EventModelUpgradeTests extends ProcessTestSupport {
     assertThat(main(number)).isNull();
     EventView closed = events.get(number, "worker1");
     assertThat(closed.status()).isEqualTo(EventStatus.CLOSED);
-    assertThat(closed.steps()).extracting(EventStep::action)
+    assertThat(closed.steps())
+        .extracting(EventStep::action)
         .containsExactly("REPORTED", "ACCEPTED", "RESOLVED", "FEEDBACK");
   }
 
   /** What a running event looked like before the upgrade: its instances on the old versions. */
   private void putOnTheOldModels(String number) throws IOException {
     afterTheLastDeployment();
-    DeploymentBuilder deployment = repositoryService.createDeployment().name(ModelDeployment.DEPLOYMENT_NAME)
-        .source(ModelDeployment.DEPLOYMENT_NAME);
+    DeploymentBuilder deployment =
+        repositoryService
+            .createDeployment()
+            .name(ModelDeployment.DEPLOYMENT_NAME)
+            .source(ModelDeployment.DEPLOYMENT_NAME);
     for (String model : MODELS) {
       try (InputStream in = getClass().getResourceAsStream(OLD_MODELS + model)) {
-        deployment.addString("bpmn/" + model, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        deployment.addString(
+            "bpmn/" + model, new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     }
     deployment.deploy();
     for (ProcessInstance instance : List.of(main(number), level(number))) {
-      String key = repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
+      String key =
+          repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
       ProcessDefinition old = latest(key);
-      runtimeService.newMigration(runtimeService.createMigrationPlan(instance.getProcessDefinitionId(), old.getId())
-          .mapEqualActivities().build()).processInstanceIds(instance.getId()).execute();
+      runtimeService
+          .newMigration(
+              runtimeService
+                  .createMigrationPlan(instance.getProcessDefinitionId(), old.getId())
+                  .mapEqualActivities()
+                  .build())
+          .processInstanceIds(instance.getId())
+          .execute();
     }
   }
 
   private ProcessDefinition latest(String key) {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+    return repositoryService
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(key)
+        .latestVersion()
+        .singleResult();
   }
 
   private ProcessInstance main(String number) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKey(Events.PROCESS_KEY).singleResult();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(number)
+        .processDefinitionKey(Events.PROCESS_KEY)
+        .singleResult();
   }
 
   private ProcessInstance level(String number) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKey("event-level-handling").singleResult();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(number)
+        .processDefinitionKey("event-level-handling")
+        .singleResult();
   }
 
   private Task task(String number) {
@@ -152,8 +184,15 @@ class EventModelUpgradeTests extends ProcessTestSupport {
   }
 
   private List<Date> timersDue(ProcessInstance instance) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
-        .map(Job::getDuedate).sorted().toList();
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .list()
+        .stream()
+        .map(Job::getDuedate)
+        .sorted()
+        .toList();
   }
 
   private void completeAs(String user, String number, Map<String, Object> form) {

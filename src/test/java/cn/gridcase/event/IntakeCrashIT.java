@@ -50,11 +50,12 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * Issue 10 item 2 ("answered 201, then lost"): a 201 for a report means the event, its steps, its
  * task and its timers are on disk. The application runs as its own process (the fat jar); worker1
- * reports in a loop over HTTP, the process is killed with SIGKILL while reports are in flight, and is
- * started again on the same data — {@value #ROUNDS_DEFAULT} times per database. After every restart
- * every number ever answered 201 must be there with its open handling task and both of its timers, and
- * no number may have been answered twice; at the end the day's number counter must be past every
- * number handed out. The figures of each round go to standard output (docs/benchmarks.md quotes them).
+ * reports in a loop over HTTP, the process is killed with SIGKILL while reports are in flight, and
+ * is started again on the same data — {@value #ROUNDS_DEFAULT} times per database. After every
+ * restart every number ever answered 201 must be there with its open handling task and both of its
+ * timers, and no number may have been answered twice; at the end the day's number counter must be
+ * past every number handed out. The figures of each round go to standard output (docs/benchmarks.md
+ * quotes them).
  */
 // the two databases run side by side: most of the time goes into starting the application, and the
 // H2 run's restarts wait for H2's stale lock file
@@ -62,56 +63,90 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class IntakeCrashIT {
 
   static final int ROUNDS_DEFAULT = 2;
+
   /** Rounds per database; {@code -Dgridcase.crash.rounds=5} for a stronger run by hand. */
   static final int ROUNDS = Integer.getInteger("gridcase.crash.rounds", ROUNDS_DEFAULT);
-  /** Reports answered 201 in a round before the kill (the kill lands while the next ones are in flight). */
+
+  /**
+   * Reports answered 201 in a round before the kill (the kill lands while the next ones are in
+   * flight).
+   */
   static final int ANSWERED_BEFORE_KILL = Integer.getInteger("gridcase.crash.answered", 30);
+
   static final int REPORTERS = 4;
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final Pattern NUMBER = Pattern.compile("SJ-(\\d{8})-(\\d{4})");
+
   /** The engine REST API's date format (Camunda's default {@code yyyy-MM-dd'T'HH:mm:ss.SSSZ}). */
-  private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-  /** What the model creates for a grid worker's own report (event-level-handling.bpmn, E2: accepted at reporting). */
+  private static final DateTimeFormatter ENGINE_DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+  /**
+   * What the model creates for a grid worker's own report (event-level-handling.bpmn, E2: accepted
+   * at reporting).
+   */
   private static final String OPEN_TASK = "HandleEventTask";
-  private static final Set<String> TIMERS = Set.of("HandlingDeadlineEvent", "HandlingReminderEvent");
+
+  private static final Set<String> TIMERS =
+      Set.of("HandlingDeadlineEvent", "HandlingReminderEvent");
   private static final String DEADLINE_TIMER = "HandlingDeadlineEvent";
 
   @Test
-  @DisplayName("Issue 10 item 2 (E4, E10): on the embedded H2 default, every report answered 201 survives kill -9 "
-      + "of the application with its open task and both timers, and no event number is given twice")
+  @DisplayName(
+      "Issue 10 item 2 (E4, E10): on the embedded H2 default, every report answered 201 survives"
+          + " kill -9 of the application with its open task and both timers, and no event number is"
+          + " given twice")
   void h2DefaultSurvivesKill() {
     Path dir = workDirectory("h2");
-    // no datasource arguments: the default profiles h2,demo with the default URL, whose ./data/gridcase
+    // no datasource arguments: the default profiles h2,demo with the default URL, whose
+    // ./data/gridcase
     // lands in the working directory
     CrashRun run = new CrashRun("H2", dir, Map.of());
     run.execute();
-    run.checkDatabase(() -> DriverManager.getConnection(
-        "jdbc:h2:file:" + dir.resolve("data/gridcase").toAbsolutePath() + ";NON_KEYWORDS=VALUE,YEAR,DAY;ACCESS_MODE_DATA=r",
-        "sa", ""));
+    run.checkDatabase(
+        () ->
+            DriverManager.getConnection(
+                "jdbc:h2:file:"
+                    + dir.resolve("data/gridcase").toAbsolutePath()
+                    + ";NON_KEYWORDS=VALUE,YEAR,DAY;ACCESS_MODE_DATA=r",
+                "sa",
+                ""));
     run.assertNoProblems();
   }
 
   @Test
   @ExtendWith(PostgresServer.class)
-  @DisplayName("Issue 10 item 2 (E4, E10): on PostgreSQL, every report answered 201 survives kill -9 of the "
-      + "application with its open task and both timers, and no event number is given twice")
+  @DisplayName(
+      "Issue 10 item 2 (E4, E10): on PostgreSQL, every report answered 201 survives kill -9 of the "
+          + "application with its open task and both timers, and no event number is given twice")
   void postgresSurvivesKill() throws SQLException {
     String url = PostgresServer.createFreshDatabase();
-    try (Connection connection = PostgresServer.connect(url); Statement statement = connection.createStatement();
-        ResultSet settings = statement.executeQuery("select name, setting from pg_settings"
-            + " where name in ('fsync', 'synchronous_commit', 'full_page_writes') order by name")) {
+    try (Connection connection = PostgresServer.connect(url);
+        Statement statement = connection.createStatement();
+        ResultSet settings =
+            statement.executeQuery(
+                "select name, setting from pg_settings where name in ('fsync',"
+                    + " 'synchronous_commit', 'full_page_writes') order by name")) {
       StringBuilder line = new StringBuilder("PostgreSQL crash test RAN against " + url + ":");
       while (settings.next()) {
         line.append(' ').append(settings.getString(1)).append('=').append(settings.getString(2));
       }
       System.out.println(line);
     }
-    CrashRun run = new CrashRun("PostgreSQL", workDirectory("postgres"), Map.of(
-        "SPRING_PROFILES_ACTIVE", "postgres,demo",
-        "GRIDCASE_DB_URL", url,
-        "GRIDCASE_DB_USER", PostgresServer.user(),
-        "GRIDCASE_DB_PASSWORD", PostgresServer.password()));
+    CrashRun run =
+        new CrashRun(
+            "PostgreSQL",
+            workDirectory("postgres"),
+            Map.of(
+                "SPRING_PROFILES_ACTIVE",
+                "postgres,demo",
+                "GRIDCASE_DB_URL",
+                url,
+                "GRIDCASE_DB_USER",
+                PostgresServer.user(),
+                "GRIDCASE_DB_PASSWORD",
+                PostgresServer.password()));
     run.execute();
     run.checkDatabase(() -> PostgresServer.connect(url));
     run.assertNoProblems();
@@ -123,10 +158,16 @@ class IntakeCrashIT {
     private final String database;
     private final Path directory;
     private final Map<String, String> environment;
+
     /** Every number answered 201, in every round. */
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    /** The event view the first 201 of each number answered with: after a restart the event must read the same. */
+
+    /**
+     * The event view the first 201 of each number answered with: after a restart the event must
+     * read the same.
+     */
     private final Map<String, JsonNode> answeredViews = new ConcurrentHashMap<>();
+
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<String> figures = new ArrayList<>();
     private final AtomicLong reportIndex = new AtomicLong();
@@ -151,14 +192,33 @@ class IntakeCrashIT {
           double restartSeconds = (System.nanoTime() - restart) / 1e9;
           Map<String, String> lost = missingOrIncomplete(application, acknowledged);
           long newlyLost = lost.keySet().stream().filter(lostInAll::add).count();
-          figures.add(String.format("%s round %d: %d reports answered 201 in %.1f s, %d in flight at the kill"
-                  + " (exit %d); restarted in %.1f s; %d of the %d numbers answered 201 so far missing or incomplete"
-                  + " (%d of them newly)%s", database, round, report.answered(), report.seconds(),
-              report.inFlightAtKill(), report.exitCode(), restartSeconds, lost.size(), acknowledged.size(), newlyLost,
-              lost.isEmpty() ? "" : ": " + lost.values().stream().limit(10).toList()));
+          figures.add(
+              String.format(
+                  "%s round %d: %d reports answered 201 in %.1f s, %d in flight at the kill (exit"
+                      + " %d); restarted in %.1f s; %d of the %d numbers answered 201 so far"
+                      + " missing or incomplete (%d of them newly)%s",
+                  database,
+                  round,
+                  report.answered(),
+                  report.seconds(),
+                  report.inFlightAtKill(),
+                  report.exitCode(),
+                  restartSeconds,
+                  lost.size(),
+                  acknowledged.size(),
+                  newlyLost,
+                  lost.isEmpty() ? "" : ": " + lost.values().stream().limit(10).toList()));
           if (!lost.isEmpty()) {
-            problems.add(database + " round " + round + ": " + lost.size() + " of " + acknowledged.size()
-                + " numbers answered 201 missing or incomplete after the restart: " + lost.values());
+            problems.add(
+                database
+                    + " round "
+                    + round
+                    + ": "
+                    + lost.size()
+                    + " of "
+                    + acknowledged.size()
+                    + " numbers answered 201 missing or incomplete after the restart: "
+                    + lost.values());
           }
         }
         // after the last restart new reports get numbers nobody was given before
@@ -169,31 +229,46 @@ class IntakeCrashIT {
           acknowledge(reply.json(), "after the last restart");
         }
         assertThat(application.stop()).as("a normal stop after the last round").isIn(0, 143);
-        figures.add(String.format("%s: %d rounds, %d starts, %d answers 201 for %d numbers, %d of the numbers lost"
-                + " or overwritten by a later event, %.0f s", database, ROUNDS, starts, answers.get(), acknowledged.size(),
-            lostInAll.size(), (System.nanoTime() - began) / 1e9));
+        figures.add(
+            String.format(
+                "%s: %d rounds, %d starts, %d answers 201 for %d numbers, %d of the numbers lost"
+                    + " or overwritten by a later event, %.0f s",
+                database,
+                ROUNDS,
+                starts,
+                answers.get(),
+                acknowledged.size(),
+                lostInAll.size(),
+                (System.nanoTime() - began) / 1e9));
       } finally {
         application.close();
         figures.forEach(System.out::println);
       }
     }
 
-    /** The database after the last stop: one row per number, and each day's counter past its numbers. */
+    /**
+     * The database after the last stop: one row per number, and each day's counter past its
+     * numbers.
+     */
     void checkDatabase(ConnectionSource source) {
-      try (Connection connection = source.open(); Statement statement = connection.createStatement()) {
+      try (Connection connection = source.open();
+          Statement statement = connection.createStatement()) {
         Map<String, Integer> rows = new HashMap<>();
-        try (ResultSet rs = statement.executeQuery("select number, count(*) from event group by number")) {
+        try (ResultSet rs =
+            statement.executeQuery("select number, count(*) from event group by number")) {
           while (rs.next()) {
             rows.put(rs.getString(1), rs.getInt(2));
           }
         }
-        rows.forEach((number, count) -> {
-          if (count != 1) {
-            problems.add(database + ": event number " + number + " stored " + count + " times");
-          }
-        });
+        rows.forEach(
+            (number, count) -> {
+              if (count != 1) {
+                problems.add(database + ": event number " + number + " stored " + count + " times");
+              }
+            });
         Map<LocalDate, Integer> counters = new HashMap<>();
-        try (ResultSet rs = statement.executeQuery("select day, last_value from event_number_counter")) {
+        try (ResultSet rs =
+            statement.executeQuery("select day, last_value from event_number_counter")) {
           while (rs.next()) {
             counters.put(rs.getDate(1).toLocalDate(), rs.getInt(2));
           }
@@ -208,8 +283,15 @@ class IntakeCrashIT {
           int sequence = Integer.parseInt(m.group(2));
           Integer counter = counters.get(day);
           if (counter == null || counter < sequence) {
-            problems.add(database + ": the counter of " + day + " stands at " + counter + ", behind " + number
-                + " (answered 201): the number would be handed out again");
+            problems.add(
+                database
+                    + ": the counter of "
+                    + day
+                    + " stands at "
+                    + counter
+                    + ", behind "
+                    + number
+                    + " (answered 201): the number would be handed out again");
           }
         }
       } catch (SQLException e) {
@@ -237,51 +319,68 @@ class IntakeCrashIT {
       ExecutorService reporters = Executors.newFixedThreadPool(REPORTERS);
       long began = System.nanoTime();
       for (int t = 0; t < REPORTERS; t++) {
-        reporters.execute(() -> {
-          ApiClient worker = ApiClient.anonymous(application.port()).as("worker1");
-          while (true) {
-            Reply reply;
-            inFlight.incrementAndGet();
-            try {
-              reply = worker.post("/api/events", report());
-            } catch (IllegalStateException e) {
-              if (!killed.get()) {
-                failures.incrementAndGet();
-                problems.add(database + " round " + round + ": a report failed before the kill: " + e.getCause());
+        reporters.execute(
+            () -> {
+              ApiClient worker = ApiClient.anonymous(application.port()).as("worker1");
+              while (true) {
+                Reply reply;
+                inFlight.incrementAndGet();
+                try {
+                  reply = worker.post("/api/events", report());
+                } catch (IllegalStateException e) {
+                  if (!killed.get()) {
+                    failures.incrementAndGet();
+                    problems.add(
+                        database
+                            + " round "
+                            + round
+                            + ": a report failed before the kill: "
+                            + e.getCause());
+                  }
+                  return; // the process is gone: this report's answer never came
+                } finally {
+                  inFlight.decrementAndGet();
+                }
+                if (reply.status() == 201) {
+                  acknowledge(reply.json(), "round " + round);
+                  answered.incrementAndGet();
+                } else if (!killed.get()) {
+                  failures.incrementAndGet();
+                  problems.add(database + " round " + round + ": a report was answered " + reply);
+                  return;
+                }
               }
-              return; // the process is gone: this report's answer never came
-            } finally {
-              inFlight.decrementAndGet();
-            }
-            if (reply.status() == 201) {
-              acknowledge(reply.json(), "round " + round);
-              answered.incrementAndGet();
-            } else if (!killed.get()) {
-              failures.incrementAndGet();
-              problems.add(database + " round " + round + ": a report was answered " + reply);
-              return;
-            }
-          }
-        });
+            });
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (answered.get() < ANSWERED_BEFORE_KILL && System.nanoTime() < deadline && failures.get() == 0) {
+      while (answered.get() < ANSWERED_BEFORE_KILL
+          && System.nanoTime() < deadline
+          && failures.get() == 0) {
         ApplicationProcess.sleep(5);
       }
-      assertThat(answered.get()).as("reports answered 201 before the kill; problems: " + problems + "\n"
-          + application.logTail()).isGreaterThanOrEqualTo(ANSWERED_BEFORE_KILL);
+      assertThat(answered.get())
+          .as(
+              "reports answered 201 before the kill; problems: "
+                  + problems
+                  + "\n"
+                  + application.logTail())
+          .isGreaterThanOrEqualTo(ANSWERED_BEFORE_KILL);
       killed.set(true);
       int inFlightAtKill = inFlight.get();
       int exitCode = application.kill();
       double seconds = (System.nanoTime() - began) / 1e9;
       reporters.shutdown();
       try {
-        assertThat(reporters.awaitTermination(60, TimeUnit.SECONDS)).as("reporters end after the kill").isTrue();
+        assertThat(reporters.awaitTermination(60, TimeUnit.SECONDS))
+            .as("reporters end after the kill")
+            .isTrue();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      assertThat(exitCode).as("killed by SIGKILL (kill -9)").isEqualTo(ApplicationProcess.KILLED_BY_SIGKILL);
+      assertThat(exitCode)
+          .as("killed by SIGKILL (kill -9)")
+          .isEqualTo(ApplicationProcess.KILLED_BY_SIGKILL);
       assertThat(inFlightAtKill).as("reports in flight when the process was killed").isPositive();
       return new Round(answered.get(), inFlightAtKill, exitCode, seconds);
     }
@@ -297,14 +396,18 @@ class IntakeCrashIT {
 
     /**
      * The numbers (of those given) that after a restart are not there as answered: the event as
-     * worker1 sees it (their own grid), its open handling task and both timers (engine REST as admin).
+     * worker1 sees it (their own grid), its open handling task and both timers (engine REST as
+     * admin).
      */
-    private Map<String, String> missingOrIncomplete(ApplicationProcess application, Set<String> numbers) {
+    private Map<String, String> missingOrIncomplete(
+        ApplicationProcess application, Set<String> numbers) {
       ApiClient worker = ApiClient.anonymous(application.port()).as("worker1");
       ApiClient admin = ApiClient.anonymous(application.port()).as("admin");
       Map<String, String> timerActivities = new HashMap<>();
-      for (JsonNode definition : admin.get("/engine-rest/job-definition?processDefinitionKey=event-level-handling")
-          .json()) {
+      for (JsonNode definition :
+          admin
+              .get("/engine-rest/job-definition?processDefinitionKey=event-level-handling")
+              .json()) {
         timerActivities.put(definition.get("id").asText(), definition.get("activityId").asText());
       }
       Map<String, String> missing = new TreeMap<>();
@@ -317,7 +420,8 @@ class IntakeCrashIT {
       return missing;
     }
 
-    private String incomplete(String number, ApiClient worker, ApiClient admin, Map<String, String> timerActivities) {
+    private String incomplete(
+        String number, ApiClient worker, ApiClient admin, Map<String, String> timerActivities) {
       Reply event = worker.get("/api/events/" + number);
       if (event.status() == 404) {
         return number + " (no event)";
@@ -329,19 +433,27 @@ class IntakeCrashIT {
       if (!view.equals(answeredViews.get(number))) {
         return number + " (event " + view + ", answered with " + answeredViews.get(number) + ")";
       }
-      if (!"IN_HANDLING".equals(view.path("status").asText()) || view.path("handleBy").isNull()
+      if (!"IN_HANDLING".equals(view.path("status").asText())
+          || view.path("handleBy").isNull()
           || view.path("steps").isEmpty()) {
         return number + " (event " + view + ")";
       }
-      JsonNode tasks = admin.get("/engine-rest/task?processInstanceBusinessKey=" + number
-          + "&processDefinitionKey=event-level-handling").json();
+      JsonNode tasks =
+          admin
+              .get(
+                  "/engine-rest/task?processInstanceBusinessKey="
+                      + number
+                      + "&processDefinitionKey=event-level-handling")
+              .json();
       if (tasks.size() != 1 || !OPEN_TASK.equals(tasks.get(0).get("taskDefinitionKey").asText())) {
         return number + " (open tasks " + tasks + ")";
       }
       String instance = tasks.get(0).get("processInstanceId").asText();
       Map<String, Instant> timers = new HashMap<>();
-      for (JsonNode job : admin.get("/engine-rest/job?timers=true&processInstanceId=" + instance).json()) {
-        timers.put(timerActivities.getOrDefault(job.get("jobDefinitionId").asText(), "?"),
+      for (JsonNode job :
+          admin.get("/engine-rest/job?timers=true&processInstanceId=" + instance).json()) {
+        timers.put(
+            timerActivities.getOrDefault(job.get("jobDefinitionId").asText(), "?"),
             OffsetDateTime.parse(job.get("dueDate").asText(), ENGINE_DATE).toInstant());
       }
       if (!timers.keySet().equals(TIMERS)) {
@@ -349,22 +461,31 @@ class IntakeCrashIT {
       }
       Instant handleBy = OffsetDateTime.parse(view.get("handleBy").asText()).toInstant();
       if (!timers.get(DEADLINE_TIMER).equals(handleBy)) {
-        return number + " (deadline timer " + timers.get(DEADLINE_TIMER) + ", handleBy " + handleBy + ")";
+        return number
+            + " (deadline timer "
+            + timers.get(DEADLINE_TIMER)
+            + ", handleBy "
+            + handleBy
+            + ")";
       }
       return null;
     }
 
     private String report() {
       long i = reportIndex.incrementAndGet();
-      String occurredAt = OffsetDateTime.now(SHANGHAI).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
-      return "{\"category\": \"HAZARD\", \"gridCode\": \"GS-V01-G01\", \"title\": \"河堤护栏破损 " + i + "\","
-          + " \"occurredAt\": \"" + occurredAt + "\", \"location\": \"东河堤200米处\", \"persons\": \"过往村民\","
+      String occurredAt =
+          OffsetDateTime.now(SHANGHAI).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+      return "{\"category\": \"HAZARD\", \"gridCode\": \"GS-V01-G01\", \"title\": \"河堤护栏破损 "
+          + i
+          + "\","
+          + " \"occurredAt\": \""
+          + occurredAt
+          + "\", \"location\": \"东河堤200米处\", \"persons\": \"过往村民\","
           + " \"cause\": \"护栏年久失修\", \"course\": \"巡查发现护栏断裂，已设警示\", \"major\": false}";
     }
   }
 
-  record Round(int answered, int inFlightAtKill, int exitCode, double seconds) {
-  }
+  record Round(int answered, int inFlightAtKill, int exitCode, double seconds) {}
 
   @FunctionalInterface
   interface ConnectionSource {
@@ -373,7 +494,9 @@ class IntakeCrashIT {
 
   /** A clean directory under target/ (kept after the run: the applications' logs are there). */
   private static Path workDirectory(String name) {
-    Path directory = Path.of(System.getProperty("gridcase.crash.directory", "target/crash-durability")).resolve(name);
+    Path directory =
+        Path.of(System.getProperty("gridcase.crash.directory", "target/crash-durability"))
+            .resolve(name);
     try {
       if (Files.exists(directory)) {
         try (Stream<Path> paths = Files.walk(directory)) {

@@ -1,17 +1,16 @@
 package cn.gridcase.event;
 
-import cn.gridcase.event.internal.Event;
-import cn.gridcase.event.internal.EventProcessSupport;
-import cn.gridcase.event.internal.EventRepository;
-import cn.gridcase.event.internal.EventStaff;
-import cn.gridcase.event.internal.IssueEarlyWarning;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.gridcase.event.internal.Event;
+import cn.gridcase.event.internal.EventProcessSupport;
+import cn.gridcase.event.internal.EventRepository;
+import cn.gridcase.event.internal.EventStaff;
+import cn.gridcase.event.internal.IssueEarlyWarning;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -26,10 +25,13 @@ class IssueEarlyWarningTests {
   private final EventRepository events = mock(EventRepository.class);
   private final EventStaff staff = mock(EventStaff.class);
   private final Notifications notifications = mock(Notifications.class);
-  private final IssueEarlyWarning issueEarlyWarning = new IssueEarlyWarning(support, events, staff, notifications);
+  private final IssueEarlyWarning issueEarlyWarning =
+      new IssueEarlyWarning(support, events, staff, notifications);
 
   @Test
-  @DisplayName("E8: the early warning is a step of the system at the township center, sent to its staff and supervisors")
+  @DisplayName(
+      "E8: the early warning is a step of the system at the township center, sent to its staff and"
+          + " supervisors")
   void warns() {
     Event event = StepBeanFixtures.event(EventCategory.HAZARD, EventLevel.TOWNSHIP, "GS", false);
     when(support.eventOf(event.number())).thenReturn(event);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,13 +26,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @OwnJvm
 @ExtendWith(PostgresServer.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "gridcase.demo.clock-control=true"})
 @ActiveProfiles({"postgres", "demo"})
 class PostgresEventLifecycleTests {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry registry) {
@@ -39,13 +40,16 @@ class PostgresEventLifecycleTests {
   }
 
   @Test
-  @DisplayName("E1-E10 on PostgreSQL: worker1 -> station1 -> center1 -> safety1 -> feedback, with 403/404/409/422")
+  @DisplayName(
+      "E1-E10 on PostgreSQL: worker1 -> station1 -> center1 -> safety1 -> feedback, with"
+          + " 403/404/409/422")
   void fullLifeCycleOnPostgres() {
     new EventLifecycle(ApiClient.anonymous(port)).run();
   }
 
   @Test
-  @DisplayName("E4 on PostgreSQL: an acceptance nobody makes turns overdue and reaches the supervisor")
+  @DisplayName(
+      "E4 on PostgreSQL: an acceptance nobody makes turns overdue and reaches the supervisor")
   void overdueOnPostgres() {
     new EventLifecycle(ApiClient.anonymous(port)).overdueAcceptance();
   }
@@ -58,28 +62,35 @@ class PostgresEventLifecycleTests {
     ExecutorService pool = Executors.newFixedThreadPool(32); // more than the connection pool
     for (int i = 0; i < 60; i++) {
       String user = i % 2 == 0 ? "worker1" : "station1";
-      pool.submit(() -> {
-        ApiClient.Reply reply = api.as(user).post("/api/events", EventLifecycle.HAZARD);
-        if (reply.status() == 201) {
-          numbers.add(reply.json().get("number").asText());
-        } else {
-          numbers.add("FAILED " + reply);
-        }
-      });
+      pool.submit(
+          () -> {
+            ApiClient.Reply reply = api.as(user).post("/api/events", EventLifecycle.HAZARD);
+            if (reply.status() == 201) {
+              numbers.add(reply.json().get("number").asText());
+            } else {
+              numbers.add("FAILED " + reply);
+            }
+          });
     }
     pool.shutdown();
     assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
     assertThat(numbers).hasSize(60).allMatch(n -> n.matches("SJ-\\d{8}-\\d{4}"));
   }
 
-  @org.springframework.beans.factory.annotation.Autowired
-  org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @org.springframework.beans.factory.annotation.Autowired JdbcTemplate jdbc;
 
   @Test
-  @DisplayName("the work list's index on ACT_RU_TASK is created on PostgreSQL (concurrently, after the engine's schema)")
+  @DisplayName(
+      "the work list's index on ACT_RU_TASK is created on PostgreSQL (concurrently, after the"
+          + " engine's schema)")
   void worklistIndexOnPostgres() {
-    assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_task'"
-        + " and indexname = 'gridcase_idx_task_assignee_due'", String.class))
-        .singleElement().asString().contains("(assignee_, due_date_, create_time_)");
+    assertThat(
+            jdbc.queryForList(
+                "select indexdef from pg_indexes where tablename = 'act_ru_task'"
+                    + " and indexname = 'gridcase_idx_task_assignee_due'",
+                String.class))
+        .singleElement()
+        .asString()
+        .contains("(assignee_, due_date_, create_time_)");
   }
 }

@@ -1,5 +1,12 @@
 package cn.gridcase.event;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import cn.gridcase.calendar.Deadline;
 import cn.gridcase.event.internal.Event;
 import cn.gridcase.event.internal.EventProcessSupport;
 import cn.gridcase.event.internal.EventRepository;
@@ -8,14 +15,6 @@ import cn.gridcase.event.internal.EventTimeLimits;
 import cn.gridcase.event.internal.ReceiveEvent;
 import cn.gridcase.event.internal.StepDeadlines;
 import cn.gridcase.event.internal.TimeLimits;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
-import cn.gridcase.calendar.Deadline;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -35,11 +34,13 @@ class ReceiveEventTests {
   private final EventStaff staff = mock(EventStaff.class);
   private final Notifications notifications = mock(Notifications.class);
   private final StepDeadlines stepDeadlines = mock(StepDeadlines.class);
-  private final ReceiveEvent receiveEvent = new ReceiveEvent(support, events, timeLimits, staff, notifications,
-      stepDeadlines);
+  private final ReceiveEvent receiveEvent =
+      new ReceiveEvent(support, events, timeLimits, staff, notifications, stepDeadlines);
 
   @Test
-  @DisplayName("E5/E7: an escalated event reaches the village station: the step opens, the station and the center are told")
+  @DisplayName(
+      "E5/E7: an escalated event reaches the village station: the step opens, the station and the"
+          + " center are told")
   void escalatedToVillage() {
     Event event = StepBeanFixtures.hazardAtGrid();
     DelegateExecution execution = mock(DelegateExecution.class);
@@ -48,8 +49,10 @@ class ReceiveEventTests {
     when(execution.getVariable("level")).thenReturn("VILLAGE");
     when(timeLimits.of("GS")).thenReturn(new TimeLimits(2, 5, 3, 2, 5));
     OffsetDateTime acceptBy = OffsetDateTime.parse("2026-11-05T23:59:59+08:00");
-    StepDeadlines.Limit acceptance = new StepDeadlines.Limit(new Deadline(StepBeanFixtures.NOW, 2, acceptBy, false),
-        new Deadline(StepBeanFixtures.NOW, 1, acceptBy.minusDays(1), false));
+    StepDeadlines.Limit acceptance =
+        new StepDeadlines.Limit(
+            new Deadline(StepBeanFixtures.NOW, 2, acceptBy, false),
+            new Deadline(StepBeanFixtures.NOW, 1, acceptBy.minusDays(1), false));
     when(stepDeadlines.limit(StepBeanFixtures.NOW, 2)).thenReturn(acceptance);
     Date acceptByDate = Date.from(acceptBy.toInstant());
     when(stepDeadlines.engineDate(acceptance.deadline(), 2)).thenReturn(acceptByDate);
@@ -64,8 +67,20 @@ class ReceiveEventTests {
     verify(execution).setVariable("acceptedOnReporting", false);
     verify(execution).setVariable("acceptDays", 2);
     verify(execution).setVariable("handleDays", 3);
-    verify(events).receive(7L, EventStatus.AWAITING_ACCEPTANCE, EventLevel.VILLAGE, "GS-V01", null,
-        StepBeanFixtures.NOW, 2, 3, null, null, acceptance, null);
+    verify(events)
+        .receive(
+            7L,
+            EventStatus.AWAITING_ACCEPTANCE,
+            EventLevel.VILLAGE,
+            "GS-V01",
+            null,
+            StepBeanFixtures.NOW,
+            2,
+            3,
+            null,
+            null,
+            acceptance,
+            null);
     verify(stepDeadlines).rememberAcceptance(7L, "pi-1", acceptance);
     verify(execution).setVariable("acceptBy", acceptByDate);
     ArgumentCaptor<Notice> received = ArgumentCaptor.forClass(Notice.class);

@@ -1,18 +1,17 @@
 package cn.gridcase.event;
 
-import cn.gridcase.event.internal.CompletedStep;
-import cn.gridcase.event.internal.Event;
-import cn.gridcase.event.internal.EventDeadlineWatch;
-import cn.gridcase.event.internal.EventProcessSupport;
-import cn.gridcase.event.internal.SubmitAcceptance;
-import cn.gridcase.event.internal.TaskCompletions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.gridcase.event.internal.CompletedStep;
+import cn.gridcase.event.internal.Event;
+import cn.gridcase.event.internal.EventDeadlineWatch;
+import cn.gridcase.event.internal.EventProcessSupport;
+import cn.gridcase.event.internal.SubmitAcceptance;
+import cn.gridcase.event.internal.TaskCompletions;
 import cn.gridcase.platform.TaskActor;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +24,9 @@ import org.mockito.ArgumentCaptor;
 class SubmitAcceptanceTests {
 
   @Test
-  @DisplayName("E4/E10: accepting hands who accepted and the statutory deadline to the recording step, transiently")
+  @DisplayName(
+      "E4/E10: accepting hands who accepted and the statutory deadline to the recording step,"
+          + " transiently")
   void handsCompletion() {
     EventProcessSupport support = mock(EventProcessSupport.class);
     TaskActor actor = mock(TaskActor.class);
@@ -39,11 +40,13 @@ class SubmitAcceptanceTests {
     when(actor.of(task)).thenReturn("worker1");
     when(deadlines.deadlineOf(event, "ACCEPT")).thenReturn(due);
 
-    new SubmitAcceptance(support, new TaskCompletions(actor, deadlines, StepBeanFixtures.CLOCK)).notify(task);
+    new SubmitAcceptance(support, new TaskCompletions(actor, deadlines, StepBeanFixtures.CLOCK))
+        .notify(task);
 
     ArgumentCaptor<ObjectValue> handed = ArgumentCaptor.forClass(ObjectValue.class);
     verify(execution).setVariable(eq("completedStep"), handed.capture());
     assertThat(handed.getValue().isTransient()).isTrue();
-    assertThat(handed.getValue().getValue()).isEqualTo(new CompletedStep("worker1", due, StepBeanFixtures.NOW));
+    assertThat(handed.getValue().getValue())
+        .isEqualTo(new CompletedStep("worker1", due, StepBeanFixtures.NOW));
   }
 }

@@ -1,13 +1,5 @@
 package cn.gridcase.event;
 
-import cn.gridcase.event.internal.CompletedStep;
-import cn.gridcase.event.internal.EventDeadlineWatch;
-import cn.gridcase.event.internal.Feedback;
-import cn.gridcase.event.internal.RecordFeedback;
-import cn.gridcase.event.internal.SubmitFeedback;
-import cn.gridcase.event.internal.Submitted;
-import cn.gridcase.event.internal.TaskCompletions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -15,6 +7,13 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.gridcase.event.internal.CompletedStep;
+import cn.gridcase.event.internal.EventDeadlineWatch;
+import cn.gridcase.event.internal.Feedback;
+import cn.gridcase.event.internal.RecordFeedback;
+import cn.gridcase.event.internal.SubmitFeedback;
+import cn.gridcase.event.internal.Submitted;
+import cn.gridcase.event.internal.TaskCompletions;
 import cn.gridcase.platform.TaskActor;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,7 +26,9 @@ import org.mockito.ArgumentCaptor;
 class SubmitFeedbackTests {
 
   @Test
-  @DisplayName("E9: the feedback form's fields become one Feedback, checked, removed from the process and handed on")
+  @DisplayName(
+      "E9: the feedback form's fields become one Feedback, checked, removed from the process and"
+          + " handed on")
   void formFields() {
     TaskActor actor = mock(TaskActor.class);
     RecordFeedback recordFeedback = mock(RecordFeedback.class);
@@ -38,17 +39,20 @@ class SubmitFeedbackTests {
     when(task.getVariable(anyString())).thenAnswer(call -> form.get(call.<String>getArgument(0)));
     when(actor.of(task)).thenReturn("worker1");
 
-    TaskCompletions completions = new TaskCompletions(actor, mock(EventDeadlineWatch.class), StepBeanFixtures.CLOCK);
+    TaskCompletions completions =
+        new TaskCompletions(actor, mock(EventDeadlineWatch.class), StepBeanFixtures.CLOCK);
     new SubmitFeedback(completions, recordFeedback).notify(task);
 
-    Submitted<Feedback> expected = Submitted.of(new Feedback(Satisfaction.BASICALLY_SATISFIED, "还行"));
+    Submitted<Feedback> expected =
+        Submitted.of(new Feedback(Satisfaction.BASICALLY_SATISFIED, "还行"));
     verify(recordFeedback).check(expected);
     verify(execution).removeVariable("satisfaction");
     verify(execution).removeVariable("comment");
     ArgumentCaptor<ObjectValue> handed = ArgumentCaptor.forClass(ObjectValue.class);
     verify(execution).setVariable(eq("feedback"), handed.capture());
     verify(execution).setVariable(eq("completedStep"), handed.capture());
-    assertThat(handed.getAllValues()).extracting(ObjectValue::getValue)
+    assertThat(handed.getAllValues())
+        .extracting(ObjectValue::getValue)
         .containsExactly(expected, new CompletedStep("worker1", null, StepBeanFixtures.NOW));
   }
 }

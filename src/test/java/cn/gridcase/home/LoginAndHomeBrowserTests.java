@@ -28,29 +28,28 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Issue 11 part 1 in a real browser (Debian's chromium, locale zh-CN): the login page and the home page by role. */
+/**
+ * Issue 11 part 1 in a real browser (Debian's chromium, locale zh-CN): the login page and the home
+ * page by role.
+ */
 class LoginAndHomeBrowserTests extends BrowserTestSupport {
 
   private static final AtomicInteger ACCOUNTS = new AtomicInteger();
   private static final String PASSWORD = "Browser-Pass-11";
 
-  @Autowired
-  UserAccounts accounts;
+  @Autowired UserAccounts accounts;
 
-  @Autowired
-  IdentityService identityService;
+  @Autowired IdentityService identityService;
 
-  @Autowired
-  ManagementService managementService;
+  @Autowired ManagementService managementService;
 
-  @Autowired
-  ProcessEngine processEngine;
+  @Autowired ProcessEngine processEngine;
 
-  @Autowired
-  Organisation organisation;
+  @Autowired Organisation organisation;
 
   private final List<String> ownAccounts = new ArrayList<>();
   private final List<Appointment> ownAppointments = new ArrayList<>();
@@ -58,12 +57,15 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
   @AfterEach
   void removeOwnAccounts() {
     LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
-    ownAppointments.forEach(appointment -> organisation.endAppointment(appointment.id(), yesterday, "测试结束"));
+    ownAppointments.forEach(
+        appointment -> organisation.endAppointment(appointment.id(), yesterday, "测试结束"));
     ownAccounts.forEach(identityService::deleteUser);
   }
 
   @Test
-  @DisplayName("Issue 11.1: the login page is in Chinese: the product's name, lang zh-CN, labels 账号 and 密码, a 登录 button, a Chinese font")
+  @DisplayName(
+      "Issue 11.1: the login page is in Chinese: the product's name, lang zh-CN, labels 账号 and 密码,"
+          + " a 登录 button, a Chinese font")
   void loginPageInChinese() throws Exception {
     open("/");
     assertThat(currentPath()).as("not logged in: sent to the login page").isEqualTo("/login");
@@ -80,7 +82,9 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 11.1: a wrong password shows one Chinese error, the same for an unknown account, and stays on the login page")
+  @DisplayName(
+      "Issue 11.1: a wrong password shows one Chinese error, the same for an unknown account, and"
+          + " stays on the login page")
   void wrongPasswordShowsChineseError() throws Exception {
     logIn("worker2", "not-the-password");
     assertThat(currentPath()).isEqualTo("/login");
@@ -89,11 +93,15 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
     screenshot("login-wrong-password");
 
     logIn("nobody-of-that-name", "not-the-password");
-    assertThat(find("[role=alert]").getText()).as("no hint whether the account exists").isEqualTo(wrongPassword);
+    assertThat(find("[role=alert]").getText())
+        .as("no hint whether the account exists")
+        .isEqualTo(wrongPassword);
   }
 
   @Test
-  @DisplayName("Issue 11.1: an account locked after 10 wrong passwords sees, in Chinese, until when it is locked (Beijing time), even with the right password")
+  @DisplayName(
+      "Issue 11.1: an account locked after 10 wrong passwords sees, in Chinese, until when it is"
+          + " locked (Beijing time), even with the right password")
   void lockedAccountSeesUntilWhen() throws Exception {
     String username = ownAccount("Suo", "Ding");
     ControlledClock clock = new ControlledClock(managementService);
@@ -103,16 +111,24 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
         assertThat(api.as(username, "guess-" + attempt).get("/api/me").status()).isEqualTo(401);
         clock.moveBy(Duration.ofSeconds(lockout.maxDelaySeconds() + 1));
       }
-      String lockedUntil = api.as("admin").get("/api/admin/users/" + username + "/lock").json()
-          .get("lockedUntil").asText();
-      String shown = OffsetDateTime.parse(lockedUntil).atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
-          .format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss"));
+      String lockedUntil =
+          api.as("admin")
+              .get("/api/admin/users/" + username + "/lock")
+              .json()
+              .get("lockedUntil")
+              .asText();
+      String shown =
+          OffsetDateTime.parse(lockedUntil)
+              .atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
+              .format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss"));
 
       logIn(username, PASSWORD);
       assertThat(currentPath()).isEqualTo("/login");
       assertThat(find("[role=alert]").getText())
           .isEqualTo("密码连续输错次数过多，账户已暂时锁定，请于 " + shown + "（北京时间）之后再试，或请管理员解锁。");
-      assertThat(fieldLabelled("账号").getDomProperty("value")).as("the account name is kept").isEqualTo(username);
+      assertThat(fieldLabelled("账号").getDomProperty("value"))
+          .as("the account name is kept")
+          .isEqualTo(username);
       screenshot("login-locked");
       open("/");
       assertThat(currentPath()).as("not logged in").isEqualTo("/login");
@@ -120,7 +136,9 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 11.1: worker1 logs in and lands on / with their name family name first (张伟) and the 网格员 section linking to the grid worker's pages (上报事件, 我的事件, 我的任务, 通知)")
+  @DisplayName(
+      "Issue 11.1: worker1 logs in and lands on / with their name family name first (张伟) and the"
+          + " 网格员 section linking to the grid worker's pages (上报事件, 我的事件, 我的任务, 通知)")
   void gridWorkerHome() throws Exception {
     logIn("worker1", "demo");
     assertThat(currentPath()).isEqualTo("/");
@@ -128,29 +146,44 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
     assertThat(find("#user-name").getText()).isEqualTo("张伟");
     assertThat(roles()).containsExactly("GRID_WORKER");
     WebElement section = find("section[data-role=GRID_WORKER]");
-    assertThat(section.findElement(org.openqa.selenium.By.tagName("h2")).getText()).isEqualTo("网格员");
+    assertThat(section.findElement(By.tagName("h2")).getText()).isEqualTo("网格员");
     assertThat(section.getText()).contains("第1网格");
     screenshot("home-grid-worker");
 
-    assertThat(section.findElements(org.openqa.selenium.By.cssSelector("ul.actions a")))
+    assertThat(section.findElements(By.cssSelector("ul.actions a")))
         .extracting(link -> link.getText() + " " + link.getDomAttribute("href"))
-        .containsExactly("上报事件 /events/new", "我的事件 /events/mine", "我的任务 /tasks", "通知 /notifications");
-    clickAndWaitForPage(section.findElement(org.openqa.selenium.By.linkText("我的任务")));
-    assertThat(currentPath()).as("the worker's task page opens with no second login").isEqualTo("/tasks");
+        .containsExactly(
+            "上报事件 /events/new", "我的事件 /events/mine", "我的任务 /tasks", "通知 /notifications");
+    clickAndWaitForPage(section.findElement(By.linkText("我的任务")));
+    assertThat(currentPath())
+        .as("the worker's task page opens with no second login")
+        .isEqualTo("/tasks");
     assertThat(find("h1").getText()).isEqualTo("我的任务");
   }
 
   @Test
-  @DisplayName("Issue 11.1: a user with several roles (event handler, investigator, administrator) sees a section for each, with Cockpit and Admin for the administrator")
+  @DisplayName(
+      "Issue 11.1: a user with several roles (event handler, investigator, administrator) sees a"
+          + " section for each, with Cockpit and Admin for the administrator")
   void severalRolesSeeEachSection() throws Exception {
     String username = ownAccount("娜", "欧阳");
-    AppointmentRequest.PersonDetails person = new AppointmentRequest.PersonDetails("欧阳娜",
-        idCardNumber(LocalDate.of(1990, 6, 1), 700 + ACCOUNTS.get()), null, Education.SENIOR_HIGH,
-        CurrentPost.NONE, Person.Exclusions.none(), username);
-    ownAppointments.add(organisation.appoint(new AppointmentRequest(person, "GS-V06", AppointmentRole.EVENT_HANDLER,
-        LocalDate.of(2020, 1, 1))));
-    ownAppointments.add(organisation.appoint(new AppointmentRequest(person, "GS", AppointmentRole.INVESTIGATOR,
-        LocalDate.of(2020, 1, 1))));
+    AppointmentRequest.PersonDetails person =
+        new AppointmentRequest.PersonDetails(
+            "欧阳娜",
+            idCardNumber(LocalDate.of(1990, 6, 1), 700 + ACCOUNTS.get()),
+            null,
+            Education.SENIOR_HIGH,
+            CurrentPost.NONE,
+            Person.Exclusions.none(),
+            username);
+    ownAppointments.add(
+        organisation.appoint(
+            new AppointmentRequest(
+                person, "GS-V06", AppointmentRole.EVENT_HANDLER, LocalDate.of(2020, 1, 1))));
+    ownAppointments.add(
+        organisation.appoint(
+            new AppointmentRequest(
+                person, "GS", AppointmentRole.INVESTIGATOR, LocalDate.of(2020, 1, 1))));
     accounts.addToGroup(username, SystemGroups.ADMINS);
 
     logIn(username, PASSWORD);
@@ -162,8 +195,11 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
     assertThat(find("section[data-role=ADMINISTRATOR] h2").getText()).isEqualTo("系统管理员");
     screenshot("home-several-roles");
 
-    clickAndWaitForPage(find("section[data-role=ADMINISTRATOR] a[href='/camunda/app/cockpit/default/']"));
-    assertThat(currentPath()).as("an administrator enters Cockpit").isEqualTo("/camunda/app/cockpit/default/");
+    clickAndWaitForPage(
+        find("section[data-role=ADMINISTRATOR] a[href='/camunda/app/cockpit/default/']"));
+    assertThat(currentPath())
+        .as("an administrator enters Cockpit")
+        .isEqualTo("/camunda/app/cockpit/default/");
   }
 
   @Test
@@ -171,7 +207,9 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
   void logout() throws Exception {
     logIn("arealeader1", "demo");
     assertThat(roles()).containsExactly("AREA_LEADER");
-    assertThat(find("section[data-role=AREA_LEADER]").getText()).as("each of the area's villages").contains("、");
+    assertThat(find("section[data-role=AREA_LEADER]").getText())
+        .as("each of the area's villages")
+        .contains("、");
     clickAndWaitForPage(button("退出登录"));
     assertThat(currentPath()).isEqualTo("/login");
     assertThat(find("[role=status]").getText()).isEqualTo("已退出登录。");
@@ -182,7 +220,9 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
   }
 
   private List<String> roles() {
-    return findAll("section.role").stream().map(section -> section.getDomAttribute("data-role")).toList();
+    return findAll("section.role").stream()
+        .map(section -> section.getDomAttribute("data-role"))
+        .toList();
   }
 
   private String ownAccount(String firstName, String lastName) {
@@ -194,7 +234,10 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
 
   /** A made-up id-card number with a valid check character (GB 11643). */
   private static String idCardNumber(LocalDate birthDate, int sequence) {
-    String body = "330781" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence % 1000);
+    String body =
+        "330781"
+            + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE)
+            + String.format("%03d", sequence % 1000);
     int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     int sum = 0;
     for (int i = 0; i < 17; i++) {

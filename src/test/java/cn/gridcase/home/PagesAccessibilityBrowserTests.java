@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.event.EventCategory;
 import cn.gridcase.event.EventReport;
-import cn.gridcase.event.Party;
 import cn.gridcase.event.Events;
+import cn.gridcase.event.Party;
 import cn.gridcase.test.BrowserTestSupport;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -49,7 +49,8 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
         Arguments.of("admin", "/"));
   }
 
-  @ParameterizedTest(name = "Issue 11.6: {1} as {0}: labels, keyboard, visible focus, contrast, lang zh-CN")
+  @ParameterizedTest(
+      name = "Issue 11.6: {1} as {0}: labels, keyboard, visible focus, contrast, lang zh-CN")
   @MethodSource("pages")
   @DisplayName("Issue 11.6: accessible pages")
   void accessible(String user, String path) throws Exception {
@@ -65,17 +66,31 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
     keyboardReachesEverything(path);
   }
 
-  @Autowired
-  Events events;
+  @Autowired Events events;
 
   private static String event;
 
-  /** An event of worker1's grid with parties and steps, reported once for the pages of one event. */
+  /**
+   * An event of worker1's grid with parties and steps, reported once for the pages of one event.
+   */
   private String anEvent() {
     if (event == null) {
-      event = events.report(new EventReport(EventCategory.DISPUTE, "GS-V01-G01", "邻里噪音纠纷",
-          OffsetDateTime.now().minusHours(2), "5号楼", "赵某、钱某", "深夜装修", "双方争执，网格员到场",
-          List.of(new Party("赵某", "13800000011"), new Party("钱某", "13800000012")), false), "worker1").number();
+      event =
+          events
+              .report(
+                  new EventReport(
+                      EventCategory.DISPUTE,
+                      "GS-V01-G01",
+                      "邻里噪音纠纷",
+                      OffsetDateTime.now().minusHours(2),
+                      "5号楼",
+                      "赵某、钱某",
+                      "深夜装修",
+                      "双方争执，网格员到场",
+                      List.of(new Party("赵某", "13800000011"), new Party("钱某", "13800000012")),
+                      false),
+                  "worker1")
+              .number();
     }
     return event;
   }
@@ -88,7 +103,8 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
     JavascriptExecutor js = (JavascriptExecutor) browser;
     @SuppressWarnings("unchecked")
     List<String> focusable = (List<String>) js.executeScript(FOCUSABLE);
-    js.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+    js.executeScript(
+        "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
     Set<String> reached = new LinkedHashSet<>();
     List<String> noRing = new ArrayList<>();
     // a date-time field takes one Tab per part (year, month, day, hour, minute)
@@ -109,7 +125,8 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
   }
 
   /** A stable description of each visible focusable element, in document order. */
-  private static final String DESCRIBE = """
+  private static final String DESCRIBE =
+      """
       function describe(el) {
         // Tab enters a group of radio buttons once; the arrow keys move inside it
         if (el.type === 'radio') return 'radio group[' + el.name + ']';
@@ -125,69 +142,75 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
         + ' select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
       """;
 
-  private static final String FOCUSABLE = DESCRIBE + """
-      return [...new Set(Array.from(document.querySelectorAll(FOCUSABLE)).filter(visible).map(describe))];
-      """;
+  private static final String FOCUSABLE =
+      DESCRIBE
+          + """
+          return [...new Set(Array.from(document.querySelectorAll(FOCUSABLE)).filter(visible).map(describe))];
+          """;
 
-  private static final String FOCUS_STATE = DESCRIBE + """
-      const el = document.activeElement;
-      if (!el || el === document.body) return null;
-      const focused = getComputedStyle(el);
-      const ring = (focused.outlineStyle !== 'none' && parseFloat(focused.outlineWidth) >= 1)
-        || (focused.boxShadow && focused.boxShadow !== 'none');
-      return {id: describe(el), ring: ring};
-      """;
+  private static final String FOCUS_STATE =
+      DESCRIBE
+          + """
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const focused = getComputedStyle(el);
+          const ring = (focused.outlineStyle !== 'none' && parseFloat(focused.outlineWidth) >= 1)
+            || (focused.boxShadow && focused.boxShadow !== 'none');
+          return {id: describe(el), ring: ring};
+          """;
 
   /** Labels, accessible names and contrast, as a list of problems (empty when the page passes). */
-  private static final String AUDIT = DESCRIBE + """
-      const problems = [];
-      for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
-        if (!visible(el) && el.type !== 'checkbox' && el.type !== 'radio') continue;
-        const named = (el.labels && Array.from(el.labels).some(l => l.innerText.trim().length > 0))
-          || (el.getAttribute('aria-label') || '').trim().length > 0;
-        if (!named) problems.push('field without a label: ' + describe(el));
-      }
-      for (const el of document.querySelectorAll('button, a[href]')) {
-        if (!visible(el)) continue;
-        const name = (el.innerText || el.getAttribute('aria-label') || el.title || '').trim();
-        if (!name) problems.push('control without a name: ' + describe(el));
-      }
-      for (const img of document.querySelectorAll('img')) {
-        if (!img.hasAttribute('alt')) problems.push('image without alt: ' + img.src);
-      }
-      function rgba(c) {
-        const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return [0, 0, 0, 0];
-        const p = m[1].split(',').map(x => parseFloat(x)); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
-      }
-      function lum(c) {
-        const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-        return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
-      }
-      function background(el) {
-        let layers = [];
-        for (let e = el; e; e = e.parentElement) {
-          const c = rgba(getComputedStyle(e).backgroundColor);
-          if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
-        }
-        let result = [255, 255, 255];
-        for (const c of layers.reverse()) result = result.map((v, i) => c[i] * c[3] + v * (1 - c[3]));
-        return result;
-      }
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      const seen = new Set();
-      while (walker.nextNode()) {
-        const node = walker.currentNode; const el = node.parentElement;
-        if (!node.textContent.trim() || !el || seen.has(el) || !visible(el)) continue;
-        seen.add(el);
-        const s = getComputedStyle(el); const fg = rgba(s.color); const bg = background(el);
-        const color = fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3]));
-        const l1 = lum(color), l2 = lum(bg);
-        const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
-        const size = parseFloat(s.fontSize); const bold = parseInt(s.fontWeight) >= 700;
-        const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
-        if (ratio < needed) problems.push('contrast ' + ratio.toFixed(2) + ' < ' + needed + ' for "'
-          + node.textContent.trim().substring(0, 30) + '" (' + s.color + ' on rgb(' + bg.map(Math.round) + '))');
-      }
-      return problems;
-      """;
+  private static final String AUDIT =
+      DESCRIBE
+          + """
+          const problems = [];
+          for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+            if (!visible(el) && el.type !== 'checkbox' && el.type !== 'radio') continue;
+            const named = (el.labels && Array.from(el.labels).some(l => l.innerText.trim().length > 0))
+              || (el.getAttribute('aria-label') || '').trim().length > 0;
+            if (!named) problems.push('field without a label: ' + describe(el));
+          }
+          for (const el of document.querySelectorAll('button, a[href]')) {
+            if (!visible(el)) continue;
+            const name = (el.innerText || el.getAttribute('aria-label') || el.title || '').trim();
+            if (!name) problems.push('control without a name: ' + describe(el));
+          }
+          for (const img of document.querySelectorAll('img')) {
+            if (!img.hasAttribute('alt')) problems.push('image without alt: ' + img.src);
+          }
+          function rgba(c) {
+            const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return [0, 0, 0, 0];
+            const p = m[1].split(',').map(x => parseFloat(x)); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+          }
+          function lum(c) {
+            const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+          }
+          function background(el) {
+            let layers = [];
+            for (let e = el; e; e = e.parentElement) {
+              const c = rgba(getComputedStyle(e).backgroundColor);
+              if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+            }
+            let result = [255, 255, 255];
+            for (const c of layers.reverse()) result = result.map((v, i) => c[i] * c[3] + v * (1 - c[3]));
+            return result;
+          }
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          const seen = new Set();
+          while (walker.nextNode()) {
+            const node = walker.currentNode; const el = node.parentElement;
+            if (!node.textContent.trim() || !el || seen.has(el) || !visible(el)) continue;
+            seen.add(el);
+            const s = getComputedStyle(el); const fg = rgba(s.color); const bg = background(el);
+            const color = fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3]));
+            const l1 = lum(color), l2 = lum(bg);
+            const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+            const size = parseFloat(s.fontSize); const bold = parseInt(s.fontWeight) >= 700;
+            const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+            if (ratio < needed) problems.push('contrast ' + ratio.toFixed(2) + ' < ' + needed + ' for "'
+              + node.textContent.trim().substring(0, 30) + '" (' + s.color + ' on rgb(' + bg.map(Math.round) + '))');
+          }
+          return problems;
+          """;
 }

@@ -1,7 +1,6 @@
 package cn.gridcase.organisation;
 
 import cn.gridcase.organisation.internal.IdCardNumber;
-
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,8 +13,15 @@ public final class TestPeople {
 
   /** An eligible person with a login name. */
   public static AppointmentRequest.PersonDetails person(String name, String username) {
-    String number = IdCardNumber.forBirthDate("330781", LocalDate.of(1988, 6, 6), SEQUENCE.incrementAndGet());
-    return new AppointmentRequest.PersonDetails(name, number, "13900001111", Education.SENIOR_HIGH, CurrentPost.NONE,
-        Person.Exclusions.none(), username);
+    String number =
+        IdCardNumber.forBirthDate("330781", LocalDate.of(1988, 6, 6), SEQUENCE.incrementAndGet());
+    return new AppointmentRequest.PersonDetails(
+        name,
+        number,
+        "13900001111",
+        Education.SENIOR_HIGH,
+        CurrentPost.NONE,
+        Person.Exclusions.none(),
+        username);
   }
 }

@@ -8,10 +8,17 @@ import cn.gridcase.test.ApiTestSupport;
 import cn.gridcase.test.ControlledClock;
 import cn.gridcase.test.ProductionLockout;
 import java.net.HttpCookie;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,20 +47,15 @@ class AccountLockoutTests extends ApiTestSupport {
   private static final AtomicInteger ACCOUNTS = new AtomicInteger();
   private static final Duration LOCKOUT = Duration.ofMinutes(15);
 
-  @Autowired
-  IdentityService identityService;
+  @Autowired IdentityService identityService;
 
-  @Autowired
-  ManagementService managementService;
+  @Autowired ManagementService managementService;
 
-  @Autowired
-  ProcessEngine processEngine;
+  @Autowired ProcessEngine processEngine;
 
-  @Autowired
-  UserAccounts accounts;
+  @Autowired UserAccounts accounts;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   private ControlledClock clock;
   private ProductionLockout lockout;
@@ -63,7 +65,10 @@ class AccountLockoutTests extends ApiTestSupport {
   void productionLockoutAndAnAccountOfOurOwn() {
     lockout = new ProductionLockout(processEngine);
     assertThat(lockout.maxAttempts()).isEqualTo(10);
-    assertThat(ProductionLockout.productionSettings().getProperty("gridcase.security.lockout-duration")).isEqualTo("15m");
+    assertThat(
+            ProductionLockout.productionSettings()
+                .getProperty("gridcase.security.lockout-duration"))
+        .isEqualTo("15m");
 
     // a fresh name every test: a remembered login of an earlier test cannot help
     username = "lockout-probe-" + ACCOUNTS.incrementAndGet();
@@ -79,7 +84,9 @@ class AccountLockoutTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 10.3: 10 wrong passwords lock the account for 15 minutes; the 401 says until when in Chinese and English; then the right password works again")
+  @DisplayName(
+      "Issue 10.3: 10 wrong passwords lock the account for 15 minutes; the 401 says until when in"
+          + " Chinese and English; then the right password works again")
   void lockIsTemporary() {
     Reply unknownUser = api.as("no-such-user-anywhere", "whatever").get("/api/me");
     OffsetDateTime lockedAt = lockOut(unknownUser.json().get("detail").asText());
@@ -94,13 +101,23 @@ class AccountLockoutTests extends ApiTestSupport {
     assertThat(locked.header("Retry-After")).isEqualTo("900");
     assertThat(locked.json().get("lockedUntil").asText()).isEqualTo(untilText);
     String detail = locked.json().get("detail").asText();
-    assertThat(detail).contains("账户已暂时锁定").contains("请于 " + untilText)
-        .contains("locked until " + untilText).contains("try again after");
+    assertThat(detail)
+        .contains("账户已暂时锁定")
+        .contains("请于 " + untilText)
+        .contains("locked until " + untilText)
+        .contains("try again after");
     // the lock lives in the database (every node of a cluster, and a restart, see it)
-    assertThat(jdbc.queryForObject("select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, username))
+    assertThat(
+            jdbc.queryForObject(
+                "select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, username))
         .isEqualTo(10);
-    assertThat(jdbc.queryForObject("select LOCK_EXP_TIME_ from ACT_ID_USER where ID_ = ?",
-        java.sql.Timestamp.class, username).toInstant()).isEqualTo(until.toInstant());
+    assertThat(
+            jdbc.queryForObject(
+                    "select LOCK_EXP_TIME_ from ACT_ID_USER where ID_ = ?",
+                    Timestamp.class,
+                    username)
+                .toInstant())
+        .isEqualTo(until.toInstant());
 
     clock.set(until.minusSeconds(1));
     Reply stillLocked = api.as(username, PASSWORD).get("/api/me");
@@ -118,34 +135,44 @@ class AccountLockoutTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 10.3: parallel wrong passwords are counted one by one: one check reaches the lock, every other is told the account is locked")
+  @DisplayName(
+      "Issue 10.3: parallel wrong passwords are counted one by one: one check reaches the lock,"
+          + " every other is told the account is locked")
   void parallelGuessesCountOneByOne(CapturedOutput output) throws Exception {
     // one failure short of the lock, the last back-off long over
-    jdbc.update("update ACT_ID_USER set ATTEMPTS_ = 9, LOCK_EXP_TIME_ = ? where ID_ = ?",
-        java.sql.Timestamp.from(OffsetDateTime.parse("2026-10-09T08:00:00+08:00").toInstant()), username);
+    jdbc.update(
+        "update ACT_ID_USER set ATTEMPTS_ = 9, LOCK_EXP_TIME_ = ? where ID_ = ?",
+        Timestamp.from(OffsetDateTime.parse("2026-10-09T08:00:00+08:00").toInstant()),
+        username);
     int guesses = 16;
-    var start = new java.util.concurrent.CountDownLatch(1);
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(guesses);
+    var start = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(guesses);
     try {
-      var answers = new java.util.ArrayList<java.util.concurrent.Future<Reply>>();
+      var answers = new ArrayList<Future<Reply>>();
       for (int i = 0; i < guesses; i++) {
         String guess = "guess-" + i;
-        answers.add(pool.submit(() -> {
-          start.await();
-          return api.as(username, guess).get("/api/me");
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return api.as(username, guess).get("/api/me");
+                }));
       }
       start.countDown();
       for (var answer : answers) {
-        Reply reply = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        Reply reply = answer.get(60, TimeUnit.SECONDS);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
         assertThat(reply.json().has("lockedUntil")).as(reply.toString()).isTrue();
       }
       // every guess checked while the account was open reaches the lock and logs it; a check that
       // ran alongside another would have read the same count, its failure going uncounted
-      int locks = output.getOut().split("Login locked: account " + java.util.regex.Pattern.quote(username) + " ", -1).length - 1;
+      int locks =
+          output.getOut().split("Login locked: account " + Pattern.quote(username) + " ", -1).length
+              - 1;
       assertThat(locks).as("guesses checked against the password before the lock").isEqualTo(1);
-      assertThat(jdbc.queryForObject("select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, username))
+      assertThat(
+              jdbc.queryForObject(
+                  "select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, username))
           .isEqualTo(10);
     } finally {
       pool.shutdownNow();
@@ -153,7 +180,9 @@ class AccountLockoutTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 10.3: after a lock has run out, the count goes on: the next wrong password locks again for 15 minutes")
+  @DisplayName(
+      "Issue 10.3: after a lock has run out, the count goes on: the next wrong password locks again"
+          + " for 15 minutes")
   void countGoesOnAfterTheLock() {
     OffsetDateTime lockedAt = lockOut(null);
     clock.set(lockedAt.plus(LOCKOUT).plusSeconds(5));
@@ -167,7 +196,9 @@ class AccountLockoutTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 10.3, 11.1: the login page of a locked account answers 401 with when to try again, in Chinese and Beijing time")
+  @DisplayName(
+      "Issue 10.3, 11.1: the login page of a locked account answers 401 with when to try again, in"
+          + " Chinese and Beijing time")
   void loginFormShowsTheLock() {
     OffsetDateTime until = lockOut(null).plus(LOCKOUT);
     ApiClient browser = api.browser();
@@ -175,15 +206,21 @@ class AccountLockoutTests extends ApiTestSupport {
     assertThat(page.status()).isEqualTo(401);
     assertThat(page.contentType()).startsWith("text/html").contains("UTF-8");
     assertThat(page.header("Retry-After")).isEqualTo("900");
-    String untilText = until.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
-        .format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss"));
-    assertThat(page.body()).contains("lang=\"zh-CN\"").contains("账户已暂时锁定")
-        .contains("请于 " + untilText + "（北京时间）之后再试").contains("action=\"/login\"")
+    String untilText =
+        until
+            .atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
+            .format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss"));
+    assertThat(page.body())
+        .contains("lang=\"zh-CN\"")
+        .contains("账户已暂时锁定")
+        .contains("请于 " + untilText + "（北京时间）之后再试")
+        .contains("action=\"/login\"")
         .contains("value=\"" + username + "\"");
     assertThat(browser.get("/camunda/app/tasklist/default/").status()).isEqualTo(302);
 
     // not locked: a wrong password goes back to the form with its generic error, as before
-    assertThat(api.as("admin").post("/api/admin/users/" + username + "/unlock", "").status()).isEqualTo(204);
+    assertThat(api.as("admin").post("/api/admin/users/" + username + "/unlock", "").status())
+        .isEqualTo(204);
     Reply wrong = submitLoginForm(browser, username, "wrong");
     assertThat(wrong.status()).isEqualTo(302);
     assertThat(wrong.location()).endsWith("/login?error");
@@ -191,7 +228,9 @@ class AccountLockoutTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 10.3: an administrator sees the lock and ends it at once with POST /api/admin/users/{username}/unlock; others may not")
+  @DisplayName(
+      "Issue 10.3: an administrator sees the lock and ends it at once with POST"
+          + " /api/admin/users/{username}/unlock; others may not")
   void adminUnlocksThroughTheApi() {
     OffsetDateTime until = lockOut(null).plus(LOCKOUT);
     Reply state = api.as("admin").get("/api/admin/users/" + username + "/lock");
@@ -212,7 +251,8 @@ class AccountLockoutTests extends ApiTestSupport {
       identityService.deleteUser(other);
     }
     assertThat(api.as(username, PASSWORD).get("/api/me").status()).isEqualTo(401);
-    assertThat(api.as("admin").post("/api/admin/users/no-such-user-anywhere/unlock", "").status()).isEqualTo(404);
+    assertThat(api.as("admin").post("/api/admin/users/no-such-user-anywhere/unlock", "").status())
+        .isEqualTo(404);
 
     Reply unlock = api.as("admin").post("/api/admin/users/" + username + "/unlock", "");
     assertThat(unlock.status()).as(unlock.toString()).isEqualTo(204);
@@ -224,7 +264,8 @@ class AccountLockoutTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 10.3: the engine's unlock (POST /engine-rest/user/{id}/unlock) ends the lock at once")
+  @DisplayName(
+      "Issue 10.3: the engine's unlock (POST /engine-rest/user/{id}/unlock) ends the lock at once")
   void adminUnlocksThroughEngineRest() {
     lockOut(null);
     assertThat(api.as(username, PASSWORD).get("/api/me").json().has("lockedUntil")).isTrue();
@@ -235,7 +276,9 @@ class AccountLockoutTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 10.3: the Admin webapp's unlock (its call to the engine API, as a logged-in administrator) ends the lock at once")
+  @DisplayName(
+      "Issue 10.3: the Admin webapp's unlock (its call to the engine API, as a logged-in"
+          + " administrator) ends the lock at once")
   void adminUnlocksThroughTheAdminWebapp() {
     lockOut(null);
     assertThat(api.as(username, PASSWORD).get("/api/me").json().has("lockedUntil")).isTrue();
@@ -246,32 +289,47 @@ class AccountLockoutTests extends ApiTestSupport {
     Reply page = admin.get("/camunda/app/admin/default/");
     assertThat(page.status()).as(page.toString()).isEqualTo(200);
     String token = xsrfTokenOf(page);
-    Reply unlock = admin.withHeader("X-XSRF-TOKEN", token)
-        .post("/camunda/api/engine/engine/default/user/" + username + "/unlock", "");
+    Reply unlock =
+        admin
+            .withHeader("X-XSRF-TOKEN", token)
+            .post("/camunda/api/engine/engine/default/user/" + username + "/unlock", "");
     assertThat(unlock.status()).as(unlock.toString()).isEqualTo(204);
     assertThat(api.as(username, PASSWORD).get("/api/me").status()).isEqualTo(200);
   }
 
   @Test
-  @DisplayName("Issue 10.3: each lock is logged as a WARN with the account and the connection's address (not a client's X-Forwarded-For)")
+  @DisplayName(
+      "Issue 10.3: each lock is logged as a WARN with the account and the connection's address (not"
+          + " a client's X-Forwarded-For)")
   void lockIsLogged(CapturedOutput output) {
     for (int attempt = 1; attempt <= 10; attempt++) {
-      Reply reply = ApiClient.anonymous(port).as(username, "guess-" + attempt)
-          .withHeader("X-Forwarded-For", "203.0.113.77").get("/api/me");
+      Reply reply =
+          ApiClient.anonymous(port)
+              .as(username, "guess-" + attempt)
+              .withHeader("X-Forwarded-For", "203.0.113.77")
+              .get("/api/me");
       assertThat(reply.status()).isEqualTo(401);
       clock.moveBy(Duration.ofSeconds(61));
     }
-    String line = output.getOut().lines().filter(l -> l.contains("Login locked: account " + username + " "))
-        .findFirst().orElseThrow(() -> new AssertionError("no lock-out line for " + username));
-    assertThat(line).contains("WARN").contains("after 10 failed logins")
+    String line =
+        output
+            .getOut()
+            .lines()
+            .filter(l -> l.contains("Login locked: account " + username + " "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no lock-out line for " + username));
+    assertThat(line)
+        .contains("WARN")
+        .contains("after 10 failed logins")
         .containsPattern("from (127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)$")
-        .doesNotContain("203.0.113.77").doesNotContain("guess-");
+        .doesNotContain("203.0.113.77")
+        .doesNotContain("guess-");
   }
 
   /**
    * Ten wrong passwords, each after the back-off delay of the one before (the clock is moved, no
-   * waiting); the nine before the tenth are answered exactly like an unknown user's when
-   * {@code unknownUserDetail} is given. Returns the moment of the tenth.
+   * waiting); the nine before the tenth are answered exactly like an unknown user's when {@code
+   * unknownUserDetail} is given. Returns the moment of the tenth.
    */
   private OffsetDateTime lockOut(String unknownUserDetail) {
     OffsetDateTime tenth = null;
@@ -280,7 +338,9 @@ class AccountLockoutTests extends ApiTestSupport {
       Reply reply = api.as(username, "guess-" + attempt).get("/api/me");
       assertThat(reply.status()).isEqualTo(401);
       if (attempt < 10 && unknownUserDetail != null) {
-        assertThat(reply.json().get("detail").asText()).as("attempt %d", attempt).isEqualTo(unknownUserDetail);
+        assertThat(reply.json().get("detail").asText())
+            .as("attempt %d", attempt)
+            .isEqualTo(unknownUserDetail);
         assertThat(reply.header("Retry-After")).isNull();
       }
       if (attempt < 10) {
@@ -294,9 +354,11 @@ class AccountLockoutTests extends ApiTestSupport {
   private static Reply submitLoginForm(ApiClient browser, String username, String password) {
     Reply form = browser.get("/login");
     assertThat(form.status()).isEqualTo(200);
-    Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(form.body());
+    Matcher csrf =
+        Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(form.body());
     assertThat(csrf.find()).as("CSRF field on the login page").isTrue();
-    return browser.postForm("/login", Map.of("username", username, "password", password, "_csrf", csrf.group(1)));
+    return browser.postForm(
+        "/login", Map.of("username", username, "password", password, "_csrf", csrf.group(1)));
   }
 
   private static String xsrfTokenOf(Reply page) {
@@ -304,8 +366,13 @@ class AccountLockoutTests extends ApiTestSupport {
     if (header != null) {
       return header;
     }
-    return page.raw().headers().allValues("Set-Cookie").stream().flatMap(c -> HttpCookie.parse(c).stream())
-        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst()
-        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN from the webapp: " + page.raw().headers().map()));
+    return page.raw().headers().allValues("Set-Cookie").stream()
+        .flatMap(c -> HttpCookie.parse(c).stream())
+        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError("no XSRF-TOKEN from the webapp: " + page.raw().headers().map()));
   }
 }

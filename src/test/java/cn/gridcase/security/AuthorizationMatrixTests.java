@@ -18,18 +18,47 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every {@code /api} endpoint as every demo user (and anonymously), in and out of scope, with the
- * status each must get. A new endpoint joins with one line in {@link #endpoints()}:
- * {@code call("GET /api/x/{id}").allow(users...).otherwise(404)}.
+ * status each must get. A new endpoint joins with one line in {@link #endpoints()}: {@code
+ * call("GET /api/x/{id}").allow(users...).otherwise(404)}.
  */
 class AuthorizationMatrixTests extends ApiTestSupport {
 
-  static final List<String> USERS = List.of("admin", "worker1", "worker2", "worker3", "leader1", "instructor1",
-      "station1", "center1", "head1", "safety1", "civil1", "arealeader1", "supervisor1", "investigator1");
+  static final List<String> USERS =
+      List.of(
+          "admin",
+          "worker1",
+          "worker2",
+          "worker3",
+          "leader1",
+          "instructor1",
+          "station1",
+          "center1",
+          "head1",
+          "safety1",
+          "civil1",
+          "arealeader1",
+          "supervisor1",
+          "investigator1");
 
-  /** Who sees grid GS-V01-G01: its worker, the village's people, the area leader, the township center, admins. */
-  static final String[] SEE_V01_G01 = {"admin", "worker1", "leader1", "instructor1", "station1", "arealeader1",
-      "center1", "head1", "supervisor1"};
-  static final String[] SEE_V02_G01 = {"admin", "worker3", "arealeader1", "center1", "head1", "supervisor1"};
+  /**
+   * Who sees grid GS-V01-G01: its worker, the village's people, the area leader, the township
+   * center, admins.
+   */
+  static final String[] SEE_V01_G01 = {
+    "admin",
+    "worker1",
+    "leader1",
+    "instructor1",
+    "station1",
+    "arealeader1",
+    "center1",
+    "head1",
+    "supervisor1"
+  };
+
+  static final String[] SEE_V02_G01 = {
+    "admin", "worker3", "arealeader1", "center1", "head1", "supervisor1"
+  };
   static final String[] SEE_V05_G01 = {"admin", "center1", "head1", "supervisor1"};
   static final String[] EVERYONE = USERS.toArray(String[]::new);
 
@@ -38,10 +67,16 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   static List<Endpoint> endpoints() {
     return List.of(
         call("GET /api/me").allow(EVERYONE),
-        call("GET /api/calendar/deadline?from=2026-09-30T10:00:00%2B08:00&workingDays=2").allow(EVERYONE),
+        call("GET /api/calendar/deadline?from=2026-09-30T10:00:00%2B08:00&workingDays=2")
+            .allow(EVERYONE),
         call("GET /api/calendar/years/2026").allow(EVERYONE),
-        call("PUT /api/calendar/years/2036", () -> "{\"days\": [{\"date\": \"2036-10-01\", \"name\": \"国庆节\", \"isOffDay\": true}]}")
-            .allow("admin").otherwise(403),
+        call(
+                "PUT /api/calendar/years/2036",
+                () ->
+                    "{\"days\": [{\"date\": \"2036-10-01\", \"name\": \"国庆节\", \"isOffDay\":"
+                        + " true}]}")
+            .allow("admin")
+            .otherwise(403),
         call("GET /api/admin/clock").allow("admin").otherwise(403),
         call("DELETE /api/admin/clock").allow("admin").otherwise(403),
         call("GET /api/grids").allow(EVERYONE),
@@ -49,10 +84,19 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         call("GET /api/grids/GS-V01-G01").allow(SEE_V01_G01).otherwise(404),
         call("GET /api/grids/GS-V02-G01").allow(SEE_V02_G01).otherwise(404),
         call("GET /api/grids/GS-V05-G01").allow(SEE_V05_G01).otherwise(404),
-        call("GET /api/grids/GS-V01-G01/responsible?on=2026-03-01").allow(SEE_V01_G01).otherwise(404),
+        call("GET /api/grids/GS-V01-G01/responsible?on=2026-03-01")
+            .allow(SEE_V01_G01)
+            .otherwise(404),
         call("GET /api/grids/GS-V99-G99").allow().otherwise(404),
-        call("POST /api/grids", () -> "{\"code\": \"GS-V06-M" + UNIQUE.incrementAndGet() + "\", \"name\": \"矩阵网格\","
-            + " \"villageCode\": \"GS-V06\", \"type\": \"EXCLUSIVE\"}").status(201, "admin").otherwise(403),
+        call(
+                "POST /api/grids",
+                () ->
+                    "{\"code\": \"GS-V06-M"
+                        + UNIQUE.incrementAndGet()
+                        + "\", \"name\": \"矩阵网格\","
+                        + " \"villageCode\": \"GS-V06\", \"type\": \"EXCLUSIVE\"}")
+            .status(201, "admin")
+            .otherwise(403),
         call("POST /api/appointments", () -> "{}").status(422, "admin").otherwise(403),
         call("GET /api/appointments?unitCode=GS-V01-G01").allow("admin").otherwise(403),
         call("GET /api/appointments/999999").status(404, "admin").otherwise(403),
@@ -63,58 +107,122 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         call("PUT /api/units/GS-V01/settings", () -> "{}").status(404, "admin").otherwise(403),
         call("GET /api/people?name=张").allow("admin").otherwise(403),
         call("GET /api/people/999999").status(404, "admin").otherwise(403),
-        call("PATCH /api/people/999999", () -> "{\"education\": \"SENIOR_HIGH\", \"reason\": \"核对学历证书\"}")
-            .status(404, "admin").otherwise(403),
+        call(
+                "PATCH /api/people/999999",
+                () -> "{\"education\": \"SENIOR_HIGH\", \"reason\": \"核对学历证书\"}")
+            .status(404, "admin")
+            .otherwise(403),
         call("GET /api/roster/export?format=csv").allow("admin").otherwise(403),
-        // events: {event} is an event worker1 reported in GS-V01-G01 (accepted on reporting, in handling)
-        call("POST /api/events", AuthorizationMatrixTests::eventReport).status(201, SEE_V01_G01).otherwise(403),
+        // events: {event} is an event worker1 reported in GS-V01-G01 (accepted on reporting, in
+        // handling)
+        call("POST /api/events", AuthorizationMatrixTests::eventReport)
+            .status(201, SEE_V01_G01)
+            .otherwise(403),
         call("GET /api/events").allow(EVERYONE),
         call("GET /api/events/{event}").allow(SEE_V01_G01).otherwise(404),
         call("GET /api/events/SJ-20000101-9999").allow().otherwise(404),
-        call("POST /api/events/{event}/accept").status(403, SEE_V01_G01).status(409, "worker1").otherwise(404),
-        call("POST /api/events/{event}/resolve").status(403, SEE_V01_G01).status(422, "worker1").otherwise(404),
-        call("POST /api/events/{event}/escalate").status(403, SEE_V01_G01).status(422, "worker1").otherwise(404),
-        call("POST /api/events/{event}/dispatch").status(403, SEE_V01_G01).status(409, "worker1").otherwise(404),
-        call("POST /api/events/{event}/refer-county").status(403, SEE_V01_G01).status(409, "worker1").otherwise(404),
-        call("POST /api/events/{event}/feedback").status(403, SEE_V01_G01).status(409, "worker1").otherwise(404),
-        call("POST /api/events/{event}/urge").status(403, SEE_V01_G01).status(200, "supervisor1").otherwise(404),
+        call("POST /api/events/{event}/accept")
+            .status(403, SEE_V01_G01)
+            .status(409, "worker1")
+            .otherwise(404),
+        call("POST /api/events/{event}/resolve")
+            .status(403, SEE_V01_G01)
+            .status(422, "worker1")
+            .otherwise(404),
+        call("POST /api/events/{event}/escalate")
+            .status(403, SEE_V01_G01)
+            .status(422, "worker1")
+            .otherwise(404),
+        call("POST /api/events/{event}/dispatch")
+            .status(403, SEE_V01_G01)
+            .status(409, "worker1")
+            .otherwise(404),
+        call("POST /api/events/{event}/refer-county")
+            .status(403, SEE_V01_G01)
+            .status(409, "worker1")
+            .otherwise(404),
+        call("POST /api/events/{event}/feedback")
+            .status(403, SEE_V01_G01)
+            .status(409, "worker1")
+            .otherwise(404),
+        call("POST /api/events/{event}/urge")
+            .status(403, SEE_V01_G01)
+            .status(200, "supervisor1")
+            .otherwise(404),
         call("GET /api/tasks").allow(EVERYONE),
         call("GET /api/notifications").allow(EVERYONE),
         call("POST /api/notifications/read-all").allow(EVERYONE),
         call("POST /api/notifications/999999/read").allow().otherwise(404),
-        call("GET /api/supervision/overdue").allow("admin", "supervisor1", "head1", "arealeader1", "leader1",
-            "instructor1", "investigator1").otherwise(403),
-        call("GET /api/supervision/overdue.xlsx").allow("admin", "supervisor1", "head1", "arealeader1", "leader1",
-            "instructor1", "investigator1").otherwise(403),
-        call("GET /api/supervision/board").allow("admin", "supervisor1", "head1", "arealeader1", "leader1",
-            "instructor1").otherwise(403),
+        call("GET /api/supervision/overdue")
+            .allow(
+                "admin",
+                "supervisor1",
+                "head1",
+                "arealeader1",
+                "leader1",
+                "instructor1",
+                "investigator1")
+            .otherwise(403),
+        call("GET /api/supervision/overdue.xlsx")
+            .allow(
+                "admin",
+                "supervisor1",
+                "head1",
+                "arealeader1",
+                "leader1",
+                "instructor1",
+                "investigator1")
+            .otherwise(403),
+        call("GET /api/supervision/board")
+            .allow("admin", "supervisor1", "head1", "arealeader1", "leader1", "instructor1")
+            .otherwise(403),
         call("GET /api/admin/townships/GS/event-limits").allow("admin").otherwise(403),
         call("PUT /api/admin/townships/GS/event-limits", () -> "{}").allow("admin").otherwise(403),
-        // accountability: {case} is a case supervisor1 opened against worker2, investigated by investigator1
+        // accountability: {case} is a case supervisor1 opened against worker2, investigated by
+        // investigator1
         call("POST /api/accountability/cases").status(422, "supervisor1").otherwise(403),
         call("GET /api/accountability/cases").allow(EVERYONE),
-        call("GET /api/accountability/cases/{case}").allow("admin", "supervisor1", "investigator1").otherwise(404),
-        call("GET /api/accountability/cases/{case}/reads").allow("admin", "supervisor1").status(403, "investigator1")
+        call("GET /api/accountability/cases/{case}")
+            .allow("admin", "supervisor1", "investigator1")
             .otherwise(404),
-        call("POST /api/accountability/cases/{case}/extend").status(403, "admin", "supervisor1")
-            .status(422, "investigator1").otherwise(404),
-        call("POST /api/accountability/cases/{case}/decide").status(403, "admin", "supervisor1")
-            .status(422, "investigator1").otherwise(404),
-        call("POST /api/accountability/cases/{case}/dismiss").status(403, "admin", "supervisor1")
-            .status(422, "investigator1").otherwise(404),
-        call("POST /api/accountability/cases/{case}/notify").status(403, "admin", "supervisor1")
-            .status(409, "investigator1").otherwise(404),
-        call("POST /api/accountability/cases/{case}/execution").status(403, "admin", "supervisor1")
-            .status(409, "investigator1").otherwise(404),
-        call("POST /api/accountability/cases/{case}/talk").status(409, "admin", "supervisor1", "investigator1")
+        call("GET /api/accountability/cases/{case}/reads")
+            .allow("admin", "supervisor1")
+            .status(403, "investigator1")
+            .otherwise(404),
+        call("POST /api/accountability/cases/{case}/extend")
+            .status(403, "admin", "supervisor1")
+            .status(422, "investigator1")
+            .otherwise(404),
+        call("POST /api/accountability/cases/{case}/decide")
+            .status(403, "admin", "supervisor1")
+            .status(422, "investigator1")
+            .otherwise(404),
+        call("POST /api/accountability/cases/{case}/dismiss")
+            .status(403, "admin", "supervisor1")
+            .status(422, "investigator1")
+            .otherwise(404),
+        call("POST /api/accountability/cases/{case}/notify")
+            .status(403, "admin", "supervisor1")
+            .status(409, "investigator1")
+            .otherwise(404),
+        call("POST /api/accountability/cases/{case}/execution")
+            .status(403, "admin", "supervisor1")
+            .status(409, "investigator1")
+            .otherwise(404),
+        call("POST /api/accountability/cases/{case}/talk")
+            .status(409, "admin", "supervisor1", "investigator1")
             .otherwise(404),
         call("GET /api/accountability/proposals").allow("admin", "supervisor1").otherwise(403),
         call("POST /api/accountability/proposals/999999/reject").allow().otherwise(404),
         call("POST /api/accountability/proposals/999999/accept").allow().otherwise(404),
         call("GET /api/admin/townships/GS/accountability-grading").allow("admin").otherwise(403),
-        call("PUT /api/admin/townships/GS/accountability-grading",
-            () -> "{\"seriousDays\": 3, \"graveDays\": 6, \"seriousCount\": 2, \"graveCount\": 3}")
-            .allow("admin").otherwise(403));
+        call(
+                "PUT /api/admin/townships/GS/accountability-grading",
+                () ->
+                    "{\"seriousDays\": 3, \"graveDays\": 6, \"seriousCount\": 2, \"graveCount\":"
+                        + " 3}")
+            .allow("admin")
+            .otherwise(403));
   }
 
   private static volatile String fixtureCase;
@@ -122,8 +230,13 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   /** The matrix's case, opened once by supervisor1. */
   static synchronized String fixtureCase(ApiClient client) {
     if (fixtureCase == null) {
-      Reply reply = client.as("supervisor1").post("/api/accountability/cases", "{\"subject\": \"worker2\","
-          + " \"subjectRole\": \"GRID_WORKER\", \"clause\": \"第四条（一）6\", \"facts\": \"矩阵测试\"}");
+      Reply reply =
+          client
+              .as("supervisor1")
+              .post(
+                  "/api/accountability/cases",
+                  "{\"subject\": \"worker2\", \"subjectRole\": \"GRID_WORKER\", \"clause\":"
+                      + " \"第四条（一）6\", \"facts\": \"矩阵测试\"}");
       assertThat(reply.status()).as("fixture case: " + reply).isEqualTo(201);
       fixtureCase = reply.json().get("id").asText();
     }
@@ -134,11 +247,13 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 
   static String eventReport() {
     return "{\"category\": \"HAZARD\", \"gridCode\": \"GS-V01-G01\", \"title\": \"矩阵事件\","
-        + " \"occurredAt\": \"2026-01-05T09:00:00+08:00\", \"location\": \"村口\", \"persons\": \"无\","
-        + " \"cause\": \"巡查发现\", \"course\": \"井盖缺失\"}";
+        + " \"occurredAt\": \"2026-01-05T09:00:00+08:00\", \"location\": \"村口\","
+        + " \"persons\": \"无\", \"cause\": \"巡查发现\", \"course\": \"井盖缺失\"}";
   }
 
-  /** The matrix's event, reported once by worker1 (so it is accepted on reporting and in handling). */
+  /**
+   * The matrix's event, reported once by worker1 (so it is accepted on reporting and in handling).
+   */
   static synchronized String fixtureEvent(ApiClient client) {
     if (fixtureEvent == null) {
       Reply reply = client.as("worker1").post("/api/events", eventReport());
@@ -149,9 +264,16 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   }
 
   static Stream<Arguments> matrix() {
-    return endpoints().stream().flatMap(endpoint -> Stream.concat(
-        USERS.stream().map(user -> Arguments.of(endpoint.line, user, endpoint.statusFor(user), endpoint)),
-        Stream.of(Arguments.of(endpoint.line, "anonymous", 401, endpoint))));
+    return endpoints().stream()
+        .flatMap(
+            endpoint ->
+                Stream.concat(
+                    USERS.stream()
+                        .map(
+                            user ->
+                                Arguments.of(
+                                    endpoint.line, user, endpoint.statusFor(user), endpoint)),
+                    Stream.of(Arguments.of(endpoint.line, "anonymous", 401, endpoint))));
   }
 
   @ParameterizedTest(name = "{0} as {1} → {2}")
@@ -216,8 +338,10 @@ class AuthorizationMatrixTests extends ApiTestSupport {
     }
 
     Reply send(ApiClient client) {
-      String[] parts = line.replace("{event}", line.contains("{event}") ? fixtureEvent(client) : "")
-          .replace("{case}", line.contains("{case}") ? fixtureCase(client) : "").split(" ", 2);
+      String[] parts =
+          line.replace("{event}", line.contains("{event}") ? fixtureEvent(client) : "")
+              .replace("{case}", line.contains("{case}") ? fixtureCase(client) : "")
+              .split(" ", 2);
       String json = body == null ? "{}" : body.get();
       return switch (parts[0]) {
         case "GET" -> client.get(parts[1]);

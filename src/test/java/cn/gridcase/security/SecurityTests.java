@@ -6,6 +6,7 @@ import cn.gridcase.test.ApiClient;
 import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,11 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Every kind of unauthenticated, wrongly authenticated and wrong-role request, through HTTP. */
 class SecurityTests extends ApiTestSupport {
 
-  @Autowired
-  RuntimeService runtimeService;
+  @Autowired RuntimeService runtimeService;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   @Nested
   @DisplayName("API clients (HTTP Basic)")
@@ -73,19 +72,24 @@ class SecurityTests extends ApiTestSupport {
     }
 
     @Test
-    @DisplayName("a remembered login is for that password only: a wrong one right after a right one is refused")
+    @DisplayName(
+        "a remembered login is for that password only: a wrong one right after a right one is"
+            + " refused")
     void rememberedLoginNeedsTheSamePassword() {
       assertThat(api.as("station1").get("/api/me").status()).isEqualTo(200);
       assertThat(api.as("station1", "wrong").get("/api/me").status()).isEqualTo(401);
       assertThat(api.as("station1", "demo ").get("/api/me").status()).isEqualTo(401);
-      assertThat(api.as("worker2", "demo").get("/api/me").json().get("username").asText()).isEqualTo("worker2");
-      assertThat(api.as("station1").get("/api/me").json().get("username").asText()).isEqualTo("station1");
+      assertThat(api.as("worker2", "demo").get("/api/me").json().get("username").asText())
+          .isEqualTo("worker2");
+      assertThat(api.as("station1").get("/api/me").json().get("username").asText())
+          .isEqualTo("station1");
     }
 
     @Test
     @DisplayName("administrator-only endpoints refuse other users with 403 problem+json")
     void wrongRole() {
-      Reply clock = api.as("worker1").put("/api/admin/clock", "{\"now\": \"2026-10-09T12:00:00+08:00\"}");
+      Reply clock =
+          api.as("worker1").put("/api/admin/clock", "{\"now\": \"2026-10-09T12:00:00+08:00\"}");
       assertThat(clock.status()).isEqualTo(403);
       assertThat(clock.isProblem()).isTrue();
       assertThat(api.as("supervisor1").get("/actuator/prometheus").status()).isEqualTo(403);
@@ -111,27 +115,51 @@ class SecurityTests extends ApiTestSupport {
       Reply docs = api.as("worker1").get("/v3/api-docs");
       assertThat(docs.status()).isEqualTo(200);
       assertThat(docs.json().get("paths").has("/api/me")).isTrue();
-      for (String path : java.util.List.of("/api/events", "/api/events/{number}", "/api/events/{number}/accept",
-          "/api/events/{number}/resolve", "/api/events/{number}/escalate", "/api/events/{number}/dispatch",
-          "/api/events/{number}/refer-county", "/api/events/{number}/feedback", "/api/events/{number}/urge",
-          "/api/tasks", "/api/supervision/overdue", "/api/supervision/board", "/api/notifications",
-          "/api/calendar/deadline", "/api/grids", "/api/appointments", "/api/accountability/cases",
-          "/api/accountability/cases/{id}/decide", "/api/accountability/proposals")) {
+      for (String path :
+          List.of(
+              "/api/events",
+              "/api/events/{number}",
+              "/api/events/{number}/accept",
+              "/api/events/{number}/resolve",
+              "/api/events/{number}/escalate",
+              "/api/events/{number}/dispatch",
+              "/api/events/{number}/refer-county",
+              "/api/events/{number}/feedback",
+              "/api/events/{number}/urge",
+              "/api/tasks",
+              "/api/supervision/overdue",
+              "/api/supervision/board",
+              "/api/notifications",
+              "/api/calendar/deadline",
+              "/api/grids",
+              "/api/appointments",
+              "/api/accountability/cases",
+              "/api/accountability/cases/{id}/decide",
+              "/api/accountability/proposals")) {
         assertThat(docs.json().get("paths").has(path)).as("OpenAPI describes " + path).isTrue();
       }
       assertThat(docs.json().get("components").get("securitySchemes").has("basic")).isTrue();
     }
 
     @Test
-    @DisplayName("Camunda authorization checks are on: tasks only for their candidate group, deployments only for admins")
+    @DisplayName(
+        "Camunda authorization checks are on: tasks only for their candidate group, deployments"
+            + " only for admins")
     void camundaAuthorizations() {
       runtimeService.startProcessInstanceByKey("DeploymentProbe", "security-scope-probe");
-      JsonNode workerTasks = api.as("worker1").get("/engine-rest/task?processInstanceBusinessKey=security-scope-probe").json();
-      JsonNode otherGridTasks = api.as("worker3").get("/engine-rest/task?processInstanceBusinessKey=security-scope-probe").json();
+      JsonNode workerTasks =
+          api.as("worker1")
+              .get("/engine-rest/task?processInstanceBusinessKey=security-scope-probe")
+              .json();
+      JsonNode otherGridTasks =
+          api.as("worker3")
+              .get("/engine-rest/task?processInstanceBusinessKey=security-scope-probe")
+              .json();
       assertThat(workerTasks).hasSize(1);
       assertThat(workerTasks.get(0).get("name").asText()).isEqualTo("核对");
       assertThat(otherGridTasks).isEmpty();
-      assertThat(api.as("worker1").get("/engine-rest/deployment").status()).as("deployments: administrators only")
+      assertThat(api.as("worker1").get("/engine-rest/deployment").status())
+          .as("deployments: administrators only")
           .isEqualTo(403);
       assertThat(api.as("admin").get("/engine-rest/deployment").json()).isNotEmpty();
     }
@@ -139,7 +167,8 @@ class SecurityTests extends ApiTestSupport {
     @Test
     @DisplayName("passwords are stored as salted hashes, never in clear")
     void passwordsHashed() {
-      Map<String, Object> row = jdbc.queryForMap("select PWD_, SALT_ from ACT_ID_USER where ID_ = 'worker1'");
+      Map<String, Object> row =
+          jdbc.queryForMap("select PWD_, SALT_ from ACT_ID_USER where ID_ = 'worker1'");
       assertThat((String) row.get("PWD_")).startsWith("{SHA-512}").doesNotContain("demo");
       assertThat((String) row.get("SALT_")).isNotBlank();
     }
@@ -170,7 +199,9 @@ class SecurityTests extends ApiTestSupport {
       assertThat(page.body()).containsIgnoringCase("<html");
       JsonNode camundaUser = browser.get("/camunda/api/admin/auth/user/default").json();
       assertThat(camundaUser.get("userId").asText()).isEqualTo("center1");
-      assertThat(camundaUser.get("authorizedApps").toString()).contains("tasklist").doesNotContain("cockpit");
+      assertThat(camundaUser.get("authorizedApps").toString())
+          .contains("tasklist")
+          .doesNotContain("cockpit");
       assertThat(browser.get("/camunda/api/engine/engine/default/task").status()).isEqualTo(200);
     }
 
@@ -180,7 +211,9 @@ class SecurityTests extends ApiTestSupport {
       ApiClient browser = login("admin");
       assertThat(browser.get("/camunda/app/cockpit/default/").status()).isEqualTo(200);
       JsonNode camundaUser = browser.get("/camunda/api/admin/auth/user/default").json();
-      assertThat(camundaUser.get("authorizedApps").toString()).contains("cockpit").contains("admin");
+      assertThat(camundaUser.get("authorizedApps").toString())
+          .contains("cockpit")
+          .contains("admin");
       JsonNode deployments = browser.get("/camunda/api/engine/engine/default/deployment").json();
       assertThat(deployments.toString()).contains("\"name\":\"gridcase\"");
     }
@@ -238,28 +271,44 @@ class SecurityTests extends ApiTestSupport {
       Reply logout = browser.postForm("/camunda/api/admin/auth/user/default/logout", Map.of());
       assertThat(logout.status()).isEqualTo(200);
       assertThat(browser.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(401);
-      assertThat(browser.withHeader("Accept", "text/html").get("/camunda/app/tasklist/default/").status()).isEqualTo(302);
+      assertThat(
+              browser
+                  .withHeader("Accept", "text/html")
+                  .get("/camunda/app/tasklist/default/")
+                  .status())
+          .isEqualTo(302);
     }
 
     @Test
-    @DisplayName("a cross-site POST cannot log a user out: the webapps' log-out needs their XSRF token")
+    @DisplayName(
+        "a cross-site POST cannot log a user out: the webapps' log-out needs their XSRF token")
     void crossSiteLogoutRefused() {
       ApiClient browser = login("center1");
-      // what a form on another site can send: the session cookie (if the browser sends it) and no header
+      // what a form on another site can send: the session cookie (if the browser sends it) and no
+      // header
       Reply forged = browser.postForm("/camunda/api/admin/auth/user/default/logout", Map.of());
       assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
-      Reply wrongToken = browser.withHeader("X-XSRF-TOKEN", "guessed").postForm("/camunda/api/admin/auth/user/default/logout", Map.of());
+      Reply wrongToken =
+          browser
+              .withHeader("X-XSRF-TOKEN", "guessed")
+              .postForm("/camunda/api/admin/auth/user/default/logout", Map.of());
       assertThat(wrongToken.status()).as(wrongToken.toString()).isEqualTo(403);
-      assertThat(browser.get("/camunda/api/admin/auth/user/default").status()).as("still logged in").isEqualTo(200);
+      assertThat(browser.get("/camunda/api/admin/auth/user/default").status())
+          .as("still logged in")
+          .isEqualTo(200);
     }
 
     @Test
-    @DisplayName("the session cookie is HttpOnly and SameSite=Lax, so other sites' requests do not carry it")
+    @DisplayName(
+        "the session cookie is HttpOnly and SameSite=Lax, so other sites' requests do not carry it")
     void sessionCookieSameSite() {
       ApiClient browser = api.browser();
       Reply form = browser.get("/login");
-      String cookie = form.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-          .findFirst().orElseThrow();
+      String cookie =
+          form.raw().headers().allValues("Set-Cookie").stream()
+              .filter(c -> c.startsWith("JSESSIONID="))
+              .findFirst()
+              .orElseThrow();
       assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax");
     }
 
@@ -277,12 +326,14 @@ class SecurityTests extends ApiTestSupport {
     private static Reply submitLoginForm(ApiClient browser, String username, String password) {
       Reply form = browser.get("/login");
       assertThat(form.status()).isEqualTo(200);
-      return browser.postForm("/login", Map.of("username", username, "password", password,
-          "_csrf", csrfOf(form.body())));
+      return browser.postForm(
+          "/login",
+          Map.of("username", username, "password", password, "_csrf", csrfOf(form.body())));
     }
 
     private static String csrfOf(String loginPage) {
-      Matcher matcher = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage);
+      Matcher matcher =
+          Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage);
       assertThat(matcher.find()).as("CSRF field on the login page").isTrue();
       return matcher.group(1);
     }

@@ -18,6 +18,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,15 +35,33 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
 
   private static final AtomicInteger EVENTS = new AtomicInteger();
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
-  /** What Tasklist says in English when a translation is missing, and the banner's words. */
-  private static final List<String> ENGLISH = List.of("Claim", "Complete", "Filters", "Created", "Due", "Follow-up",
-      "Log out", "Description", "History", "Diagram", "Form", "Sort by", "Camunda 8", "migrate", "Add a simple filter");
 
-  @Autowired
-  ManagementService managementService;
+  /** What Tasklist says in English when a translation is missing, and the banner's words. */
+  private static final List<String> ENGLISH =
+      List.of(
+          "Claim",
+          "Complete",
+          "Filters",
+          "Created",
+          "Due",
+          "Follow-up",
+          "Log out",
+          "Description",
+          "History",
+          "Diagram",
+          "Form",
+          "Sort by",
+          "Camunda 8",
+          "migrate",
+          "Add a simple filter");
+
+  @Autowired ManagementService managementService;
 
   @Test
-  @DisplayName("Issue 11.4: station1 accepts (受理) an event in Tasklist in Chinese: Chinese controls and dates, no migration banner, names family name first (杨磊), the 描述 tab one element per line; 认领 then 提交, and the event's API view shows the step done")
+  @DisplayName(
+      "Issue 11.4: station1 accepts (受理) an event in Tasklist in Chinese: Chinese controls and"
+          + " dates, no migration banner, names family name first (杨磊), the 描述 tab one element per"
+          + " line; 认领 then 提交, and the event's API view shows the step done")
   void stationAcceptsInTasklistInChinese() throws Exception {
     String number = reportAndEscalateToStation("护栏破损" + EVENTS.incrementAndGet());
 
@@ -52,12 +73,19 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
     assertThat(browser.getTitle()).isEqualTo("GridCase 任务中心");
     assertThat(find("html").getDomAttribute("lang")).isEqualTo("zh-CN");
     assertThat(findAll(".ce-eol-banner").stream().noneMatch(WebElement::isDisplayed))
-        .as("the migration banner is hidden").isTrue();
-    assertThat(text("[cam-widget-header]")).as("the signed-in user, family name first").contains("杨磊")
+        .as("the migration banner is hidden")
+        .isTrue();
+    assertThat(text("[cam-widget-header]"))
+        .as("the signed-in user, family name first")
+        .contains("杨磊")
         .doesNotContain("磊 杨");
 
     // the task's tabs and the due date, in Chinese
-    List<String> tabs = findAll(".task-card .nav-tabs li a").stream().map(WebElement::getText).map(String::strip).toList();
+    List<String> tabs =
+        findAll(".task-card .nav-tabs li a").stream()
+            .map(WebElement::getText)
+            .map(String::strip)
+            .toList();
     assertThat(tabs).containsExactly("表单", "历史", "图示", "描述");
     String meta = text("[cam-tasklist-task-meta]");
     assertThat(meta).as("Chinese date words").containsPattern("(期限|跟进|创建时间)");
@@ -66,10 +94,18 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
     tab("描述");
     WebElement description = waitVisible(".description-pane > div[ng-show]");
     assertThat(description.getCssValue("white-space")).isEqualTo("pre-line");
-    List<String> lines = Arrays.stream(description.getText().split("\n")).map(String::strip).toList();
-    assertThat(lines).contains("事件编号：" + number, "类别：治安安全隐患", "网格：古山村第1网格（GS-V01-G01）",
-        "发生时间：2026-11-02 08:30", "地点：东河堤200米处", "人物：过往村民", "起因：护栏年久失修",
-        "经过：巡查发现三处护栏断裂，已设警示");
+    List<String> lines =
+        Arrays.stream(description.getText().split("\n")).map(String::strip).toList();
+    assertThat(lines)
+        .contains(
+            "事件编号：" + number,
+            "类别：治安安全隐患",
+            "网格：古山村第1网格（GS-V01-G01）",
+            "发生时间：2026-11-02 08:30",
+            "地点：东河堤200米处",
+            "人物：过往村民",
+            "起因：护栏年久失修",
+            "经过：巡查发现三处护栏断裂，已设警示");
     assertThat(lines).anyMatch(line -> line.startsWith("标题：护栏破损"));
     screenshot("tasklist-description");
 
@@ -82,9 +118,15 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
     assertThat(text("[cam-tasklist-task-meta]")).doesNotContain("磊 杨");
 
     // the step's Camunda Form, submitted with 提交
-    WebElement submit = wait(30).until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[@cam-tasklist-task]//button[normalize-space(.)='提交']")));
-    assertThat(text("[cam-tasklist-task]")).contains("受理事件 " + number).contains("认领").contains("提交");
+    WebElement submit =
+        wait(30)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[@cam-tasklist-task]//button[normalize-space(.)='提交']")));
+    assertThat(text("[cam-tasklist-task]"))
+        .contains("受理事件 " + number)
+        .contains("认领")
+        .contains("提交");
     screenshot("tasklist-accept-form");
     submit.click();
     // Tasklist closes the completed task: the task pane asks for another one
@@ -98,37 +140,52 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
     assertThat(event.get("steps").findValuesAsText("action")).contains("ACCEPTED");
     JsonNode accepted = null;
     for (JsonNode step : event.get("steps")) {
-      if (step.get("action").asText().equals("ACCEPTED") && step.get("level").asText().equals("VILLAGE")) {
+      if (step.get("action").asText().equals("ACCEPTED")
+          && step.get("level").asText().equals("VILLAGE")) {
         accepted = step;
       }
     }
     assertThat(accepted).as("the village's acceptance is a step of the event").isNotNull();
     assertThat(accepted.get("actor").asText()).isEqualTo("station1");
 
-    // the next step (办理) is station1's: 提交 with nothing chosen shows Camunda Forms' validation in Chinese
+    // the next step (办理) is station1's: 提交 with nothing chosen shows Camunda Forms' validation in
+    // Chinese
     openTaskFromFilter("我的任务", number);
-    WebElement handle = wait(30).until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[@cam-tasklist-task]//button[normalize-space(.)='提交']")));
+    WebElement handle =
+        wait(30)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[@cam-tasklist-task]//button[normalize-space(.)='提交']")));
     assertThat(text(".task-card h2.task")).startsWith("办理事件 " + number);
     // from the keyboard: Tasklist's notification of the next task lies over the button's corner
-    handle.sendKeys(org.openqa.selenium.Keys.ENTER);
-    WebElement error = wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error li")));
+    handle.sendKeys(Keys.ENTER);
+    WebElement error =
+        wait(30)
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".fjs-form-field-error li")));
     wait(30).until(driver -> error.getText().equals("此项为必填项。"));
     assertThat(text("[cam-tasklist-task]")).doesNotContain("Field is required").contains("处置方式");
     screenshot("tasklist-validation");
     assertThat(api.as("station1").get("/api/events/" + number).json().get("status").asText())
-        .as("nothing was completed").isEqualTo("IN_HANDLING");
+        .as("nothing was completed")
+        .isEqualTo("IN_HANDLING");
   }
 
   @Test
-  @DisplayName("Issue 11.4 / E4: after the demo clock passes the acceptance deadline Tasklist shows the task 【已超期】 (the engine's deadline, not the browser's clock, which is before it)")
+  @DisplayName(
+      "Issue 11.4 / E4: after the demo clock passes the acceptance deadline Tasklist shows the task"
+          + " 【已超期】 (the engine's deadline, not the browser's clock, which is before it)")
   void overdueTaskShowsServersMark() throws Exception {
     ControlledClock clock = new ControlledClock(managementService);
     clock.set(OffsetDateTime.now(ZoneId.of("Asia/Shanghai")));
     String number = reportAndEscalateToStation("井盖缺失" + EVENTS.incrementAndGet());
-    OffsetDateTime acceptBy = OffsetDateTime.parse(api.as("station1").get("/api/events/" + number).json()
-        .get("acceptBy").asText());
-    assertThat(acceptBy).as("for the browser, the deadline is still ahead").isAfter(OffsetDateTime.now());
+    OffsetDateTime acceptBy =
+        OffsetDateTime.parse(
+            api.as("station1").get("/api/events/" + number).json().get("acceptBy").asText());
+    assertThat(acceptBy)
+        .as("for the browser, the deadline is still ahead")
+        .isAfter(OffsetDateTime.now());
 
     clock.moveToAndExecuteDueJobs(acceptBy.plusMinutes(1));
     JsonNode event = api.as("station1").get("/api/events/" + number).json();
@@ -144,13 +201,17 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 11.4: a non-administrator opening Cockpit or Admin sees a Chinese 403 page saying only 系统管理员 may enter, with a link home; the APIs keep their problem+json 403s")
+  @DisplayName(
+      "Issue 11.4: a non-administrator opening Cockpit or Admin sees a Chinese 403 page saying only"
+          + " 系统管理员 may enter, with a link home; the APIs keep their problem+json 403s")
   void cockpitForbiddenInChinese() throws Exception {
     logIn("worker1", "demo");
     open("/camunda/app/cockpit/default/");
     assertThat(find("html").getDomAttribute("lang")).isEqualTo("zh-CN");
     assertThat(find("h1").getText()).isEqualTo("无权访问");
-    assertThat(find("main").getText()).contains("仅供系统管理员使用").doesNotContain("Whitelabel")
+    assertThat(find("main").getText())
+        .contains("仅供系统管理员使用")
+        .doesNotContain("Whitelabel")
         .doesNotContain("Forbidden");
     assertThat(find("body").getCssValue("font-family")).contains("Noto Sans CJK SC");
     screenshot("tasklist-cockpit-forbidden");
@@ -164,7 +225,8 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
     open("/no-such-page");
     assertThat(find("h1").getText()).isEqualTo("页面不存在");
 
-    Reply api403 = api.as("worker1").withHeader("Accept", "text/html").get("/engine-rest/deployment");
+    Reply api403 =
+        api.as("worker1").withHeader("Accept", "text/html").get("/engine-rest/deployment");
     assertThat(api403.status()).isEqualTo(403);
     assertThat(api403.isProblem()).as(api403.toString()).isTrue();
     Reply api404 = api.as("worker1").withHeader("Accept", "text/html").get("/api/no-such-thing");
@@ -173,62 +235,102 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
   }
 
   @Test
-  @DisplayName("Issue 11.4: an administrator sees names family name first in Admin (张伟) and Admin's controls in Chinese")
+  @DisplayName(
+      "Issue 11.4: an administrator sees names family name first in Admin (张伟) and Admin's controls"
+          + " in Chinese")
   void adminShowsNamesFamilyFirst() throws Exception {
     logIn("admin", "demo");
     open("/camunda/app/admin/default/#/users");
     wait(30).until(driver -> text("body").contains("worker1"));
-    WebElement row = wait(30).until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//tr[.//a[normalize-space(.)='worker1'] or .//td[normalize-space(.)='worker1']]")));
+    WebElement row =
+        wait(30)
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath(
+                        "//tr[.//a[normalize-space(.)='worker1'] or"
+                            + " .//td[normalize-space(.)='worker1']]")));
     assertThat(row.getText()).contains("张伟").doesNotContain("伟 张");
     assertThat(text("body")).contains("用户").doesNotContain("Camunda 8");
     screenshot("tasklist-admin-users");
   }
 
   @Test
-  @DisplayName("Issue 11.4: the webapps' welcome page is in Chinese with the user's name family name first, and no migration banner")
+  @DisplayName(
+      "Issue 11.4: the webapps' welcome page is in Chinese with the user's name family name first,"
+          + " and no migration banner")
   void welcomePageInChinese() throws Exception {
     logIn("worker1", "demo");
     open("/camunda/app/welcome/default/");
     wait(30).until(driver -> text("body").contains("任务中心"));
     assertThat(browser.getTitle()).isEqualTo("GridCase 工作台");
     String page = text("body");
-    assertThat(page).contains("张伟").doesNotContain("伟 张").doesNotContain("Camunda 8")
-        .doesNotContain("Applications").doesNotContain("Profile");
+    assertThat(page)
+        .contains("张伟")
+        .doesNotContain("伟 张")
+        .doesNotContain("Camunda 8")
+        .doesNotContain("Applications")
+        .doesNotContain("Profile");
     assertThat(findAll(".ce-eol-banner").stream().noneMatch(WebElement::isDisplayed)).isTrue();
     screenshot("tasklist-welcome");
   }
 
-  /** worker1 reports a hazard in their grid and passes it up (上报) to the village station: a 受理 task for GS-V01. */
+  /**
+   * worker1 reports a hazard in their grid and passes it up (上报) to the village station: a 受理 task
+   * for GS-V01.
+   */
   private String reportAndEscalateToStation(String title) {
-    Reply reported = api.as("worker1").post("/api/events", "{\"category\": \"HAZARD\", \"gridCode\": \"GS-V01-G01\","
-        + " \"title\": \"" + title + "\", \"occurredAt\": \"2026-11-02T08:30:00+08:00\", \"location\": \"东河堤200米处\","
-        + " \"persons\": \"过往村民\", \"cause\": \"护栏年久失修\", \"course\": \"巡查发现三处护栏断裂，已设警示\", \"major\": false}");
+    Reply reported =
+        api.as("worker1")
+            .post(
+                "/api/events",
+                "{\"category\": \"HAZARD\", \"gridCode\": \"GS-V01-G01\","
+                    + " \"title\": \""
+                    + title
+                    + "\", \"occurredAt\": \"2026-11-02T08:30:00+08:00\", \"location\":"
+                    + " \"东河堤200米处\", \"persons\": \"过往村民\", \"cause\": \"护栏年久失修\", \"course\":"
+                    + " \"巡查发现三处护栏断裂，已设警示\", \"major\": false}");
     assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
     String number = reported.json().get("number").asText();
-    Reply escalated = api.as("worker1").post("/api/events/" + number + "/escalate", "{\"reason\": \"需村里协调资金修复\"}");
+    Reply escalated =
+        api.as("worker1")
+            .post("/api/events/" + number + "/escalate", "{\"reason\": \"需村里协调资金修复\"}");
     assertThat(escalated.status()).as(escalated.toString()).isEqualTo(200);
     return number;
   }
 
-  /** Picks a filter by its name, then the task of the event in the list; returns the list entry's link. */
+  /**
+   * Picks a filter by its name, then the task of the event in the list; returns the list entry's
+   * link.
+   */
   private WebElement openTaskFromFilter(String filterName, String number) throws Exception {
     try {
       return openTask(filterName, number);
-    } catch (org.openqa.selenium.TimeoutException e) {
+    } catch (TimeoutException e) {
       screenshot("tasklist-failed-" + filterName);
-      Files.writeString(Path.of("target", "screenshots", "tasklist-failed.html"), browser.getPageSource());
+      Files.writeString(
+          Path.of("target", "screenshots", "tasklist-failed.html"), browser.getPageSource());
       throw e;
     }
   }
 
   private WebElement openTask(String filterName, String number) {
-    WebElement filter = wait(60).until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[starts-with(normalize-space(.), '"
-            + filterName + "')]")));
+    WebElement filter =
+        wait(60)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.xpath(
+                        "//*[contains(@class,'task-filter')]/h4[contains(@class,'name')]"
+                            + "/a[starts-with(normalize-space(.),"
+                            + " '"
+                            + filterName
+                            + "')]")));
     filter.click();
-    By entry = By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[contains(normalize-space(.), '"
-        + number + "')]");
+    By entry =
+        By.xpath(
+            "//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[contains(normalize-space(.),"
+                + " '"
+                + number
+                + "')]");
     WebElement link = wait(60).until(ExpectedConditions.elementToBeClickable(entry));
     link.click();
     wait(30).until(driver -> text(".task-card h2.task").contains(number));
@@ -236,8 +338,13 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
   }
 
   private void tab(String name) {
-    wait(30).until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class,'task-card')]//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='" + name + "']")))
+    wait(30)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//*[contains(@class,'task-card')]//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='"
+                        + name
+                        + "']")))
         .click();
   }
 
@@ -247,7 +354,8 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
     for (String english : ENGLISH) {
       if (page.contains(english)) {
         Files.createDirectories(Path.of("target", "screenshots"));
-        Files.writeString(Path.of("target", "screenshots", "tasklist-english.html"), browser.getPageSource());
+        Files.writeString(
+            Path.of("target", "screenshots", "tasklist-english.html"), browser.getPageSource());
       }
       assertThat(page).as("no English left in Tasklist: " + english).doesNotContain(english);
     }
@@ -269,7 +377,7 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
   private WebDriverWait wait(int seconds) {
     // Tasklist re-renders what it shows: an element read a moment ago may have been replaced
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
 }

@@ -13,16 +13,21 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** GET /api/supervision/board (aggregate counts) and its drill-down, over HTTP with real logins (S1). */
+/**
+ * GET /api/supervision/board (aggregate counts) and its drill-down, over HTTP with real logins
+ * (S1).
+ */
 class SupervisionBoardApiTests extends ApiTestSupport {
 
   static final String GRID = "GS-V01-G02";
-  static final String REPORT = "{\"category\": \"SERVICE\", \"gridCode\": \"" + GRID + "\", \"title\": \"独居老人求助\","
-      + " \"occurredAt\": \"2026-11-01T08:30:00+08:00\", \"location\": \"三组12号\", \"persons\": \"李奶奶\","
-      + " \"cause\": \"行动不便\", \"course\": \"邻居来电，需代办医保\", \"major\": false}";
+  static final String REPORT =
+      "{\"category\": \"SERVICE\", \"gridCode\": \""
+          + GRID
+          + "\", \"title\": \"独居老人求助\", \"occurredAt\": \"2026-11-01T08:30:00+08:00\","
+          + " \"location\": \"三组12号\", \"persons\": \"李奶奶\", \"cause\": \"行动不便\", \"course\":"
+          + " \"邻居来电，需代办医保\", \"major\": false}";
 
-  @Autowired
-  ManagementService managementService;
+  @Autowired ManagementService managementService;
 
   private JsonNode unit(JsonNode board, String list, String code) {
     for (JsonNode unit : board.get(list)) {
@@ -34,7 +39,8 @@ class SupervisionBoardApiTests extends ApiTestSupport {
   }
 
   private List<String> numbers(String due) {
-    Reply reply = api.as("supervisor1").get("/api/supervision/board/steps?gridCode=" + GRID + "&due=" + due);
+    Reply reply =
+        api.as("supervisor1").get("/api/supervision/board/steps?gridCode=" + GRID + "&due=" + due);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     List<String> numbers = new ArrayList<>();
     reply.json().forEach(step -> numbers.add(step.get("eventNumber").asText()));
@@ -42,7 +48,9 @@ class SupervisionBoardApiTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("S1 the board counts a new step open, then due on the next working day, due today, and overdue (red) as the clock moves; the drill-down lists it")
+  @DisplayName(
+      "S1 the board counts a new step open, then due on the next working day, due today, and"
+          + " overdue (red) as the clock moves; the drill-down lists it")
   void countsFollowTheDeadline() {
     ControlledClock clock = new ControlledClock(managementService);
     clock.set("2026-11-02T09:00");
@@ -53,8 +61,10 @@ class SupervisionBoardApiTests extends ApiTestSupport {
     String number = reported.json().get("number").asText();
     JsonNode after = api.as("supervisor1").get("/api/supervision/board?townshipCode=GS").json();
     assertThat(after.get("open").asInt()).isEqualTo(before.get("open").asInt() + 1);
-    for (String[] unit : new String[][] {{"townships", "GS"}, {"villages", "GS-V01"}, {"grids", GRID}}) {
-      assertThat(unit(after, unit[0], unit[1]).get("open").asInt()).as(unit[1])
+    for (String[] unit :
+        new String[][] {{"townships", "GS"}, {"villages", "GS-V01"}, {"grids", GRID}}) {
+      assertThat(unit(after, unit[0], unit[1]).get("open").asInt())
+          .as(unit[1])
           .isEqualTo(unit(before, unit[0], unit[1]).get("open").asInt() + 1);
     }
     assertThat(unit(after, "villages", "GS-V01").get("name").asText()).isNotBlank();
@@ -64,7 +74,12 @@ class SupervisionBoardApiTests extends ApiTestSupport {
     clock.set("2026-11-03T09:00");
     assertThat(numbers("NEXT_WORKING_DAY")).contains(number);
     assertThat(numbers("TODAY")).doesNotContain(number);
-    assertThat(api.as("supervisor1").get("/api/supervision/board").json().get("nextWorkingDay").asText())
+    assertThat(
+            api.as("supervisor1")
+                .get("/api/supervision/board")
+                .json()
+                .get("nextWorkingDay")
+                .asText())
         .isEqualTo("2026-11-04");
 
     clock.set("2026-11-04T09:00");
@@ -79,7 +94,10 @@ class SupervisionBoardApiTests extends ApiTestSupport {
     assertThat(grid.get("state").asText()).isEqualTo("RED");
     assertThat(late.get("villages")).hasSize(1);
     JsonNode step = null;
-    for (JsonNode s : api.as("supervisor1").get("/api/supervision/board/steps?gridCode=" + GRID + "&due=OVERDUE").json()) {
+    for (JsonNode s :
+        api.as("supervisor1")
+            .get("/api/supervision/board/steps?gridCode=" + GRID + "&due=OVERDUE")
+            .json()) {
       if (number.equals(s.get("eventNumber").asText())) {
         step = s;
       }
@@ -94,32 +112,45 @@ class SupervisionBoardApiTests extends ApiTestSupport {
   }
 
   @Test
-  @DisplayName("S1 blank filters of the board are no filter: ?townshipCode= answers the whole scope, as without it")
+  @DisplayName(
+      "S1 blank filters of the board are no filter: ?townshipCode= answers the whole scope, as"
+          + " without it")
   void blankFiltersAreNoFilter() {
     var whole = api.as("supervisor1").get("/api/supervision/board").json();
-    var blank = api.as("supervisor1").get("/api/supervision/board?townshipCode=&villageCode=%20").json();
+    var blank =
+        api.as("supervisor1").get("/api/supervision/board?townshipCode=&villageCode=%20").json();
     assertThat(whole.get("open").asInt()).isPositive();
     assertThat(blank.get("open").asInt()).isEqualTo(whole.get("open").asInt());
   }
 
   @Test
-  @DisplayName("S1 a Friday's next working day is Monday: a step due Monday counts as due within one working day")
+  @DisplayName(
+      "S1 a Friday's next working day is Monday: a step due Monday counts as due within one working"
+          + " day")
   void nextWorkingDaySkipsTheWeekend() {
     ControlledClock clock = new ControlledClock(managementService);
     clock.set("2026-11-05T09:00");
     String number = api.as("station1").post("/api/events", REPORT).json().get("number").asText();
     clock.set("2026-11-06T09:00");
-    assertThat(api.as("supervisor1").get("/api/supervision/board").json().get("nextWorkingDay").asText())
+    assertThat(
+            api.as("supervisor1")
+                .get("/api/supervision/board")
+                .json()
+                .get("nextWorkingDay")
+                .asText())
         .isEqualTo("2026-11-09");
     assertThat(numbers("NEXT_WORKING_DAY")).contains(number);
   }
 
   @Test
-  @DisplayName("S1 the board is the caller's scope: a grid leader sees their village only; a grid worker is refused (403)")
+  @DisplayName(
+      "S1 the board is the caller's scope: a grid leader sees their village only; a grid worker is"
+          + " refused (403)")
   void scoped() {
     JsonNode leaders = api.as("leader1").get("/api/supervision/board").json();
     assertThat(leaders.get("villages").findValuesAsText("code")).containsExactly("GS-V01");
-    assertThat(leaders.get("grids").findValuesAsText("code")).allMatch(code -> code.startsWith("GS-V01-"));
+    assertThat(leaders.get("grids").findValuesAsText("code"))
+        .allMatch(code -> code.startsWith("GS-V01-"));
     assertThat(api.as("worker1").get("/api/supervision/board").status()).isEqualTo(403);
     assertThat(api.as("worker1").get("/api/supervision/board/steps").status()).isEqualTo(403);
   }

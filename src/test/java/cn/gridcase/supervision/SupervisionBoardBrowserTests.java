@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -20,9 +21,12 @@ import org.openqa.selenium.WebElement;
 class SupervisionBoardBrowserTests extends BrowserTestSupport {
 
   static final String GRID = "GS-V02-G01";
-  static final String REPORT = "{\"category\": \"HAZARD\", \"gridCode\": \"" + GRID + "\", \"title\": \"桥头护栏松动\","
-      + " \"occurredAt\": \"2026-11-01T08:30:00+08:00\", \"location\": \"二组桥头\", \"persons\": \"过往村民\","
-      + " \"cause\": \"螺栓锈蚀\", \"course\": \"群众来电反映，护栏晃动\", \"major\": false}";
+  static final String REPORT =
+      "{\"category\": \"HAZARD\", \"gridCode\": \""
+          + GRID
+          + "\", \"title\": \"桥头护栏松动\", \"occurredAt\": \"2026-11-01T08:30:00+08:00\","
+          + " \"location\": \"二组桥头\", \"persons\": \"过往村民\", \"cause\": \"螺栓锈蚀\", \"course\":"
+          + " \"群众来电反映，护栏晃动\", \"major\": false}";
 
   @BeforeEach
   void desktopWindow() {
@@ -51,11 +55,14 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
   }
 
   private int overdueCount() {
-    return Integer.parseInt(gridRow().findElements(By.cssSelector("td.count")).get(3).getText().trim());
+    return Integer.parseInt(
+        gridRow().findElements(By.cssSelector("td.count")).get(3).getText().trim());
   }
 
   @Test
-  @DisplayName("S1 supervisor1 sees the 督办看板; after the demo clock passes the acceptance deadline the grid's count turns red (text, not colour alone) and drills down to the event")
+  @DisplayName(
+      "S1 supervisor1 sees the 督办看板; after the demo clock passes the acceptance deadline the grid's"
+          + " count turns red (text, not colour alone) and drills down to the event")
   void boardTurnsRed() throws Exception {
     demoClock("2026-11-02T09:00:00+08:00");
     String number = report();
@@ -69,8 +76,10 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
     assertThat(findAll("#departments tbody tr")).hasSizeGreaterThanOrEqualTo(3);
     int before = overdueCount();
     if (before == 0) {
-      // other tests of the shared context may have left overdue work in this grid: red only when none did
-      assertThat(gridRow().findElement(By.cssSelector("td.state")).getText()).isNotEqualTo("红 · 有超期");
+      // other tests of the shared context may have left overdue work in this grid: red only when
+      // none did
+      assertThat(gridRow().findElement(By.cssSelector("td.state")).getText())
+          .isNotEqualTo("红 · 有超期");
     }
     screenshot("board-supervisor");
 
@@ -87,7 +96,10 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
     assertThat(currentPath()).isEqualTo("/supervision/steps");
     assertThat(find("h1").getText()).endsWith("· 已超期");
     WebElement row = find("#steps tr[data-event='" + number + "']");
-    assertThat(row.getText()).contains("桥头护栏松动").contains("受理").contains("已超期 1 个工作日")
+    assertThat(row.getText())
+        .contains("桥头护栏松动")
+        .contains("受理")
+        .contains("已超期 1 个工作日")
         .contains("2026-11-04 23:59");
     screenshot("board-drilldown");
 
@@ -99,7 +111,10 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
   }
 
   @Test
-  @DisplayName("S1 督办 on the event's page: a refusal shows each problem next to its field with what was typed kept; then a new deadline the page and the grid worker's API show; 催办 shows in the history")
+  @DisplayName(
+      "S1 督办 on the event's page: a refusal shows each problem next to its field with what was"
+          + " typed kept; then a new deadline the page and the grid worker's API show; 催办 shows in"
+          + " the history")
   void superviseAndUrge() throws Exception {
     demoClock("2026-11-05T09:00:00+08:00");
     String number = report();
@@ -113,9 +128,10 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
     assertThat(find("#supervise-message-error").getText()).isEqualTo("请填写督办意见");
     assertThat(fieldLabelled("督办期限（工作日）").getDomProperty("value")).isEqualTo("11");
     assertThat(fieldLabelled("督办期限（工作日）").getDomAttribute("aria-invalid")).isEqualTo("true");
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-        find("#h-supervise"));
-    assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("focus on the first field to correct")
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", find("#h-supervise"));
+    assertThat(browser.switchTo().activeElement().getDomAttribute("id"))
+        .as("focus on the first field to correct")
         .isEqualTo("supervise-days");
     screenshot("board-supervise-refused");
 
@@ -130,14 +146,17 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
     assertThat(find("#open-deadline").getText()).contains("2026-11-06 23:59");
     assertThat(find(".steps-table").getText()).contains("督办").contains("请于明日前受理并报告");
     assertThat(api.as("worker3").get("/api/events/" + number).json().get("acceptBy").asText())
-        .as("the grid worker's view").isEqualTo("2026-11-06T23:59:59+08:00");
+        .as("the grid worker's view")
+        .isEqualTo("2026-11-06T23:59:59+08:00");
 
     fieldLabelled("催办意见").sendKeys("群众反映强烈，请尽快处理");
     clickAndWaitForPage(button("催办"));
     assertThat(find("#flash").getText()).contains("已催办");
-    List<WebElement> urges = find(".steps-table").findElements(By.xpath(".//tr[@data-action='URGED']"));
-    assertThat(urges).singleElement().satisfies(r -> assertThat(r.getText()).contains("群众反映强烈，请尽快处理")
-        .contains("孙平"));
+    List<WebElement> urges =
+        find(".steps-table").findElements(By.xpath(".//tr[@data-action='URGED']"));
+    assertThat(urges)
+        .singleElement()
+        .satisfies(r -> assertThat(r.getText()).contains("群众反映强烈，请尽快处理").contains("孙平"));
     fullPageScreenshot("board-event-supervised");
   }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,11 +15,13 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * An HTTP client of the running application with real authentication: HTTP Basic for API
- * clients ({@link #as(String)}), or a browser-like session with cookies and no automatic redirects
- * ({@link #browser()}).
+ * An HTTP client of the running application with real authentication: HTTP Basic for API clients
+ * ({@link #as(String)}), or a browser-like session with cookies and no automatic redirects ({@link
+ * #browser()}).
  */
 public final class ApiClient {
 
@@ -47,7 +51,9 @@ public final class ApiClient {
 
   /** A client that authenticates every request with HTTP Basic. */
   public ApiClient as(String username, String password) {
-    String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new ApiClient(baseUrl, plainClient(), "Basic " + token);
   }
 
@@ -59,26 +65,33 @@ public final class ApiClient {
   /** A browser: keeps cookies, follows no redirects, asks for HTML. */
   public ApiClient browser() {
     CookieManager jar = new CookieManager();
-    HttpClient client = HttpClient.newBuilder().cookieHandler(jar)
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .cookieHandler(jar)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     ApiClient browser = new ApiClient(baseUrl, client, null, jar);
-    browser.headers.put("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    browser.headers.put(
+        "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     return browser;
   }
 
   /**
-   * A browser logged in with the login form (its CSRF field included) that has opened Tasklist
-   * once and sends the webapps' XSRF token with every request, as the webapps do.
+   * A browser logged in with the login form (its CSRF field included) that has opened Tasklist once
+   * and sends the webapps' XSRF token with every request, as the webapps do.
    */
   public ApiClient webappSession(String username, String password) {
     ApiClient browser = browser();
     String page = browser.get("/login").body();
-    java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>").matcher(page);
+    Matcher input = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>").matcher(page);
     if (!input.find()) {
       throw new IllegalStateException("no CSRF field on the login page");
     }
     String csrf = input.group().replaceAll(".*value=\"([^\"]+)\".*", "$1");
-    Reply login = browser.postForm("/login", Map.of("username", username, "password", password, "_csrf", csrf));
+    Reply login =
+        browser.postForm(
+            "/login", Map.of("username", username, "password", password, "_csrf", csrf));
     if (login.status() != 302 || browser.get("/camunda/app/tasklist/default/").status() != 200) {
       throw new IllegalStateException("form login of " + username + " failed: " + login);
     }
@@ -94,8 +107,11 @@ public final class ApiClient {
     if (cookies == null) {
       return null;
     }
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-        .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Any method with an optional JSON body. */
@@ -104,7 +120,9 @@ public final class ApiClient {
     if (json == null) {
       builder.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      builder
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return send(builder);
   }
@@ -124,41 +142,61 @@ public final class ApiClient {
   }
 
   public Reply post(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Reply put(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Reply patch(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Reply postForm(String path, Map<String, String> form) {
     StringBuilder body = new StringBuilder();
-    form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
-        .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-        .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    form.forEach(
+        (k, v) ->
+            body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
   /** A multipart/form-data upload of one file in the field {@code field}. */
   public Reply postFile(String path, String field, String filename, byte[] content) {
     String boundary = "gridcase" + System.nanoTime();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-        + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + field
+                + "\"; filename=\""
+                + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[head.length + content.length + tail.length];
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(content, 0, body, head.length, content.length);
     System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   /** The raw bytes of a GET (downloads). */
@@ -174,7 +212,8 @@ public final class ApiClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     headers.forEach(builder::header);
     if (authorization != null) {
       builder.header("Authorization", authorization);
@@ -184,9 +223,14 @@ public final class ApiClient {
 
   private Reply send(HttpRequest.Builder builder) {
     try {
-      HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          response.headers().firstValue("Location").orElse(null), response.body(), response);
+      HttpResponse<String> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Location").orElse(null),
+          response.body(),
+          response);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -196,12 +240,15 @@ public final class ApiClient {
   }
 
   private static HttpClient plainClient() {
-    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
   }
 
   /** An HTTP answer. */
-  public record Reply(int status, String contentType, String location, String body, HttpResponse<String> raw) {
+  public record Reply(
+      int status, String contentType, String location, String body, HttpResponse<String> raw) {
 
     public JsonNode json() {
       try {
@@ -221,7 +268,11 @@ public final class ApiClient {
 
     @Override
     public String toString() {
-      return status + " " + contentType + " " + (body.length() > 500 ? body.substring(0, 500) + "..." : body);
+      return status
+          + " "
+          + contentType
+          + " "
+          + (body.length() > 500 ? body.substring(0, 500) + "..." : body);
     }
   }
 }

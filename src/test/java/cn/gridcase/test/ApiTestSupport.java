@@ -1,5 +1,6 @@
 package cn.gridcase.test;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,8 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @GridCaseSpringTest
 public abstract class ApiTestSupport {
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
   protected ApiClient api;
 
@@ -23,6 +23,6 @@ public abstract class ApiTestSupport {
 
   @AfterEach
   void resetEngineClock() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    ClockUtil.reset();
   }
 }

@@ -19,12 +19,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The application as it is shipped — the fat jar built by {@code package} — running as a process of
  * its own, so a test can {@code kill -9} it and start it again on the same data. Integration tests
- * only (maven-failsafe, which runs after {@code package} and passes the jar's path as
- * {@code gridcase.jar}).
+ * only (maven-failsafe, which runs after {@code package} and passes the jar's path as {@code
+ * gridcase.jar}).
  */
 public final class ApplicationProcess implements AutoCloseable {
 
-  /** {@link Process#destroyForcibly()} on Linux sends SIGKILL; a process ended by signal n exits 128 + n. */
+  /**
+   * {@link Process#destroyForcibly()} on Linux sends SIGKILL; a process ended by signal n exits 128
+   * + n.
+   */
   public static final int KILLED_BY_SIGKILL = 128 + 9;
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
@@ -44,20 +47,34 @@ public final class ApplicationProcess implements AutoCloseable {
    * puts its files) on a free port, with the given environment and arguments, and waits until it is
    * ready (readiness probe: after the demo data is loaded). Output goes to {@code logName} there.
    */
-  public static ApplicationProcess start(Path workingDirectory, String logName, Map<String, String> environment,
-      String... arguments) {
+  public static ApplicationProcess start(
+      Path workingDirectory, String logName, Map<String, String> environment, String... arguments) {
     Path jar = jar();
     int port = freePort();
     Path log = workingDirectory.resolve(logName);
-    List<String> command = new ArrayList<>(List.of(javaExecutable(),
-        // start-up speed only (C1 compiles faster; the test measures no throughput)
-        "-XX:TieredStopAtLevel=1", "-Xmx768m", "-jar", jar.toString(), "--server.port=" + port));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                javaExecutable(),
+                // start-up speed only (C1 compiles faster; the test measures no throughput)
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx768m",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port));
     command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    // only what the test gives: a SPRING_PROFILES_ACTIVE or GRIDCASE_DB_URL of the build's own shell must not
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workingDirectory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    // only what the test gives: a SPRING_PROFILES_ACTIVE or GRIDCASE_DB_URL of the build's own
+    // shell must not
     // decide which database the application runs on
-    builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("GRIDCASE_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(name -> name.startsWith("SPRING_") || name.startsWith("GRIDCASE_"));
     builder.environment().putAll(environment);
     Process process;
     try {
@@ -79,7 +96,9 @@ public final class ApplicationProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** {@code kill -9}: no shutdown hook, no flush, no closing of the database. Returns the exit code. */
+  /**
+   * {@code kill -9}: no shutdown hook, no flush, no closing of the database. Returns the exit code.
+   */
   public int kill() {
     process.destroyForcibly();
     return awaitExit();
@@ -103,7 +122,7 @@ public final class ApplicationProcess implements AutoCloseable {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return "(no log: " + e.getMessage() + ")";
     }
   }
@@ -112,7 +131,8 @@ public final class ApplicationProcess implements AutoCloseable {
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        throw new IllegalStateException("the application (pid " + process.pid() + ") did not end within 60 s");
+        throw new IllegalStateException(
+            "the application (pid " + process.pid() + ") did not end within 60 s");
       }
       return process.exitValue();
     } catch (InterruptedException e) {
@@ -123,13 +143,20 @@ public final class ApplicationProcess implements AutoCloseable {
 
   private void awaitReady() {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-        .timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest readiness =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the application ended during start-up (exit " + process.exitValue() + "):\n"
-            + logTail());
+        throw new IllegalStateException(
+            "the application ended during start-up (exit "
+                + process.exitValue()
+                + "):\n"
+                + logTail());
       }
       try {
         if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -144,15 +171,16 @@ public final class ApplicationProcess implements AutoCloseable {
       sleep(250);
     }
     close();
-    throw new IllegalStateException("the application was not ready within " + START_TIMEOUT.toSeconds() + " s:\n"
-        + logTail());
+    throw new IllegalStateException(
+        "the application was not ready within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail());
   }
 
   private static Path jar() {
     String property = System.getProperty("gridcase.jar");
     if (property == null || property.isBlank()) {
-      throw new IllegalStateException("system property gridcase.jar is not set: run this test with"
-          + " `mvn verify` (maven-failsafe passes the jar built by `package`)");
+      throw new IllegalStateException(
+          "system property gridcase.jar is not set: run this test with"
+              + " `mvn verify` (maven-failsafe passes the jar built by `package`)");
     }
     Path jar = Path.of(property);
     if (!Files.isRegularFile(jar)) {

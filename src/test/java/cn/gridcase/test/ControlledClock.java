@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * The engine clock under test control. It is frozen at the moment set; the domain clock (a
- * {@code java.time.Clock} bean) reads the same engine clock, so both move together. Timers fire
- * only when {@link #executeDueJobs()} runs them — never by waiting.
+ * The engine clock under test control. It is frozen at the moment set; the domain clock (a {@code
+ * java.time.Clock} bean) reads the same engine clock, so both move together. Timers fire only when
+ * {@link #executeDueJobs()} runs them — never by waiting.
  */
 public final class ControlledClock {
 
@@ -57,8 +57,12 @@ public final class ControlledClock {
   public int executeDueJobs() {
     int executed = 0;
     for (int round = 0; round < 100; round++) {
-      List<Job> due = managementService.createJobQuery().executable()
-          .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1)).list();
+      List<Job> due =
+          managementService
+              .createJobQuery()
+              .executable()
+              .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1))
+              .list();
       if (due.isEmpty()) {
         return executed;
       }
@@ -72,8 +76,12 @@ public final class ControlledClock {
 
   /** Jobs of one process instance that are due at the current time. */
   public long dueJobsOf(String processInstanceId) {
-    return managementService.createJobQuery().processInstanceId(processInstanceId).executable()
-        .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1)).count();
+    return managementService
+        .createJobQuery()
+        .processInstanceId(processInstanceId)
+        .executable()
+        .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1))
+        .count();
   }
 
   public void reset() {

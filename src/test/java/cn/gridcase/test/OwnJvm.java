@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * A test class that starts its own application context with another database: Surefire runs it in
- * a JVM of its own, because Camunda registers "the default process engine" per JVM and two live
+ * A test class that starts its own application context with another database: Surefire runs it in a
+ * JVM of its own, because Camunda registers "the default process engine" per JVM and two live
  * engines of that name would mix.
  */
 @Target(ElementType.TYPE)

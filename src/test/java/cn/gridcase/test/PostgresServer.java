@@ -12,11 +12,12 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The real PostgreSQL server of the PostgreSQL tests: {@code GRIDCASE_TEST_PG_URL} (default
- * {@value #DEFAULT_URL}), user {@code GRIDCASE_TEST_PG_USER} (default postgres), password
- * {@code GRIDCASE_TEST_PG_PASSWORD} (default empty).
+ * The real PostgreSQL server of the PostgreSQL tests: {@code GRIDCASE_TEST_PG_URL} (default {@value
+ * #DEFAULT_URL}), user {@code GRIDCASE_TEST_PG_USER} (default postgres), password {@code
+ * GRIDCASE_TEST_PG_PASSWORD} (default empty).
  *
  * <p>As a JUnit condition: when no server answers, the tests are skipped with a message saying so —
  * unless {@code CI=true} or {@code GRIDCASE_REQUIRE_PG=true}, where they fail, so that CI can never
@@ -40,20 +41,33 @@ public final class PostgresServer implements ExecutionCondition {
   }
 
   static boolean required() {
-    return "true".equalsIgnoreCase(System.getenv("CI")) || "true".equalsIgnoreCase(System.getenv("GRIDCASE_REQUIRE_PG"));
+    return "true".equalsIgnoreCase(System.getenv("CI"))
+        || "true".equalsIgnoreCase(System.getenv("GRIDCASE_REQUIRE_PG"));
   }
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     try (Connection connection = connect(adminUrl())) {
-      return ConditionEvaluationResult.enabled("PostgreSQL " + connection.getMetaData().getDatabaseProductVersion()
-          + " reachable at " + adminUrl());
+      return ConditionEvaluationResult.enabled(
+          "PostgreSQL "
+              + connection.getMetaData().getDatabaseProductVersion()
+              + " reachable at "
+              + adminUrl());
     } catch (SQLException e) {
-      String message = "No PostgreSQL server reachable at " + adminUrl() + " as " + user() + " (" + e.getMessage()
-          + "). Start one (see README) or set GRIDCASE_TEST_PG_URL.";
+      String message =
+          "No PostgreSQL server reachable at "
+              + adminUrl()
+              + " as "
+              + user()
+              + " ("
+              + e.getMessage()
+              + "). Start one (see README) or set GRIDCASE_TEST_PG_URL.";
       if (required()) {
-        throw new ExtensionConfigurationException(message
-            + " The PostgreSQL tests are required here (CI=true or GRIDCASE_REQUIRE_PG=true): failing, not skipping.", e);
+        throw new ExtensionConfigurationException(
+            message
+                + " The PostgreSQL tests are required here (CI=true or GRIDCASE_REQUIRE_PG=true):"
+                + " failing, not skipping.",
+            e);
       }
       System.out.println("SKIPPED PostgreSQL tests: " + message);
       return ConditionEvaluationResult.disabled("SKIPPED: " + message);
@@ -65,10 +79,17 @@ public final class PostgresServer implements ExecutionCondition {
    * that nobody uses any more) and returns its JDBC URL.
    */
   public static String createFreshDatabase() {
-    String name = PREFIX + Long.toString(System.currentTimeMillis(), 36) + "_" + ProcessHandle.current().pid();
-    try (Connection connection = connect(adminUrl()); Statement statement = connection.createStatement()) {
+    String name =
+        PREFIX
+            + Long.toString(System.currentTimeMillis(), 36)
+            + "_"
+            + ProcessHandle.current().pid();
+    try (Connection connection = connect(adminUrl());
+        Statement statement = connection.createStatement()) {
       List<String> stale = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+      try (ResultSet rs =
+          statement.executeQuery(
+              "select datname from pg_database where datname like '" + PREFIX + "%'")) {
         while (rs.next()) {
           stale.add(rs.getString(1));
         }
@@ -91,8 +112,10 @@ public final class PostgresServer implements ExecutionCondition {
     return base.substring(0, base.lastIndexOf('/') + 1) + name.toLowerCase(Locale.ROOT) + params;
   }
 
-  /** Points the application's datasource at a fresh database (for a {@code @DynamicPropertySource}). */
-  public static String useFreshDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+  /**
+   * Points the application's datasource at a fresh database (for a {@code @DynamicPropertySource}).
+   */
+  public static String useFreshDatabase(DynamicPropertyRegistry registry) {
     String url = createFreshDatabase();
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", PostgresServer::user);

@@ -17,11 +17,11 @@ import org.camunda.community.process_test_coverage.core.export.CoverageStateResu
 import org.camunda.community.process_test_coverage.core.model.Model;
 
 /**
- * The BPMN coverage gate (issue 12 A7): every model's element coverage over the whole test run, from
- * the reports process-test-coverage writes per test class
- * ({@code target/process-test-coverage/<class>/report.json}).
- * process-test-coverage 2.8.1 can assert a minimum only per test class ({@code assertClassCoverageAtLeast}),
- * and a model is exercised by several classes, so the reports are combined here and judged per model.
+ * The BPMN coverage gate (issue 12 A7): every model's element coverage over the whole test run,
+ * from the reports process-test-coverage writes per test class ({@code
+ * target/process-test-coverage/<class>/report.json}). process-test-coverage 2.8.1 can assert a
+ * minimum only per test class ({@code assertClassCoverageAtLeast}), and a model is exercised by
+ * several classes, so the reports are combined here and judged per model.
  */
 public final class ProcessCoverage {
 
@@ -47,7 +47,10 @@ public final class ProcessCoverage {
   public static List<ModelCoverage> of(Collection<String> reports) {
     String combined = null;
     for (String report : reports) {
-      combined = combined == null ? report : CoverageStateJsonExporter.combineCoverageStateResults(combined, report);
+      combined =
+          combined == null
+              ? report
+              : CoverageStateJsonExporter.combineCoverageStateResults(combined, report);
     }
     if (combined == null) {
       return List.of();
@@ -55,8 +58,11 @@ public final class ProcessCoverage {
     CoverageStateResult result = CoverageStateJsonExporter.readCoverageStateResult(combined);
     List<ModelCoverage> coverage = new ArrayList<>();
     for (Model model : result.getModels()) {
-      coverage.add(new ModelCoverage(model.getKey(), result.getEventsDistinct(model.getKey()).size(),
-          model.getTotalElementCount()));
+      coverage.add(
+          new ModelCoverage(
+              model.getKey(),
+              result.getEventsDistinct(model.getKey()).size(),
+              model.getTotalElementCount()));
     }
     coverage.sort((a, b) -> a.key().compareTo(b.key()));
     return coverage;
@@ -66,7 +72,8 @@ public final class ProcessCoverage {
    * What fails the gate: a required model no test ran, and any model below the minimum. Empty when
    * the gate passes.
    */
-  public static List<String> shortfalls(List<ModelCoverage> coverage, Set<String> required, double minimum) {
+  public static List<String> shortfalls(
+      List<ModelCoverage> coverage, Set<String> required, double minimum) {
     List<String> shortfalls = new ArrayList<>();
     Set<String> missing = new TreeSet<>(required);
     for (ModelCoverage model : coverage) {
@@ -86,7 +93,8 @@ public final class ProcessCoverage {
     }
     try (Stream<Path> files = Files.walk(directory, 2)) {
       List<String> reports = new ArrayList<>();
-      for (Path file : files.filter(f -> f.getFileName().toString().equals("report.json")).sorted().toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().equals("report.json")).sorted().toList()) {
         reports.add(Files.readString(file));
       }
       return reports;
@@ -101,7 +109,9 @@ public final class ProcessCoverage {
       Set<String> keys = new TreeSet<>();
       for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
         Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(Process.class).stream()
-            .filter(Process::isExecutable).map(Process::getId).forEach(keys::add);
+            .filter(Process::isExecutable)
+            .map(Process::getId)
+            .forEach(keys::add);
       }
       return keys;
     } catch (IOException e) {

@@ -15,8 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @GridCaseSpringTest
 public abstract class ProcessTestSupport {
 
-  @Autowired
-  protected ProcessEngine processEngine;
+  @Autowired protected ProcessEngine processEngine;
 
   protected ControlledClock clock;
 

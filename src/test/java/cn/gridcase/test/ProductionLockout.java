@@ -8,9 +8,9 @@ import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The production lock-out settings on the shared test engine for one test (the test profile switches
- * the lock-out off for every other test): application.yml's values and the engine's defaults for
- * what it does not set. {@link #close()} puts the test profile's back.
+ * The production lock-out settings on the shared test engine for one test (the test profile
+ * switches the lock-out off for every other test): application.yml's values and the engine's
+ * defaults for what it does not set. {@link #close()} puts the test profile's back.
  */
 public final class ProductionLockout implements AutoCloseable {
 
@@ -19,13 +19,21 @@ public final class ProductionLockout implements AutoCloseable {
 
   public ProductionLockout(ProcessEngine processEngine) {
     engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    testProfileSettings = new int[] {engine.getLoginMaxAttempts(), engine.getLoginDelayBase(),
-        engine.getLoginDelayFactor(), engine.getLoginDelayMaxTime()};
+    testProfileSettings =
+        new int[] {
+          engine.getLoginMaxAttempts(),
+          engine.getLoginDelayBase(),
+          engine.getLoginDelayFactor(),
+          engine.getLoginDelayMaxTime()
+        };
     Properties production = productionSettings();
-    StandaloneInMemProcessEngineConfiguration defaults = new StandaloneInMemProcessEngineConfiguration();
+    StandaloneInMemProcessEngineConfiguration defaults =
+        new StandaloneInMemProcessEngineConfiguration();
     String prefix = "camunda.bpm.generic-properties.properties.";
-    engine.setLoginMaxAttempts(Integer.parseInt(production.getProperty(prefix + "login-max-attempts")));
-    engine.setLoginDelayMaxTime(Integer.parseInt(production.getProperty(prefix + "login-delay-max-time")));
+    engine.setLoginMaxAttempts(
+        Integer.parseInt(production.getProperty(prefix + "login-max-attempts")));
+    engine.setLoginDelayMaxTime(
+        Integer.parseInt(production.getProperty(prefix + "login-delay-max-time")));
     engine.setLoginDelayBase(defaults.getLoginDelayBase());
     engine.setLoginDelayFactor(defaults.getLoginDelayFactor());
   }

@@ -1,16 +1,21 @@
 package cn.gridcase.worklist;
 
-import cn.gridcase.worklist.internal.WorklistIndex;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridcase.accountability.AccountabilityCases;
+import cn.gridcase.accountability.OpenCase;
 import cn.gridcase.event.EventCategory;
 import cn.gridcase.event.EventReport;
 import cn.gridcase.event.Events;
+import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.test.ProcessTestSupport;
+import cn.gridcase.worklist.internal.WorklistIndex;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -19,25 +24,24 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The work list: the caller's assigned tasks and the unassigned tasks of their groups, soonest due first. */
+/**
+ * The work list: the caller's assigned tasks and the unassigned tasks of their groups, soonest due
+ * first.
+ */
 class WorklistTests extends ProcessTestSupport {
 
-  @Autowired
-  Worklist worklist;
-  @Autowired
-  Events events;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  cn.gridcase.accountability.AccountabilityCases cases;
+  @Autowired Worklist worklist;
+  @Autowired Events events;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired AccountabilityCases cases;
 
-  @Autowired
-  WorklistIndex index;
+  @Autowired WorklistIndex index;
 
   @Test
-  @DisplayName("the work list's index on the engine's task table exists after start; a second start finds it and leaves it")
+  @DisplayName(
+      "the work list's index on the engine's task table exists after start; a second start finds it"
+          + " and leaves it")
   void assignedTasksIndex() throws Exception {
     String tasks = processEngine.getManagementService().getTableName(Task.class);
     assertThat(index.exists(tasks)).isTrue();
@@ -46,67 +50,107 @@ class WorklistTests extends ProcessTestSupport {
   }
 
   static EventReport hazard(String grid) {
-    return new EventReport(EventCategory.HAZARD, grid, "井盖缺失", OffsetDateTime.parse("2026-09-29T09:00:00+08:00"),
-        "村口", "无", "巡查发现", "井盖缺失，已设置警示", List.of(), false);
+    return new EventReport(
+        EventCategory.HAZARD,
+        grid,
+        "井盖缺失",
+        OffsetDateTime.parse("2026-09-29T09:00:00+08:00"),
+        "村口",
+        "无",
+        "巡查发现",
+        "井盖缺失，已设置警示",
+        List.of(),
+        false);
   }
 
   @Test
   @DisplayName("assigned and claimable tasks together, nobody else's, soonest due first")
   void assignedAndClaimable() {
     clock.set("2026-11-02T09:00");
-    String own = events.report(hazard("GS-V01-G01"), "worker1").number(); // self-accepted: assigned to worker1
+    String own =
+        events
+            .report(hazard("GS-V01-G01"), "worker1")
+            .number(); // self-accepted: assigned to worker1
     clock.set("2026-11-03T09:00");
-    String offered = events.report(hazard("GS-V01-G01"), "station1").number(); // acceptance offered to the grid
+    String offered =
+        events.report(hazard("GS-V01-G01"), "station1").number(); // acceptance offered to the grid
     String elsewhere = events.report(hazard("GS-V02-G02"), "center1").number();
 
     List<WorkItem> items = worklist.of("worker1", 1000);
 
-    assertThat(items).filteredOn(i -> own.equals(i.eventNumber())).singleElement()
+    assertThat(items)
+        .filteredOn(i -> own.equals(i.eventNumber()))
+        .singleElement()
         .satisfies(i -> assertThat(i.assignee()).isEqualTo("worker1"))
         .satisfies(i -> assertThat(i.claimable()).isFalse());
-    assertThat(items).filteredOn(i -> offered.equals(i.eventNumber())).singleElement()
+    assertThat(items)
+        .filteredOn(i -> offered.equals(i.eventNumber()))
+        .singleElement()
         .satisfies(i -> assertThat(i.claimable()).isTrue());
     assertThat(items).noneMatch(i -> elsewhere.equals(i.eventNumber()));
-    assertThat(items).extracting(WorkItem::due).isSortedAccordingTo(Comparator.nullsLast(Comparator.naturalOrder()));
+    assertThat(items)
+        .extracting(WorkItem::due)
+        .isSortedAccordingTo(Comparator.nullsLast(Comparator.naturalOrder()));
   }
 
   @Test
-  @DisplayName("the same tasks as the single OR query of assignee and candidate groups, also when cut at `limit`")
+  @DisplayName(
+      "the same tasks as the single OR query of assignee and candidate groups, also when cut at"
+          + " `limit`")
   void sameAsTheOrQuery() {
     clock.set("2026-11-02T09:00");
     events.report(hazard("GS-V01-G01"), "worker1");
     // resolved: the feedback task has no due date (databases sort NULL first or last)
     String resolved = events.report(hazard("GS-V01-G01"), "worker1").number();
-    events.resolve(resolved, "worker1", java.util.Map.of("result", "已补装井盖"));
+    events.resolve(resolved, "worker1", Map.of("result", "已补装井盖"));
     clock.set("2026-11-03T09:00");
     events.report(hazard("GS-V01-G01"), "station1");
     events.report(hazard("GS-V01-G02"), "station1");
     clock.set("2026-11-04T09:00");
     events.report(hazard("GS-V03-G01"), "center1");
 
-    cases.open(new cn.gridcase.accountability.OpenCase("worker2", "GRID_WORKER", "第四条（一）6", "漏巡", null, null),
-        "supervisor1");
+    cases.open(new OpenCase("worker2", "GRID_WORKER", "第四条（一）6", "漏巡", null, null), "supervisor1");
     for (String user : List.of("worker1", "station1", "center1", "supervisor1", "investigator1")) {
-      List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-          .toList();
+      List<String> groups =
+          identityService.createGroupQuery().groupMember(user).list().stream()
+              .map(Group::getId)
+              .toList();
       for (int limit : List.of(1, 2, 3, 5, 1000)) {
-        List<Task> expected = taskService.createTaskQuery().active().or().taskAssignee(user)
-            .taskCandidateUser(user).taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups).endOr()
-            .orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, limit);
+        List<Task> expected =
+            taskService
+                .createTaskQuery()
+                .active()
+                .or()
+                .taskAssignee(user)
+                .taskCandidateUser(user)
+                .taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups)
+                .endOr()
+                .orderByDueDate()
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()
+                .listPage(0, limit);
         List<WorkItem> items = worklist.of(user, limit);
-        // ties in due date and creation time may come in either order: compare those, and the ids in full
-        assertThat(items).as(user + ", limit " + limit).extracting(WorkItem::due, WorkItem::created)
-            .containsExactlyInAnyOrderElementsOf(expected.stream()
-                .map(t -> org.assertj.core.groups.Tuple.tuple(at(t.getDueDate()), at(t.getCreateTime()))).toList());
+        // ties in due date and creation time may come in either order: compare those, and the ids
+        // in full
+        assertThat(items)
+            .as(user + ", limit " + limit)
+            .extracting(WorkItem::due, WorkItem::created)
+            .containsExactlyInAnyOrderElementsOf(
+                expected.stream()
+                    .map(t -> Tuple.tuple(at(t.getDueDate()), at(t.getCreateTime())))
+                    .toList());
         if (limit == 1000) {
-          assertThat(items).as(user).extracting(WorkItem::taskId)
+          assertThat(items)
+              .as(user)
+              .extracting(WorkItem::taskId)
               .containsExactlyInAnyOrderElementsOf(expected.stream().map(Task::getId).toList());
         }
       }
     }
   }
 
-  private static OffsetDateTime at(java.util.Date date) {
-    return date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), cn.gridcase.platform.GridCaseTime.ZONE);
+  private static OffsetDateTime at(Date date) {
+    return date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), GridCaseTime.ZONE);
   }
 }

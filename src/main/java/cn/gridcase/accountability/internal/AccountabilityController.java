@@ -1,5 +1,7 @@
 package cn.gridcase.accountability.internal;
 
+import static cn.gridcase.platform.TextRules.LONG_MAX;
+
 import cn.gridcase.accountability.AccountabilityCases;
 import cn.gridcase.accountability.AccountabilityProposals;
 import cn.gridcase.accountability.CaseRead;
@@ -7,9 +9,7 @@ import cn.gridcase.accountability.CaseView;
 import cn.gridcase.accountability.Grading;
 import cn.gridcase.accountability.OpenCase;
 import cn.gridcase.accountability.Proposal;
-
 import cn.gridcase.platform.Text;
-import static cn.gridcase.platform.TextRules.LONG_MAX;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -42,7 +42,8 @@ class AccountabilityController {
   @Operation(summary = "立案: a supervisor opens a case citing the clause of S0 第四条")
   ResponseEntity<CaseView> open(Principal user, @RequestBody OpenCase request) {
     CaseView opened = cases.open(request, user.getName());
-    return ResponseEntity.created(URI.create("/api/accountability/cases/" + opened.id())).body(opened);
+    return ResponseEntity.created(URI.create("/api/accountability/cases/" + opened.id()))
+        .body(opened);
   }
 
   @GetMapping("/accountability/cases")
@@ -71,22 +72,35 @@ class AccountabilityController {
     return cases.extend(id, user.getName(), request.workingDays(), request.reason());
   }
 
-  record DecideRequest(@Text(max = 64) List<String> measures, @Text(max = 64) List<String> mitigating,
-      @Text(max = 64) List<String> aggravating, @Text(max = LONG_MAX, multiLine = true) String reasoning,
+  record DecideRequest(
+      @Text(max = 64) List<String> measures,
+      @Text(max = 64) List<String> mitigating,
+      @Text(max = 64) List<String> aggravating,
+      @Text(max = LONG_MAX, multiLine = true) String reasoning,
       @Text(max = LONG_MAX, multiLine = true) String findings) {}
 
   @PostMapping("/accountability/cases/{id}/decide")
-  @Operation(summary = "C2/C4: the decision; notifyBy = 3 working days later unless the only measure is TALK (C7)")
+  @Operation(
+      summary =
+          "C2/C4: the decision; notifyBy = 3 working days later unless the only measure is TALK"
+              + " (C7)")
   CaseView decide(Principal user, @PathVariable long id, @RequestBody DecideRequest request) {
-    return cases.decide(id, user.getName(), request.measures(), request.mitigating(), request.aggravating(),
-        request.reasoning(), request.findings());
+    return cases.decide(
+        id,
+        user.getName(),
+        request.measures(),
+        request.mitigating(),
+        request.aggravating(),
+        request.reasoning(),
+        request.findings());
   }
 
   record NotifyRequest(@Text(max = 64) String notifiedAt, @Text(max = 200) String channel) {}
 
   @PostMapping("/accountability/cases/{id}/notify")
   @Operation(summary = "C7: the person was told of the decision")
-  CaseView notifySubject(Principal user, @PathVariable long id, @RequestBody NotifyRequest request) {
+  CaseView notifySubject(
+      Principal user, @PathVariable long id, @RequestBody NotifyRequest request) {
     return cases.notifySubject(id, user.getName(), request.notifiedAt(), request.channel());
   }
 
@@ -98,10 +112,14 @@ class AccountabilityController {
     return cases.dismiss(id, user.getName(), request.reasoning());
   }
 
-  record TalkRequest(@Text(max = 64) String heldOn, @Text(max = LONG_MAX, multiLine = true) String record) {}
+  record TalkRequest(
+      @Text(max = 64) String heldOn, @Text(max = LONG_MAX, multiLine = true) String record) {}
 
   @PostMapping("/accountability/cases/{id}/talk")
-  @Operation(summary = "C5: the talk (约谈) was held, by one of its conductors: the day (yyyy-MM-dd) and what was said")
+  @Operation(
+      summary =
+          "C5: the talk (约谈) was held, by one of its conductors: the day (yyyy-MM-dd) and what was"
+              + " said")
   CaseView talk(Principal user, @PathVariable long id, @RequestBody TalkRequest request) {
     return cases.recordTalk(id, user.getName(), request.heldOn(), request.record());
   }
@@ -124,10 +142,12 @@ class AccountabilityController {
 
   @PostMapping("/accountability/proposals/{id}/accept")
   @Operation(summary = "A supervisor accepts a proposal: it opens a linked case")
-  ResponseEntity<CaseView> accept(Principal user, @PathVariable long id,
-      @RequestBody(required = false) AcceptRequest request) {
-    CaseView opened = cases.acceptProposal(id, user.getName(), request == null ? null : request.investigators());
-    return ResponseEntity.created(URI.create("/api/accountability/cases/" + opened.id())).body(opened);
+  ResponseEntity<CaseView> accept(
+      Principal user, @PathVariable long id, @RequestBody(required = false) AcceptRequest request) {
+    CaseView opened =
+        cases.acceptProposal(id, user.getName(), request == null ? null : request.investigators());
+    return ResponseEntity.created(URI.create("/api/accountability/cases/" + opened.id()))
+        .body(opened);
   }
 
   record RejectRequest(@Text(max = LONG_MAX, multiLine = true) String reason) {}

@@ -2,7 +2,6 @@ package cn.gridcase.accountability.internal;
 
 import cn.gridcase.accountability.Measure;
 import cn.gridcase.accountability.Severity;
-
 import cn.gridcase.organisation.AppointmentRole;
 import java.util.Arrays;
 import java.util.List;
@@ -32,13 +31,23 @@ public class AccountabilityDecisions {
 
   /** Why the measure does not fit the role (C2), or empty when it does. */
   Optional<String> refusal(String role, Measure measure) {
-    DmnDecisionResult result = decisionService.evaluateDecisionByKey(MEASURE_ELIGIBILITY)
-        .variables(Variables.createVariables().putValue("role", role).putValue("measure", measure.name())).evaluate();
-    Boolean allowed = result.getFirstResult() == null ? Boolean.FALSE : result.getFirstResult().getEntry("allowed");
+    DmnDecisionResult result =
+        decisionService
+            .evaluateDecisionByKey(MEASURE_ELIGIBILITY)
+            .variables(
+                Variables.createVariables()
+                    .putValue("role", role)
+                    .putValue("measure", measure.name()))
+            .evaluate();
+    Boolean allowed =
+        result.getFirstResult() == null
+            ? Boolean.FALSE
+            : result.getFirstResult().getEntry("allowed");
     if (Boolean.TRUE.equals(allowed)) {
       return Optional.empty();
     }
-    String reason = result.getFirstResult() == null ? null : result.getFirstResult().getEntry("reason");
+    String reason =
+        result.getFirstResult() == null ? null : result.getFirstResult().getEntry("reason");
     return Optional.of(reason == null ? measure + " does not apply to " + role : reason);
   }
 
@@ -52,44 +61,68 @@ public class AccountabilityDecisions {
    * they are (the subject's village or township; the city is outside GridCase).
    */
   Optional<TalkRule> talkRule(String role) {
-    DmnDecisionResult result = decisionService.evaluateDecisionByKey(TALK_CONDUCTOR)
-        .variables(Variables.createVariables().putValue("role", role)).evaluate();
+    DmnDecisionResult result =
+        decisionService
+            .evaluateDecisionByKey(TALK_CONDUCTOR)
+            .variables(Variables.createVariables().putValue("role", role))
+            .evaluate();
     if (result.getFirstResult() == null) {
       return Optional.empty();
     }
     String roles = result.getFirstResult().getEntry("conductorRoles");
-    List<AppointmentRole> conductorRoles = roles == null || roles.isBlank() ? List.of()
-        : Arrays.stream(roles.split("\\|")).map(AppointmentRole::valueOf).toList();
+    List<AppointmentRole> conductorRoles =
+        roles == null || roles.isBlank()
+            ? List.of()
+            : Arrays.stream(roles.split("\\|")).map(AppointmentRole::valueOf).toList();
     String unit = result.getFirstResult().getEntry("conductorUnit");
-    return Optional.of(new TalkRule(result.getFirstResult().getEntry("conductor"), conductorRoles,
-        unit == null ? TalkRule.Where.CITY : TalkRule.Where.valueOf(unit)));
+    return Optional.of(
+        new TalkRule(
+            result.getFirstResult().getEntry("conductor"),
+            conductorRoles,
+            unit == null ? TalkRule.Where.CITY : TalkRule.Where.valueOf(unit)));
   }
 
   /** A row of {@code accountability-talk-conductor}. */
   record TalkRule(String label, List<AppointmentRole> roles, Where where) {
 
-    /** Where the roles are held: the subject's village, the subject's township, or the city (not in GridCase). */
+    /**
+     * Where the roles are held: the subject's village, the subject's township, or the city (not in
+     * GridCase).
+     */
     enum Where {
-      VILLAGE, TOWNSHIP, CITY
+      VILLAGE,
+      TOWNSHIP,
+      CITY
     }
   }
 
   /** The suggested measures for an event handler's late step (C3). */
   public List<Measure> eventHandlerMeasures(Severity severity, boolean sectionHead) {
-    DmnDecisionResult result = decisionService.evaluateDecisionByKey(EVENT_HANDLER_MEASURES)
-        .variables(Variables.createVariables().putValue("severity", severity.name())
-            .putValue("position", sectionHead ? "SECTION_HEAD" : "HANDLER")).evaluate();
+    DmnDecisionResult result =
+        decisionService
+            .evaluateDecisionByKey(EVENT_HANDLER_MEASURES)
+            .variables(
+                Variables.createVariables()
+                    .putValue("severity", severity.name())
+                    .putValue("position", sectionHead ? "SECTION_HEAD" : "HANDLER"))
+            .evaluate();
     return measures(result);
   }
 
   /** The suggested measures for a grid worker's late step (C3, S0 第四条(一)). */
   public List<Measure> gridWorkerMeasures(Severity severity) {
-    return measures(decisionService.evaluateDecisionByKey(GRID_WORKER_MEASURES)
-        .variables(Variables.createVariables().putValue("severity", severity.name())).evaluate());
+    return measures(
+        decisionService
+            .evaluateDecisionByKey(GRID_WORKER_MEASURES)
+            .variables(Variables.createVariables().putValue("severity", severity.name()))
+            .evaluate());
   }
 
   private static List<Measure> measures(DmnDecisionResult result) {
-    String measures = result.getFirstResult() == null ? null : result.getFirstResult().getEntry("measures");
-    return measures == null ? List.of() : Arrays.stream(measures.split("\\|")).map(Measure::valueOf).toList();
+    String measures =
+        result.getFirstResult() == null ? null : result.getFirstResult().getEntry("measures");
+    return measures == null
+        ? List.of()
+        : Arrays.stream(measures.split("\\|")).map(Measure::valueOf).toList();
   }
 }

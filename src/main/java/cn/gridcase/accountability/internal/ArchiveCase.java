@@ -1,7 +1,6 @@
 package cn.gridcase.accountability.internal;
 
 import cn.gridcase.accountability.CaseStep;
-
 import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The end of a case's investigation (调查处理), one typed command whichever door it came through:
- * {@code /api} (extend, decide, dismiss) or the investigation form (Tasklist, {@code /engine-rest}).
- * The values are as submitted; {@link CaseRules} judges them (C2, C4, C6).
+ * {@code /api} (extend, decide, dismiss) or the investigation form (Tasklist, {@code
+ * /engine-rest}). The values are as submitted; {@link CaseRules} judges them (C2, C4, C6).
  */
 public sealed interface CaseConclusion extends Serializable {
 
@@ -35,11 +35,16 @@ public sealed interface CaseConclusion extends Serializable {
   }
 
   /**
-   * C2, C4: the decision. Codes as submitted, so an unknown one can be named in the refusal;
-   * {@code aggravating} null keeps the circumstance the system detected (C4).
+   * C2, C4: the decision. Codes as submitted, so an unknown one can be named in the refusal; {@code
+   * aggravating} null keeps the circumstance the system detected (C4).
    */
-  record Decision(String findings, List<String> measures, List<String> mitigating, List<String> aggravating,
-      String reasoning) implements CaseConclusion {
+  record Decision(
+      String findings,
+      List<String> measures,
+      List<String> mitigating,
+      List<String> aggravating,
+      String reasoning)
+      implements CaseConclusion {
     @Override
     public String outcome() {
       return "DECIDE";

@@ -1,11 +1,14 @@
 package cn.gridcase.accountability.internal;
 
-import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.calendar.Workdays;
+import cn.gridcase.calendar.WorkingDays;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Component;
 
-/** The case's limits (C6: 10 working days after opening, plus the extension; C7: 3 after the decision). */
+/**
+ * The case's limits (C6: 10 working days after opening, plus the extension; C7: 3 after the
+ * decision).
+ */
 @Component
 public class CaseDeadlines {
 

@@ -3,8 +3,8 @@ package cn.gridcase.accountability.internal;
 import org.springframework.stereotype.Component;
 
 /**
- * The candidate users of the case's tasks: its investigators (C5), from the case's table
- * ({@code ${caseInvestigators.of(execution.processBusinessKey)}}).
+ * The candidate users of the case's tasks: its investigators (C5), from the case's table ({@code
+ * ${caseInvestigators.of(execution.processBusinessKey)}}).
  */
 @Component("caseInvestigators")
 public class CaseInvestigators {

@@ -6,6 +6,7 @@ import cn.gridcase.organisation.Organisation;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -40,13 +41,17 @@ public class CasePeople {
     LocalDate today = LocalDate.now(clock.withZone(GridCaseTime.ZONE));
     return organisation.appointmentsIn(unitCode).stream()
         .filter(a -> a.isCurrentOn(today) && a.role() == role && a.username() != null)
-        .sorted(java.util.Comparator.comparing(Appointment::username)).toList();
+        .sorted(Comparator.comparing(Appointment::username))
+        .toList();
   }
 
   /** The townships where the user is a supervisor today. */
   public List<String> supervisedTownships(String username) {
-    return organisation.currentAppointments(username).stream().filter(a -> a.role() == AppointmentRole.SUPERVISOR)
-        .map(Appointment::unitCode).distinct().toList();
+    return organisation.currentAppointments(username).stream()
+        .filter(a -> a.role() == AppointmentRole.SUPERVISOR)
+        .map(Appointment::unitCode)
+        .distinct()
+        .toList();
   }
 
   public boolean isInvestigatorIn(String username, String township) {
@@ -56,25 +61,35 @@ public class CasePeople {
 
   /** The unit where the user holds the role today (C1), if any. */
   public Optional<String> unitWhere(String username, AppointmentRole role) {
-    return organisation.currentAppointments(username).stream().filter(a -> a.role() == role)
-        .map(Appointment::unitCode).findFirst();
+    return organisation.currentAppointments(username).stream()
+        .filter(a -> a.role() == role)
+        .map(Appointment::unitCode)
+        .findFirst();
   }
 
   /** The village of a unit: the unit itself for a village, the grid's village for a grid. */
   public Optional<String> villageOf(String unitCode) {
-    return organisation.unit(unitCode).flatMap(u -> switch (u.kind()) {
-      case VILLAGE -> Optional.of(u.code());
-      case GRID -> Optional.ofNullable(u.parentCode());
-      default -> Optional.empty();
-    });
+    return organisation
+        .unit(unitCode)
+        .flatMap(
+            u ->
+                switch (u.kind()) {
+                  case VILLAGE -> Optional.of(u.code());
+                  case GRID -> Optional.ofNullable(u.parentCode());
+                  default -> Optional.empty();
+                });
   }
 
   /** The township a unit belongs to. */
   public Optional<String> townshipOf(String unitCode) {
-    return organisation.unit(unitCode).flatMap(u -> switch (u.kind()) {
-      case TOWNSHIP -> Optional.of(u.code());
-      case VILLAGE, DEPARTMENT -> Optional.ofNullable(u.parentCode());
-      case GRID -> organisation.unit(u.parentCode()).map(v -> v.parentCode());
-    });
+    return organisation
+        .unit(unitCode)
+        .flatMap(
+            u ->
+                switch (u.kind()) {
+                  case TOWNSHIP -> Optional.of(u.code());
+                  case VILLAGE, DEPARTMENT -> Optional.ofNullable(u.parentCode());
+                  case GRID -> organisation.unit(u.parentCode()).map(v -> v.parentCode());
+                });
   }
 }

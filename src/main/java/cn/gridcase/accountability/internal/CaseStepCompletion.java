@@ -1,7 +1,6 @@
 package cn.gridcase.accountability.internal;
 
 import cn.gridcase.accountability.AccountabilityCases;
-
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.TaskActor;
 import java.io.Serializable;
@@ -13,10 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code complete} listener of the case's user tasks: it only maps and delegates. The step's
- * command is the one {@code /api} handed over (a transient variable) or, from Tasklist and
- * {@code /engine-rest}, the form's variables mapped by {@link CaseStepForms}; the step's bean
- * checks it (a refusal is the StepRefused the caller sees), and the command and who acted go on to
- * the service task after the user task as transient values (same transaction, no async boundary).
+ * command is the one {@code /api} handed over (a transient variable) or, from Tasklist and {@code
+ * /engine-rest}, the form's variables mapped by {@link CaseStepForms}; the step's bean checks it (a
+ * refusal is the StepRefused the caller sees), and the command and who acted go on to the service
+ * task after the user task as transient values (same transaction, no async boundary).
  */
 @Component("caseStepCompletion")
 public class CaseStepCompletion implements TaskListener {
@@ -29,8 +28,14 @@ public class CaseStepCompletion implements TaskListener {
   private final TaskActor actor;
   private final Clock clock;
 
-  CaseStepCompletion(CaseStepForms forms, InvestigateCase investigateCase, NotifySubject notifySubject,
-      RecordExecution recordExecution, HoldTalk holdTalk, TaskActor actor, Clock clock) {
+  CaseStepCompletion(
+      CaseStepForms forms,
+      InvestigateCase investigateCase,
+      NotifySubject notifySubject,
+      RecordExecution recordExecution,
+      HoldTalk holdTalk,
+      TaskActor actor,
+      Clock clock) {
     this.forms = forms;
     this.investigateCase = investigateCase;
     this.notifySubject = notifySubject;
@@ -44,20 +49,30 @@ public class CaseStepCompletion implements TaskListener {
   public void notify(DelegateTask task) {
     String businessKey = task.getExecution().getProcessBusinessKey();
     Object given = task.getVariable(CaseVariables.COMMAND);
-    Serializable command = switch (task.getTaskDefinitionKey()) {
-      case AccountabilityCases.INVESTIGATE_TASK -> investigateCase.check(businessKey,
-          given instanceof CaseConclusion conclusion ? conclusion : forms.conclusion(task), pastDue(task));
-      case AccountabilityCases.NOTIFY_TASK -> notifySubject.check(businessKey,
-          given instanceof SubjectNotice notice ? notice : forms.notice(task));
-      case AccountabilityCases.TALK_TASK -> holdTalk.check(businessKey,
-          given instanceof TalkRecord talk ? talk : forms.talk(task));
-      default -> recordExecution.check(given instanceof ExecutionRecord record ? record : forms.execution(task));
-    };
+    Serializable command =
+        switch (task.getTaskDefinitionKey()) {
+          case AccountabilityCases.INVESTIGATE_TASK ->
+              investigateCase.check(
+                  businessKey,
+                  given instanceof CaseConclusion conclusion ? conclusion : forms.conclusion(task),
+                  pastDue(task));
+          case AccountabilityCases.NOTIFY_TASK ->
+              notifySubject.check(
+                  businessKey, given instanceof SubjectNotice notice ? notice : forms.notice(task));
+          case AccountabilityCases.TALK_TASK ->
+              holdTalk.check(
+                  businessKey, given instanceof TalkRecord talk ? talk : forms.talk(task));
+          default ->
+              recordExecution.check(
+                  given instanceof ExecutionRecord record ? record : forms.execution(task));
+        };
     task.getExecution().setVariable(CaseVariables.COMMAND, CaseVariables.transientCommand(command));
-    task.getExecution().setVariable(CaseVariables.COMPLETED_BY, Variables.stringValue(actor.of(task), true));
+    task.getExecution()
+        .setVariable(CaseVariables.COMPLETED_BY, Variables.stringValue(actor.of(task), true));
   }
 
   private boolean pastDue(DelegateTask task) {
-    return task.getDueDate() != null && GridCaseTime.now(clock).toInstant().isAfter(task.getDueDate().toInstant());
+    return task.getDueDate() != null
+        && GridCaseTime.now(clock).toInstant().isAfter(task.getDueDate().toInstant());
   }
 }

@@ -22,14 +22,20 @@ public class CaseStepForms {
     String reasoning = CaseRules.text(form.getVariable(CaseVariables.REASONING));
     if ("EXTEND".equals(outcome)) {
       Object days = form.getVariable(CaseVariables.EXTENSION_DAYS);
-      return new CaseConclusion.Extension(days == null ? null : days.toString(),
+      return new CaseConclusion.Extension(
+          days == null ? null : days.toString(),
           CaseRules.text(form.getVariable(CaseVariables.EXTENSION_REASON)));
     }
     if ("DECIDE".equals(outcome)) {
-      List<String> measures = new ArrayList<>(CaseRules.codes(form.getVariable(CaseVariables.MEASURES)));
+      List<String> measures =
+          new ArrayList<>(CaseRules.codes(form.getVariable(CaseVariables.MEASURES)));
       checked(form, CaseVariables.MEASURE_BOXES).forEach(m -> measures.add(m.name()));
-      return new CaseConclusion.Decision(findings, measures, circumstances(form, CaseVariables.MITIGATING, true),
-          circumstances(form, CaseVariables.AGGRAVATING, false), reasoning);
+      return new CaseConclusion.Decision(
+          findings,
+          measures,
+          circumstances(form, CaseVariables.MITIGATING, true),
+          circumstances(form, CaseVariables.AGGRAVATING, false),
+          reasoning);
     }
     if ("DISMISS".equals(outcome)) {
       return new CaseConclusion.Dismissal(findings, reasoning);
@@ -40,7 +46,10 @@ public class CaseStepForms {
   /** 告知被追究人. A date picker's {@code Date} is written as an ISO moment, as the API sends it. */
   public SubjectNotice notice(VariableScope form) {
     Object at = form.getVariable(CaseVariables.NOTIFIED_AT);
-    String notifiedAt = at instanceof Date date ? CaseRules.moment(date).toString() : at == null ? null : at.toString();
+    String notifiedAt =
+        at instanceof Date date
+            ? CaseRules.moment(date).toString()
+            : at == null ? null : at.toString();
     return new SubjectNotice(notifiedAt, CaseRules.text(form.getVariable(CaseVariables.CHANNEL)));
   }
 
@@ -52,20 +61,24 @@ public class CaseStepForms {
   /** 约谈 (C5). */
   TalkRecord talk(VariableScope form) {
     Object heldOn = form.getVariable(CaseVariables.TALK_HELD_ON);
-    return new TalkRecord(heldOn == null ? null : heldOn.toString(),
+    return new TalkRecord(
+        heldOn == null ? null : heldOn.toString(),
         CaseRules.text(form.getVariable(CaseVariables.TALK_RECORD)));
   }
 
   /** The codes of a circumstance field and the checked boxes of that kind. */
   private static List<String> circumstances(VariableScope form, String field, boolean mitigating) {
     List<String> codes = new ArrayList<>(CaseRules.codes(form.getVariable(field)));
-    checked(form, CaseVariables.CIRCUMSTANCE_BOXES).stream().filter(c -> c.mitigating() == mitigating)
+    checked(form, CaseVariables.CIRCUMSTANCE_BOXES).stream()
+        .filter(c -> c.mitigating() == mitigating)
         .forEach(c -> codes.add(c.name()));
     return codes;
   }
 
   private static <E extends Enum<E>> List<E> checked(VariableScope form, Map<E, String> boxes) {
-    return boxes.entrySet().stream().filter(box -> Boolean.TRUE.equals(form.getVariable(box.getValue())))
-        .map(Map.Entry::getKey).toList();
+    return boxes.entrySet().stream()
+        .filter(box -> Boolean.TRUE.equals(form.getVariable(box.getValue())))
+        .map(Map.Entry::getKey)
+        .toList();
   }
 }

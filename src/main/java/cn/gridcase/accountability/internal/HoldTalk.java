@@ -1,7 +1,6 @@
 package cn.gridcase.accountability.internal;
 
 import cn.gridcase.accountability.Measure;
-
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.StepRefused;
@@ -12,8 +11,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The user task 约谈 ({@code HoldTalkTask}, C5): offered by name to the talk's conductors (the
- * case's investigators when nobody holds the role), and the check of the talk's record.
+ * The user task 约谈 ({@code HoldTalkTask}, C5): offered by name to the talk's conductors (the case's
+ * investigators when nobody holds the role), and the check of the talk's record.
  */
 @Component("holdTalk")
 public class HoldTalk {
@@ -26,7 +25,9 @@ public class HoldTalk {
     this.clock = clock;
   }
 
-  /** 含约谈？ ({@code ${holdTalk.needed(execution.processBusinessKey)}}): the decision includes a talk. */
+  /**
+   * 含约谈？ ({@code ${holdTalk.needed(execution.processBusinessKey)}}): the decision includes a talk.
+   */
   public boolean needed(String businessKey) {
     return cases.byKey(businessKey).measures().contains(Measure.TALK);
   }

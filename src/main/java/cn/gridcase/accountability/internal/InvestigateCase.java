@@ -1,7 +1,6 @@
 package cn.gridcase.accountability.internal;
 
 import cn.gridcase.accountability.CaseStep;
-
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.StepRefused;
 import java.util.ArrayList;
@@ -19,7 +18,8 @@ public class InvestigateCase {
   private final CaseDeadlines deadlines;
   private final AccountabilityDecisions decisions;
 
-  InvestigateCase(CaseRepository cases, CaseDeadlines deadlines, AccountabilityDecisions decisions) {
+  InvestigateCase(
+      CaseRepository cases, CaseDeadlines deadlines, AccountabilityDecisions decisions) {
     this.cases = cases;
     this.deadlines = deadlines;
     this.decisions = decisions;
@@ -31,8 +31,11 @@ public class InvestigateCase {
     if (!c.extended()) {
       return null;
     }
-    return cases.steps(c.id()).stream().filter(s -> s.action().equals("EXTENDED")).map(CaseStep::actor)
-        .reduce((first, second) -> second).orElse(null);
+    return cases.steps(c.id()).stream()
+        .filter(s -> s.action().equals("EXTENDED"))
+        .map(CaseStep::actor)
+        .reduce((first, second) -> second)
+        .orElse(null);
   }
 
   /** C6: 10 working days after opening, plus the extension. */
@@ -40,10 +43,13 @@ public class InvestigateCase {
     return deadlines.investigationExpression(cases.byKey(businessKey));
   }
 
-  /** The conclusion as submitted, or refused with every problem (the texts' limits and C2, C4, C6). */
+  /**
+   * The conclusion as submitted, or refused with every problem (the texts' limits and C2, C4, C6).
+   */
   CaseConclusion check(String businessKey, CaseConclusion conclusion, boolean deadlinePassed) {
     List<ApiError> errors = new ArrayList<>(CaseRules.checkTexts(conclusion.texts()));
-    errors.addAll(CaseRules.checkConclusion(cases.byKey(businessKey), conclusion, decisions, deadlinePassed));
+    errors.addAll(
+        CaseRules.checkConclusion(cases.byKey(businessKey), conclusion, decisions, deadlinePassed));
     if (!errors.isEmpty()) {
       throw new StepRefused("The case step is refused", errors);
     }

@@ -1,7 +1,6 @@
 package cn.gridcase.accountability.internal;
 
 import cn.gridcase.accountability.AccountabilityProposals;
-
 import cn.gridcase.event.LateStepEnded;
 import cn.gridcase.event.StepRanOverdue;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,6 @@
 package cn.gridcase.accountability.internal;
 
 import cn.gridcase.accountability.CaseStep;
-
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -22,8 +21,12 @@ public class MarkNotificationOverdue {
   private final Notifications notifications;
   private final Clock clock;
 
-  MarkNotificationOverdue(CaseRepository cases, CaseDeadlines deadlines, CasePeople people,
-      Notifications notifications, Clock clock) {
+  MarkNotificationOverdue(
+      CaseRepository cases,
+      CaseDeadlines deadlines,
+      CasePeople people,
+      Notifications notifications,
+      Clock clock) {
     this.cases = cases;
     this.deadlines = deadlines;
     this.people = people;
@@ -35,11 +38,23 @@ public class MarkNotificationOverdue {
     CaseRecord c = cases.byKey(businessKey);
     OffsetDateTime deadline = deadlines.notice(c);
     cases.markOverdueNotification(c.id());
-    cases.addStep(c.id(), new CaseStep("OVERDUE_NOTIFICATION", "system", GridCaseTime.now(clock), deadline, true,
-        "告知超期：期限 " + deadline.toLocalDate()));
+    cases.addStep(
+        c.id(),
+        new CaseStep(
+            "OVERDUE_NOTIFICATION",
+            "system",
+            GridCaseTime.now(clock),
+            deadline,
+            true,
+            "告知超期：期限 " + deadline.toLocalDate()));
     List<String> recipients = new ArrayList<>(people.supervisorsOf(c.townshipCode()));
     recipients.addAll(c.investigators());
-    notifications.send(new Notice(NoticeKind.CASE_OVERDUE, "责任追究案件 " + c.id() + " 告知超期",
-        "处理决定应于 " + deadline.toLocalDate() + " 前告知被追究人。", null), recipients);
+    notifications.send(
+        new Notice(
+            NoticeKind.CASE_OVERDUE,
+            "责任追究案件 " + c.id() + " 告知超期",
+            "处理决定应于 " + deadline.toLocalDate() + " 前告知被追究人。",
+            null),
+        recipients);
   }
 }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The user task 告知被追究人 ({@code NotifySubjectTask}): its due date (C7, also its timer's), the notice's check. */
+/**
+ * The user task 告知被追究人 ({@code NotifySubjectTask}): its due date (C7, also its timer's), the
+ * notice's check.
+ */
 @Component("notifySubject")
 public class NotifySubject {
 

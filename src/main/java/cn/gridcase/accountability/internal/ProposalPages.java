@@ -6,8 +6,6 @@ import cn.gridcase.accountability.CaseView;
 import cn.gridcase.accountability.Measure;
 import cn.gridcase.accountability.Proposal;
 import cn.gridcase.accountability.Severity;
-
-import cn.gridcase.platform.WebPage;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
@@ -16,6 +14,7 @@ import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
 import cn.gridcase.platform.TextRules;
+import cn.gridcase.platform.WebPage;
 import cn.gridcase.security.UserAccounts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -38,9 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 问责建议 (rule C3), the supervisors' page: the proposals the system raised, with their evidence,
- * filtered by status; the township's supervisors accept one (采纳: it opens a case, see
- * {@link AccountabilityCases#acceptProposal}) or reject it with a reason (不采纳). The same services
- * as {@code /api/accountability/proposals}, so who may see and decide is exactly the API's.
+ * filtered by status; the township's supervisors accept one (采纳: it opens a case, see {@link
+ * AccountabilityCases#acceptProposal}) or reject it with a reason (不采纳). The same services as
+ * {@code /api/accountability/proposals}, so who may see and decide is exactly the API's.
  */
 @Controller
 @WebPage
@@ -55,7 +54,11 @@ public class ProposalPages {
   private final Organisation organisation;
   private final UserAccounts accounts;
 
-  ProposalPages(AccountabilityCases cases, CasePeople people, Organisation organisation, UserAccounts accounts) {
+  ProposalPages(
+      AccountabilityCases cases,
+      CasePeople people,
+      Organisation organisation,
+      UserAccounts accounts) {
     this.cases = cases;
     this.people = people;
     this.organisation = organisation;
@@ -63,8 +66,17 @@ public class ProposalPages {
   }
 
   /** A proposal as the page shows it. */
-  record Row(Proposal proposal, String triggerLabel, String subjectName, String roleLabel, String unitName,
-      String stepLabel, String severityLabel, String suggested, String statusLabel, String decidedByName,
+  record Row(
+      Proposal proposal,
+      String triggerLabel,
+      String subjectName,
+      String roleLabel,
+      String unitName,
+      String stepLabel,
+      String severityLabel,
+      String suggested,
+      String statusLabel,
+      String decidedByName,
       boolean mayDecide) {}
 
   private static Map<String, String> statuses() {
@@ -82,38 +94,66 @@ public class ProposalPages {
   }
 
   @PostMapping("/accountability/proposals/{id}/accept")
-  String accept(Principal user, @PathVariable long id, @RequestParam(defaultValue = "OPEN") String status,
-      Model model, RedirectAttributes redirect, HttpServletResponse response) {
+  String accept(
+      Principal user,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "OPEN") String status,
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response) {
     CaseView opened;
     try {
       opened = cases.acceptProposal(id, user.getName(), null);
     } catch (StateConflict | DomainRuleViolation refused) {
       response.setStatus(refused instanceof StateConflict ? 409 : 422);
-      model.addAttribute("error", refused instanceof DomainRuleViolation v
-          ? "无法立案：" + String.join("；", v.errors().stream().map(ProposalPages::openingProblem).distinct().toList())
-          : "该建议已处理，不能再采纳。");
+      model.addAttribute(
+          "error",
+          refused instanceof DomainRuleViolation v
+              ? "无法立案："
+                  + String.join(
+                      "；",
+                      v.errors().stream().map(ProposalPages::openingProblem).distinct().toList())
+              : "该建议已处理，不能再采纳。");
       return page(user.getName(), status, model, null, null, null);
     }
-    redirect.addFlashAttribute("flash", "已采纳问责建议 " + id + "，已立案：案件 " + opened.id() + "，调查人员 "
-        + String.join("、", opened.investigators().stream().map(this::name).toList()) + "，调查期限 "
-        + opened.investigateBy().format(DAY) + "。");
+    redirect.addFlashAttribute(
+        "flash",
+        "已采纳问责建议 "
+            + id
+            + "，已立案：案件 "
+            + opened.id()
+            + "，调查人员 "
+            + String.join("、", opened.investigators().stream().map(this::name).toList())
+            + "，调查期限 "
+            + opened.investigateBy().format(DAY)
+            + "。");
     redirect.addAttribute("status", STATUSES.containsKey(status) ? status : "OPEN");
     return "redirect:/accountability/proposals";
   }
 
   @PostMapping("/accountability/proposals/{id}/reject")
-  String reject(Principal user, @PathVariable long id, @RequestParam(required = false) String reason,
-      @RequestParam(defaultValue = "OPEN") String status, Model model, RedirectAttributes redirect,
+  String reject(
+      Principal user,
+      @PathVariable long id,
+      @RequestParam(required = false) String reason,
+      @RequestParam(defaultValue = "OPEN") String status,
+      Model model,
+      RedirectAttributes redirect,
       HttpServletResponse response) {
     try {
       if (reason != null && reason.length() > TextRules.LONG_MAX) {
-        throw new DomainRuleViolation("reason too long", List.of(new ApiError("reason", "C3.reason",
-            "理由最多 " + TextRules.LONG_MAX + " 字")));
+        throw new DomainRuleViolation(
+            "reason too long",
+            List.of(new ApiError("reason", "C3.reason", "理由最多 " + TextRules.LONG_MAX + " 字")));
       }
       cases.rejectProposal(id, user.getName(), reason);
     } catch (DomainRuleViolation refused) {
-      String message = refused.errors().stream().filter(e -> "reason".equals(e.field())).map(ApiError::message)
-          .findFirst().orElse(refused.getMessage());
+      String message =
+          refused.errors().stream()
+              .filter(e -> "reason".equals(e.field()))
+              .map(ApiError::message)
+              .findFirst()
+              .orElse(refused.getMessage());
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       return page(user.getName(), status, model, id, message, reason);
     } catch (StateConflict refused) {
@@ -128,8 +168,7 @@ public class ProposalPages {
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView forbidden() {
-    return refused(HttpStatus.FORBIDDEN, "无权处理问责建议",
-        "问责建议由本乡镇的督办人员（政法委）查看和处理；系统管理员可查看，但不能采纳或不采纳。");
+    return refused(HttpStatus.FORBIDDEN, "无权处理问责建议", "问责建议由本乡镇的督办人员（政法委）查看和处理；系统管理员可查看，但不能采纳或不采纳。");
   }
 
   @ExceptionHandler(NotFound.class)
@@ -146,13 +185,17 @@ public class ProposalPages {
     return page;
   }
 
-  private String page(String user, String status, Model model, Long errorId, String reasonError, String typed) {
+  private String page(
+      String user, String status, Model model, Long errorId, String reasonError, String typed) {
     String chosen = STATUSES.containsKey(status) ? status : "OPEN";
     List<Proposal> proposals = cases.proposals(user, "ALL".equals(chosen) ? null : chosen);
     List<String> supervised = people.supervisedTownships(user);
     Map<String, String> units = new HashMap<>();
     Map<String, String> names = new HashMap<>();
-    List<Row> rows = proposals.stream().map(p -> row(p, supervised.contains(p.townshipCode()), units, names)).toList();
+    List<Row> rows =
+        proposals.stream()
+            .map(p -> row(p, supervised.contains(p.townshipCode()), units, names))
+            .toList();
     model.addAttribute("name", name(user));
     model.addAttribute("statuses", STATUSES);
     model.addAttribute("chosen", chosen);
@@ -165,22 +208,41 @@ public class ProposalPages {
     return "accountability/proposals";
   }
 
-  private Row row(Proposal p, boolean mayDecide, Map<String, String> units, Map<String, String> names) {
+  private Row row(
+      Proposal p, boolean mayDecide, Map<String, String> units, Map<String, String> names) {
     String role = p.subjectRole() == null ? "" : roleLabel(p.subjectRole());
-    String unit = p.unitCode() == null ? "" : units.computeIfAbsent(p.unitCode(),
-        c -> organisation.unit(c).map(Unit::name).orElse(c));
-    String step = p.stepAction() == null ? null
-        : ("ACCEPT".equals(p.stepAction()) ? "受理" : "办理") + "（" + levelLabel(p.stepLevel()) + "）";
-    String suggested = String.join("、", p.suggestedMeasures().stream().map(Measure::label).toList());
-    String statusLabel = switch (p.status()) {
-      case "OPEN" -> "待处理";
-      case "ACCEPTED" -> "已采纳";
-      case "REJECTED" -> "未采纳";
-      default -> p.status();
-    };
-    return new Row(p, triggerLabel(p.trigger()), p.subject() == null ? "（岗位空缺）"
-        : names.computeIfAbsent(p.subject(), this::name), role, unit, step, severityLabel(p.severity()), suggested,
-        statusLabel, p.decidedBy() == null ? null : names.computeIfAbsent(p.decidedBy(), this::name),
+    String unit =
+        p.unitCode() == null
+            ? ""
+            : units.computeIfAbsent(
+                p.unitCode(), c -> organisation.unit(c).map(Unit::name).orElse(c));
+    String step =
+        p.stepAction() == null
+            ? null
+            : ("ACCEPT".equals(p.stepAction()) ? "受理" : "办理")
+                + "（"
+                + levelLabel(p.stepLevel())
+                + "）";
+    String suggested =
+        String.join("、", p.suggestedMeasures().stream().map(Measure::label).toList());
+    String statusLabel =
+        switch (p.status()) {
+          case "OPEN" -> "待处理";
+          case "ACCEPTED" -> "已采纳";
+          case "REJECTED" -> "未采纳";
+          default -> p.status();
+        };
+    return new Row(
+        p,
+        triggerLabel(p.trigger()),
+        p.subject() == null ? "（岗位空缺）" : names.computeIfAbsent(p.subject(), this::name),
+        role,
+        unit,
+        step,
+        severityLabel(p.severity()),
+        suggested,
+        statusLabel,
+        p.decidedBy() == null ? null : names.computeIfAbsent(p.decidedBy(), this::name),
         mayDecide && "OPEN".equals(p.status()));
   }
 
@@ -196,7 +258,9 @@ public class ProposalPages {
     }
   }
 
-  /** Why a case cannot be opened from a proposal, in Chinese (the service's messages are the API's). */
+  /**
+   * Why a case cannot be opened from a proposal, in Chinese (the service's messages are the API's).
+   */
   public static String openingProblem(ApiError error) {
     return switch (error.code()) {
       case "C1.subject" -> "被追究人现已不在该岗位，或不属于本乡镇，请改为手工立案";
@@ -229,7 +293,9 @@ public class ProposalPages {
     };
   }
 
-  /** The event levels' names (the event feature's labels; accountability does not depend on events). */
+  /**
+   * The event levels' names (the event feature's labels; accountability does not depend on events).
+   */
   public static String levelLabel(String level) {
     return AccountabilityProposals.levelName(level);
   }

@@ -16,9 +16,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers again the domain events accountability listens to whose delivery was not completed (a listener
- * failed, or the application stopped between the commit and the listener): at every start, and
- * every {@code gridcase.accountability.redelivery-interval} (5 minutes) those older than that
+ * Delivers again the domain events accountability listens to whose delivery was not completed (a
+ * listener failed, or the application stopped between the commit and the listener): at every start,
+ * and every {@code gridcase.accountability.redelivery-interval} (5 minutes) those older than that
  * interval, so a listener still at work is not run twice meanwhile. The listeners are idempotent,
  * so a second delivery (another node of a cluster at start) raises nothing twice.
  */
@@ -31,7 +31,9 @@ public class ProposalRedelivery {
   private final Clock clock;
   private final Duration interval;
 
-  ProposalRedelivery(IncompleteEventPublications publications, Clock clock,
+  ProposalRedelivery(
+      IncompleteEventPublications publications,
+      Clock clock,
       @Value("${gridcase.accountability.redelivery-interval:PT5M}") Duration interval) {
     this.publications = publications;
     this.clock = clock;
@@ -43,17 +45,21 @@ public class ProposalRedelivery {
     redeliver(Duration.ZERO);
   }
 
-  @Scheduled(fixedDelayString = "${gridcase.accountability.redelivery-interval:PT5M}",
+  @Scheduled(
+      fixedDelayString = "${gridcase.accountability.redelivery-interval:PT5M}",
       initialDelayString = "${gridcase.accountability.redelivery-interval:PT5M}")
   void periodically() {
     redeliver(interval);
   }
 
-  /** Delivers again every incomplete publication of those events published at least {@code age} ago. */
+  /**
+   * Delivers again every incomplete publication of those events published at least {@code age} ago.
+   */
   public void redeliver(Duration age) {
     Instant before = clock.instant().minus(age);
     try {
-      publications.resubmitIncompletePublications(p -> ours(p) && !p.getPublicationDate().isAfter(before));
+      publications.resubmitIncompletePublications(
+          p -> ours(p) && !p.getPublicationDate().isAfter(before));
     } catch (RuntimeException e) {
       // a failing listener is logged by the registry; this only keeps the schedule alive
       log.warn("redelivery of accountability's domain events failed: {}", e.toString());
@@ -62,6 +68,7 @@ public class ProposalRedelivery {
 
   /** The domain events accountability listens to (a publication is one event for one listener). */
   private static boolean ours(EventPublication publication) {
-    return publication.getEvent() instanceof StepRanOverdue || publication.getEvent() instanceof LateStepEnded;
+    return publication.getEvent() instanceof StepRanOverdue
+        || publication.getEvent() instanceof LateStepEnded;
   }
 }

@@ -1,17 +1,18 @@
 package cn.gridcase.calendar.internal;
 
 import cn.gridcase.calendar.WorkingDays;
-
+import cn.gridcase.platform.GridCaseTime;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every node of a cluster on the current calendar: polls the calendar version (one row
- * read every {@code gridcase.calendar.refresh-interval}, default 5 s) and, when another node has
- * loaded a schedule, reloads the snapshot and recomputes the deadlines that this node may have
- * computed with the old calendar in the meantime (remembered since shortly before that load).
+ * Keeps every node of a cluster on the current calendar: polls the calendar version (one row read
+ * every {@code gridcase.calendar.refresh-interval}, default 5 s) and, when another node has loaded
+ * a schedule, reloads the snapshot and recomputes the deadlines that this node may have computed
+ * with the old calendar in the meantime (remembered since shortly before that load).
  */
 @Component
 public class CalendarRefresh {
@@ -29,7 +30,8 @@ public class CalendarRefresh {
     this.recompute = recompute;
   }
 
-  @Scheduled(fixedDelayString = "${gridcase.calendar.refresh-interval:PT5S}",
+  @Scheduled(
+      fixedDelayString = "${gridcase.calendar.refresh-interval:PT5S}",
       initialDelayString = "${gridcase.calendar.refresh-interval:PT5S}")
   public void refreshIfChanged() {
     if (!workingDays.isStale()) {
@@ -39,7 +41,9 @@ public class CalendarRefresh {
     Map<String, Object> load = store.latestLoad();
     if (load != null) {
       OffsetDateTime loadedAt = toOffsetDateTime(load.get("loaded_at"));
-      recompute.recompute(((Number) load.get("schedule_year")).intValue(), ((Number) load.get("id")).longValue(),
+      recompute.recompute(
+          ((Number) load.get("schedule_year")).intValue(),
+          ((Number) load.get("id")).longValue(),
           loadedAt.minusMinutes(CATCH_UP_MINUTES));
     }
   }
@@ -48,8 +52,8 @@ public class CalendarRefresh {
     if (value instanceof OffsetDateTime offset) {
       return offset;
     }
-    if (value instanceof java.sql.Timestamp timestamp) {
-      return OffsetDateTime.ofInstant(timestamp.toInstant(), cn.gridcase.platform.GridCaseTime.ZONE);
+    if (value instanceof Timestamp timestamp) {
+      return OffsetDateTime.ofInstant(timestamp.toInstant(), GridCaseTime.ZONE);
     }
     return OffsetDateTime.parse(value.toString());
   }

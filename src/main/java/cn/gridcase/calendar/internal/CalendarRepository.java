@@ -1,7 +1,6 @@
 package cn.gridcase.calendar.internal;
 
 import cn.gridcase.calendar.HolidaySchedule;
-
 import java.sql.Date;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,12 +26,19 @@ public class CalendarRepository {
 
   public List<HolidaySchedule> loadAll() {
     Map<Integer, List<HolidaySchedule.Day>> days = new LinkedHashMap<>();
-    jdbc.queryForList("select schedule_year from holiday_year order by schedule_year", Integer.class)
+    jdbc.queryForList(
+            "select schedule_year from holiday_year order by schedule_year", Integer.class)
         .forEach(year -> days.put(year, new ArrayList<>()));
-    jdbc.query("select holiday_date, schedule_year, name, off_day from holiday_day order by holiday_date", rs -> {
-      days.get(rs.getInt("schedule_year")).add(new HolidaySchedule.Day(rs.getDate("holiday_date").toLocalDate(),
-          rs.getString("name"), rs.getBoolean("off_day")));
-    });
+    jdbc.query(
+        "select holiday_date, schedule_year, name, off_day from holiday_day order by holiday_date",
+        rs -> {
+          days.get(rs.getInt("schedule_year"))
+              .add(
+                  new HolidaySchedule.Day(
+                      rs.getDate("holiday_date").toLocalDate(),
+                      rs.getString("name"),
+                      rs.getBoolean("off_day")));
+        });
     List<HolidaySchedule> schedules = new ArrayList<>();
     days.forEach((year, list) -> schedules.add(new HolidaySchedule(year, List.copyOf(list))));
     return schedules;
@@ -41,14 +47,28 @@ public class CalendarRepository {
   /** Replaces the schedule of one year and bumps the calendar version; returns the new version. */
   long replace(HolidaySchedule schedule, String source, String loadedBy, OffsetDateTime now) {
     jdbc.update("delete from holiday_day where schedule_year = ?", schedule.year());
-    int updated = jdbc.update("update holiday_year set source = ?, loaded_at = ?, loaded_by = ? where schedule_year = ?",
-        source, now, loadedBy, schedule.year());
+    int updated =
+        jdbc.update(
+            "update holiday_year set source = ?, loaded_at = ?, loaded_by = ? where schedule_year ="
+                + " ?",
+            source,
+            now,
+            loadedBy,
+            schedule.year());
     if (updated == 0) {
-      jdbc.update("insert into holiday_year (schedule_year, source, loaded_at, loaded_by) values (?, ?, ?, ?)",
-          schedule.year(), source, now, loadedBy);
+      jdbc.update(
+          "insert into holiday_year (schedule_year, source, loaded_at, loaded_by) values (?, ?, ?,"
+              + " ?)",
+          schedule.year(),
+          source,
+          now,
+          loadedBy);
     }
-    jdbc.batchUpdate("insert into holiday_day (holiday_date, schedule_year, name, off_day) values (?, ?, ?, ?)",
-        schedule.days(), 500, (statement, day) -> {
+    jdbc.batchUpdate(
+        "insert into holiday_day (holiday_date, schedule_year, name, off_day) values (?, ?, ?, ?)",
+        schedule.days(),
+        500,
+        (statement, day) -> {
           statement.setDate(1, Date.valueOf(day.date()));
           statement.setInt(2, schedule.year());
           statement.setString(3, day.name());

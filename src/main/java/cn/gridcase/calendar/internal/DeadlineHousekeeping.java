@@ -31,7 +31,8 @@ public class DeadlineHousekeeping {
   public int forgetEnded() {
     int forgotten = store.forgetEnded() + forgetEndedStored();
     if (forgotten > 0) {
-      log.info("Forgot {} working-day deadline(s) whose timer fired or whose task ended", forgotten);
+      log.info(
+          "Forgot {} working-day deadline(s) whose timer fired or whose task ended", forgotten);
     }
     return forgotten;
   }
@@ -46,8 +47,11 @@ public class DeadlineHousekeeping {
         break;
       }
       afterId = rows.get(rows.size() - 1).id();
-      Map<String, Long> current = recompute.currentStored(rows.stream().map(Row::targetId).toList());
-      rows.stream().filter(row -> !current.containsKey(row.targetId())).forEach(row -> ended.add(row.id()));
+      Map<String, Long> current =
+          recompute.currentStored(rows.stream().map(Row::targetId).toList());
+      rows.stream()
+          .filter(row -> !current.containsKey(row.targetId()))
+          .forEach(row -> ended.add(row.id()));
     }
     store.forget(ended);
     return ended.size();

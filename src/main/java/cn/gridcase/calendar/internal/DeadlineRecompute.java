@@ -3,7 +3,6 @@ package cn.gridcase.calendar.internal;
 import cn.gridcase.calendar.Deadline;
 import cn.gridcase.calendar.StoredDeadlines;
 import cn.gridcase.calendar.WorkingDays;
-
 import cn.gridcase.calendar.internal.DeadlineStore.Row;
 import cn.gridcase.calendar.internal.DeadlineStore.TargetType;
 import cn.gridcase.platform.GridCaseTime;
@@ -24,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Recomputes the pending working-day deadlines that a loaded year's schedule affects (rule T3):
  * those whose counted days touch that year. Each is counted again from its own moment and N with
- * the new calendar; timers and tasks whose date moves get the new date, and so do the copies features
- * keep on their own rows ({@link StoredDeadlines}, e.g. an event's open step). One transaction per batch
- * of {@value #BATCH_SIZE}; progress goes to the audit row of the load.
+ * the new calendar; timers and tasks whose date moves get the new date, and so do the copies
+ * features keep on their own rows ({@link StoredDeadlines}, e.g. an event's open step). One
+ * transaction per batch of {@value #BATCH_SIZE}; progress goes to the audit row of the load.
  */
 @Service
 class DeadlineRecompute {
@@ -40,7 +39,11 @@ class DeadlineRecompute {
   private final Clock clock;
   private final List<StoredDeadlines> holders;
 
-  DeadlineRecompute(DeadlineStore store, WorkingDays workingDays, TransactionTemplate transaction, Clock clock,
+  DeadlineRecompute(
+      DeadlineStore store,
+      WorkingDays workingDays,
+      TransactionTemplate transaction,
+      Clock clock,
       List<StoredDeadlines> holders) {
     this.store = store;
     this.workingDays = workingDays;
@@ -49,9 +52,14 @@ class DeadlineRecompute {
     this.holders = List.copyOf(holders);
   }
 
-  /** The feature that keeps a stored deadline, by its key's prefix; null when none does (any more). */
+  /**
+   * The feature that keeps a stored deadline, by its key's prefix; null when none does (any more).
+   */
   StoredDeadlines holderOf(String key) {
-    return holders.stream().filter(holder -> key.startsWith(holder.prefix())).findFirst().orElse(null);
+    return holders.stream()
+        .filter(holder -> key.startsWith(holder.prefix()))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The current values of stored deadlines, each asked of its feature. */
@@ -71,8 +79,8 @@ class DeadlineRecompute {
   public record Outcome(long auditId, int checked, int moved, int batches) {}
 
   /**
-   * Recomputes the deadlines touching {@code year} that were remembered at or after
-   * {@code createdSince}, recording the progress on audit row {@code auditId}.
+   * Recomputes the deadlines touching {@code year} that were remembered at or after {@code
+   * createdSince}, recording the progress on audit row {@code auditId}.
    */
   Outcome recompute(int year, long auditId, OffsetDateTime createdSince) {
     LocalDate first = LocalDate.of(year, 1, 1);
@@ -87,31 +95,39 @@ class DeadlineRecompute {
         break;
       }
       afterId = rows.get(rows.size() - 1).id();
-      Integer movedInBatch = transaction.execute(status -> {
-        int movedHere = recomputeBatch(rows);
-        store.addToAudit(auditId, rows.size(), movedHere);
-        return movedHere;
-      });
+      Integer movedInBatch =
+          transaction.execute(
+              status -> {
+                int movedHere = recomputeBatch(rows);
+                store.addToAudit(auditId, rows.size(), movedHere);
+                return movedHere;
+              });
       checked += rows.size();
       moved += movedInBatch;
       batches++;
     }
     store.finishAudit(auditId, GridCaseTime.now(clock));
-    log.info("Holiday schedule {}: {} pending deadline(s) checked, {} moved, in {} batch(es)", year, checked, moved,
+    log.info(
+        "Holiday schedule {}: {} pending deadline(s) checked, {} moved, in {} batch(es)",
+        year,
+        checked,
+        moved,
         batches);
     return new Outcome(auditId, checked, moved, batches);
   }
 
   private int recomputeBatch(List<Row> rows) {
     Map<TargetType, List<Row>> byType = new EnumMap<>(TargetType.class);
-    rows.forEach(row -> byType.computeIfAbsent(row.targetType(), type -> new ArrayList<>()).add(row));
+    rows.forEach(
+        row -> byType.computeIfAbsent(row.targetType(), type -> new ArrayList<>()).add(row));
     List<Row> updated = new ArrayList<>();
     List<Long> forgotten = new ArrayList<>();
     int moved = 0;
     for (Map.Entry<TargetType, List<Row>> entry : byType.entrySet()) {
       boolean stored = entry.getKey() == TargetType.STORED;
       List<String> ids = entry.getValue().stream().map(Row::targetId).toList();
-      Map<String, Long> current = stored ? currentStored(ids) : store.currentDueDates(entry.getKey(), ids);
+      Map<String, Long> current =
+          stored ? currentStored(ids) : store.currentDueDates(entry.getKey(), ids);
       List<Object[]> moves = new ArrayList<>();
       Map<String, Deadline> storedMoves = new HashMap<>();
       for (Row row : entry.getValue()) {
@@ -125,18 +141,28 @@ class DeadlineRecompute {
         if (!fresh.deadline().toInstant().equals(row.dueAt().toInstant())) {
           moves.add(new Object[] {Timestamp.from(fresh.deadline().toInstant()), row.targetId()});
         }
-        if (stored && (!fresh.deadline().toInstant().equals(row.dueAt().toInstant())
-            || fresh.provisional() != row.provisional())) {
+        if (stored
+            && (!fresh.deadline().toInstant().equals(row.dueAt().toInstant())
+                || fresh.provisional() != row.provisional())) {
           // a stored copy keeps the provisional flag too, which may change while the date stays
           storedMoves.put(row.targetId(), fresh);
         }
-        updated.add(new Row(row.id(), row.targetType(), row.targetId(), row.processInstanceId(), row.startAt(),
-            row.workingDays(), fresh.deadline(), fresh.provisional()));
+        updated.add(
+            new Row(
+                row.id(),
+                row.targetType(),
+                row.targetId(),
+                row.processInstanceId(),
+                row.startAt(),
+                row.workingDays(),
+                fresh.deadline(),
+                fresh.provisional()));
       }
       if (stored) {
         Map<StoredDeadlines, Map<String, Deadline>> byHolder = new HashMap<>();
-        storedMoves.forEach((key, fresh) -> byHolder.computeIfAbsent(holderOf(key), h -> new HashMap<>())
-            .put(key, fresh));
+        storedMoves.forEach(
+            (key, fresh) ->
+                byHolder.computeIfAbsent(holderOf(key), h -> new HashMap<>()).put(key, fresh));
         byHolder.forEach(StoredDeadlines::move);
       } else {
         store.moveTargets(entry.getKey(), moves);

@@ -2,7 +2,6 @@ package cn.gridcase.calendar.internal;
 
 import cn.gridcase.calendar.Deadline;
 import cn.gridcase.calendar.WorkingDays;
-
 import cn.gridcase.calendar.internal.DeadlineStore.Row;
 import cn.gridcase.calendar.internal.DeadlineStore.TargetType;
 import cn.gridcase.platform.GridCaseTime;
@@ -57,15 +56,25 @@ public class DeadlineRegistry {
     add(new Resolution(task == null ? Kind.TIMER : Kind.TASK, task, null, null, deadline, due));
   }
 
-  /** A date handed to the engine as it is: bound to the timer or task of this command that has it. */
+  /**
+   * A date handed to the engine as it is: bound to the timer or task of this command that has it.
+   */
   public void rememberDate(Deadline deadline, Date due) {
     add(new Resolution(Kind.TIMER_OR_TASK, null, null, null, deadline, due));
   }
 
-  /** A copy kept on a feature's row; false outside an engine command (then the caller writes it). */
+  /**
+   * A copy kept on a feature's row; false outside an engine command (then the caller writes it).
+   */
   public boolean rememberStored(String key, String processInstanceId, Deadline deadline) {
-    return add(new Resolution(Kind.STORED, null, key, processInstanceId, deadline,
-        Date.from(deadline.deadline().toInstant())));
+    return add(
+        new Resolution(
+            Kind.STORED,
+            null,
+            key,
+            processInstanceId,
+            deadline,
+            Date.from(deadline.deadline().toInstant())));
   }
 
   private boolean add(Resolution resolution) {
@@ -91,11 +100,19 @@ public class DeadlineRegistry {
     };
   }
 
-  /** What a resolution is for: a timer, a given task, whichever timer or task has its date, a stored copy. */
-  private enum Kind { TIMER, TASK, TIMER_OR_TASK, STORED }
+  /**
+   * What a resolution is for: a timer, a given task, whichever timer or task has its date, a stored
+   * copy.
+   */
+  private enum Kind {
+    TIMER,
+    TASK,
+    TIMER_OR_TASK,
+    STORED
+  }
 
-  private record Resolution(Kind kind, Task task, String key, String processInstanceId, Deadline deadline,
-      Date due) {}
+  private record Resolution(
+      Kind kind, Task task, String key, String processInstanceId, Deadline deadline, Date due) {}
 
   /** The resolutions of one engine command. */
   static final class PendingDeadlines implements Session, CommandContextListener {
@@ -124,17 +141,27 @@ public class DeadlineRegistry {
       Map<Long, Deque<Candidate>> tasksByDue = null;
       // the business calendar's own resolutions first: theirs are the timers and tasks they name
       List<Resolution> ordered = new ArrayList<>(resolutions);
-      ordered.sort((a, b) -> Boolean.compare(a.kind() == Kind.TIMER_OR_TASK, b.kind() == Kind.TIMER_OR_TASK));
+      ordered.sort(
+          (a, b) ->
+              Boolean.compare(a.kind() == Kind.TIMER_OR_TASK, b.kind() == Kind.TIMER_OR_TASK));
       for (Resolution resolution : ordered) {
         Row row = null;
         switch (resolution.kind()) {
           case TASK -> row = bindTask((TaskEntity) resolution.task(), resolution, bound);
           case STORED -> {
             // one row per key: a key kept twice in one command keeps its last value
-            rows.removeIf(r -> r.targetType() == TargetType.STORED && r.targetId().equals(resolution.key()));
-            row = new Row(0, TargetType.STORED, resolution.key(), resolution.processInstanceId(),
-                resolution.deadline().from(), resolution.deadline().workingDays(), resolution.deadline().deadline(),
-                resolution.deadline().provisional());
+            rows.removeIf(
+                r -> r.targetType() == TargetType.STORED && r.targetId().equals(resolution.key()));
+            row =
+                new Row(
+                    0,
+                    TargetType.STORED,
+                    resolution.key(),
+                    resolution.processInstanceId(),
+                    resolution.deadline().from(),
+                    resolution.deadline().workingDays(),
+                    resolution.deadline().deadline(),
+                    resolution.deadline().provisional());
           }
           case TIMER, TIMER_OR_TASK -> {
             if (timersByDue == null) {
@@ -155,19 +182,27 @@ public class DeadlineRegistry {
       }
       resolutions.clear();
       if (!rows.isEmpty()) {
-        registry.store.remember(rows, registry.workingDays.version(), GridCaseTime.now(registry.clock));
+        registry.store.remember(
+            rows, registry.workingDays.version(), GridCaseTime.now(registry.clock));
       }
     }
 
     /** A timer or a task this command creates or changes. */
     private record Candidate(String id, String processInstanceId) {}
 
-    /** The timers ({@code TIMER}) or tasks ({@code TASK_DUE}) this command creates or changes, by due date. */
-    private static Map<Long, Deque<Candidate>> byDue(CommandContext commandContext, TargetType type) {
+    /**
+     * The timers ({@code TIMER}) or tasks ({@code TASK_DUE}) this command creates or changes, by
+     * due date.
+     */
+    private static Map<Long, Deque<Candidate>> byDue(
+        CommandContext commandContext, TargetType type) {
       Map<Long, Deque<Candidate>> byDue = new HashMap<>();
-      for (CachedDbEntity cached : commandContext.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
+      for (CachedDbEntity cached :
+          commandContext.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
         DbEntityState state = cached.getEntityState();
-        if (state != DbEntityState.TRANSIENT && state != DbEntityState.PERSISTENT && state != DbEntityState.MERGED) {
+        if (state != DbEntityState.TRANSIENT
+            && state != DbEntityState.PERSISTENT
+            && state != DbEntityState.MERGED) {
           continue;
         }
         Date due = null;
@@ -187,9 +222,13 @@ public class DeadlineRegistry {
     }
 
     /** The first timer or task with the resolution's date that no other resolution has taken. */
-    private static Row bind(Map<Long, Deque<Candidate>> byDue, TargetType type, Resolution resolution,
+    private static Row bind(
+        Map<Long, Deque<Candidate>> byDue,
+        TargetType type,
+        Resolution resolution,
         Set<String> bound) {
-      Deque<Candidate> candidates = byDue.getOrDefault(resolution.due().getTime(), new ArrayDeque<>());
+      Deque<Candidate> candidates =
+          byDue.getOrDefault(resolution.due().getTime(), new ArrayDeque<>());
       while (!candidates.isEmpty()) {
         Candidate candidate = candidates.poll();
         if (bound.add(type + candidate.id())) {
@@ -200,11 +239,14 @@ public class DeadlineRegistry {
     }
 
     private static Row bindTask(TaskEntity task, Resolution resolution, Set<String> bound) {
-      if (same(task.getDueDate(), resolution.due()) && bound.add(TargetType.TASK_DUE + task.getId())) {
+      if (same(task.getDueDate(), resolution.due())
+          && bound.add(TargetType.TASK_DUE + task.getId())) {
         return row(TargetType.TASK_DUE, task.getId(), task.getProcessInstanceId(), resolution);
       }
-      if (same(task.getFollowUpDate(), resolution.due()) && bound.add(TargetType.TASK_FOLLOW_UP + task.getId())) {
-        return row(TargetType.TASK_FOLLOW_UP, task.getId(), task.getProcessInstanceId(), resolution);
+      if (same(task.getFollowUpDate(), resolution.due())
+          && bound.add(TargetType.TASK_FOLLOW_UP + task.getId())) {
+        return row(
+            TargetType.TASK_FOLLOW_UP, task.getId(), task.getProcessInstanceId(), resolution);
       }
       return null;
     }
@@ -213,9 +255,17 @@ public class DeadlineRegistry {
       return date != null && date.getTime() == due.getTime();
     }
 
-    private static Row row(TargetType type, String id, String processInstanceId, Resolution resolution) {
+    private static Row row(
+        TargetType type, String id, String processInstanceId, Resolution resolution) {
       Deadline deadline = resolution.deadline();
-      return new Row(0, type, id, processInstanceId, deadline.from(), deadline.workingDays(), deadline.deadline(),
+      return new Row(
+          0,
+          type,
+          id,
+          processInstanceId,
+          deadline.from(),
+          deadline.workingDays(),
+          deadline.deadline(),
           deadline.provisional());
     }
 

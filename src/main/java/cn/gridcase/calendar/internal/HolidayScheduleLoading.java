@@ -2,7 +2,6 @@ package cn.gridcase.calendar.internal;
 
 import cn.gridcase.calendar.HolidaySchedule;
 import cn.gridcase.calendar.WorkingDays;
-
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
@@ -37,8 +36,13 @@ public class HolidayScheduleLoading {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  HolidayScheduleLoading(CalendarRepository repository, WorkingDays workingDays, DeadlineStore store,
-      DeadlineRecompute recompute, TransactionTemplate transaction, Clock clock) {
+  HolidayScheduleLoading(
+      CalendarRepository repository,
+      WorkingDays workingDays,
+      DeadlineStore store,
+      DeadlineRecompute recompute,
+      TransactionTemplate transaction,
+      Clock clock) {
     this.repository = repository;
     this.workingDays = workingDays;
     this.store = store;
@@ -50,12 +54,15 @@ public class HolidayScheduleLoading {
   public Result load(int year, Integer yearInBody, List<DayInput> days, String loadedBy) {
     HolidaySchedule schedule = validate(year, yearInBody, days);
     OffsetDateTime now = GridCaseTime.now(clock);
-    long auditId = transaction.execute(status -> {
-      repository.replace(schedule, "loaded through the API by " + loadedBy, loadedBy, now);
-      return store.startAudit(year, loadedBy, now);
-    });
+    long auditId =
+        transaction.execute(
+            status -> {
+              repository.replace(schedule, "loaded through the API by " + loadedBy, loadedBy, now);
+              return store.startAudit(year, loadedBy, now);
+            });
     workingDays.reload();
-    return new Result(schedule, recompute.recompute(year, auditId, OffsetDateTime.parse("1970-01-01T00:00:00Z")));
+    return new Result(
+        schedule, recompute.recompute(year, auditId, OffsetDateTime.parse("1970-01-01T00:00:00Z")));
   }
 
   static HolidaySchedule validate(int year, Integer yearInBody, List<DayInput> days) {
@@ -64,7 +71,9 @@ public class HolidayScheduleLoading {
       errors.add(new ApiError("year", "T3.year", "year " + year + " is out of range (1990..2200)"));
     }
     if (yearInBody != null && yearInBody != year) {
-      errors.add(new ApiError("year", "T3.year", "the body is for " + yearInBody + ", the path for " + year));
+      errors.add(
+          new ApiError(
+              "year", "T3.year", "the body is for " + yearInBody + ", the path for " + year));
     }
     if (days == null) {
       errors.add(new ApiError("days", "T3.days", "the list of days is required"));
@@ -86,32 +95,60 @@ public class HolidayScheduleLoading {
         try {
           date = LocalDate.parse(input.date().trim());
         } catch (DateTimeParseException e) {
-          errors.add(new ApiError(field + ".date", "T3.date", "'" + input.date() + "' is not a real date (YYYY-MM-DD)"));
+          errors.add(
+              new ApiError(
+                  field + ".date",
+                  "T3.date",
+                  "'" + input.date() + "' is not a real date (YYYY-MM-DD)"));
         }
       }
       if (date != null && date.getYear() != year) {
-        errors.add(new ApiError(field + ".date", "T3.dateOutsideYear", date + " is not in " + year));
+        errors.add(
+            new ApiError(field + ".date", "T3.dateOutsideYear", date + " is not in " + year));
       }
       if (date != null && !seen.add(date)) {
-        errors.add(new ApiError(field + ".date", "T3.duplicate", date + " is listed more than once"));
+        errors.add(
+            new ApiError(field + ".date", "T3.duplicate", date + " is listed more than once"));
       }
       if (input.name() == null || input.name().isBlank()) {
-        errors.add(new ApiError(field + ".name", "T3.name", "every day needs the name of its holiday"));
+        errors.add(
+            new ApiError(field + ".name", "T3.name", "every day needs the name of its holiday"));
       }
       if (input.isOffDay() == null) {
-        errors.add(new ApiError(field + ".isOffDay", "T3.isOffDay", "say whether the day is off (true) or a make-up working day (false)"));
-      } else if (!input.isOffDay() && date != null && date.getDayOfWeek() != DayOfWeek.SATURDAY
+        errors.add(
+            new ApiError(
+                field + ".isOffDay",
+                "T3.isOffDay",
+                "say whether the day is off (true) or a make-up working day (false)"));
+      } else if (!input.isOffDay()
+          && date != null
+          && date.getDayOfWeek() != DayOfWeek.SATURDAY
           && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-        errors.add(new ApiError(field + ".isOffDay", "T3.makeUpDayOnWeekday",
-            date + " is a " + date.getDayOfWeek() + ": a make-up working day (调休上班) is a Saturday or Sunday"));
+        errors.add(
+            new ApiError(
+                field + ".isOffDay",
+                "T3.makeUpDayOnWeekday",
+                date
+                    + " is a "
+                    + date.getDayOfWeek()
+                    + ": a make-up working day (调休上班) is a Saturday or Sunday"));
       }
-      if (date != null && input.name() != null && !input.name().isBlank() && input.isOffDay() != null) {
+      if (date != null
+          && input.name() != null
+          && !input.name().isBlank()
+          && input.isOffDay() != null) {
         valid.add(new HolidaySchedule.Day(date, input.name().trim(), input.isOffDay()));
       }
     }
     if (!errors.isEmpty()) {
-      throw new DomainRuleViolation("The holiday schedule of " + year + " has " + errors.size()
-          + (errors.size() == 1 ? " problem" : " problems") + "; nothing was stored", errors);
+      throw new DomainRuleViolation(
+          "The holiday schedule of "
+              + year
+              + " has "
+              + errors.size()
+              + (errors.size() == 1 ? " problem" : " problems")
+              + "; nothing was stored",
+          errors);
     }
     valid.sort((a, b) -> a.date().compareTo(b.date()));
     return new HolidaySchedule(year, List.copyOf(valid));

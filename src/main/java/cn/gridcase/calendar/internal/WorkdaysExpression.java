@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 public record WorkdaysExpression(int workingDays, OffsetDateTime from) {
 
   public static final String PREFIX = "workdays:";
-  private static final Pattern SYNTAX = Pattern.compile("workdays:\\s*(-?\\d+)\\s*(?:@\\s*(\\S+))?\\s*");
+  private static final Pattern SYNTAX =
+      Pattern.compile("workdays:\\s*(-?\\d+)\\s*(?:@\\s*(\\S+))?\\s*");
 
   static boolean matches(String description) {
     return description != null && description.trim().startsWith(PREFIX);
@@ -29,12 +30,15 @@ public record WorkdaysExpression(int workingDays, OffsetDateTime from) {
   static WorkdaysExpression parse(String description, Date now) {
     Matcher matcher = SYNTAX.matcher(description.trim());
     if (!matcher.matches()) {
-      throw new ProcessEngineException("Invalid working-day expression '" + description
-          + "': expected workdays:N or workdays:N@<ISO-8601 date-time with offset>");
+      throw new ProcessEngineException(
+          "Invalid working-day expression '"
+              + description
+              + "': expected workdays:N or workdays:N@<ISO-8601 date-time with offset>");
     }
     int n = Integer.parseInt(matcher.group(1));
     if (n < 1) {
-      throw new ProcessEngineException("Invalid working-day expression '" + description + "': N must be 1 or more");
+      throw new ProcessEngineException(
+          "Invalid working-day expression '" + description + "': N must be 1 or more");
     }
     OffsetDateTime from;
     if (matcher.group(2) == null) {
@@ -43,8 +47,11 @@ public record WorkdaysExpression(int workingDays, OffsetDateTime from) {
       try {
         from = OffsetDateTime.parse(matcher.group(2));
       } catch (DateTimeParseException e) {
-        throw new ProcessEngineException("Invalid working-day expression '" + description
-            + "': the moment after @ must be an ISO-8601 date-time with offset", e);
+        throw new ProcessEngineException(
+            "Invalid working-day expression '"
+                + description
+                + "': the moment after @ must be an ISO-8601 date-time with offset",
+            e);
       }
     }
     return new WorkdaysExpression(n, from);
@@ -53,8 +60,12 @@ public record WorkdaysExpression(int workingDays, OffsetDateTime from) {
   /** {@code workdays:N@moment} for a moment given as Date, java.time value or ISO string. */
   public static String format(Object moment, int workingDays) {
     OffsetDateTime from = toOffsetDateTime(moment);
-    return PREFIX + workingDays + "@" + from.atZoneSameInstant(GridCaseTime.ZONE).toOffsetDateTime()
-        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return PREFIX
+        + workingDays
+        + "@"
+        + from.atZoneSameInstant(GridCaseTime.ZONE)
+            .toOffsetDateTime()
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   static OffsetDateTime toOffsetDateTime(Object moment) {
@@ -74,10 +85,13 @@ public record WorkdaysExpression(int workingDays, OffsetDateTime from) {
       try {
         return OffsetDateTime.parse(text);
       } catch (DateTimeParseException e) {
-        throw new ProcessEngineException("'" + text + "' is not an ISO-8601 date-time with offset", e);
+        throw new ProcessEngineException(
+            "'" + text + "' is not an ISO-8601 date-time with offset", e);
       }
     }
-    throw new ProcessEngineException("Cannot count working days from " + moment
-        + ": give a Date, an OffsetDateTime or an ISO-8601 string");
+    throw new ProcessEngineException(
+        "Cannot count working days from "
+            + moment
+            + ": give a Date, an OffsetDateTime or an ISO-8601 string");
   }
 }

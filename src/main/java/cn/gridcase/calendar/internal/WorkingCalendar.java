@@ -2,7 +2,6 @@ package cn.gridcase.calendar.internal;
 
 import cn.gridcase.calendar.Deadline;
 import cn.gridcase.calendar.HolidaySchedule;
-
 import cn.gridcase.platform.GridCaseTime;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -86,7 +85,10 @@ public final class WorkingCalendar {
     return Math.floorMod(epochDay + 3, 7) < 5;
   }
 
-  /** Rule T2: the end of the N-th working day after the calendar day of {@code from}; T3: provisional. */
+  /**
+   * Rule T2: the end of the N-th working day after the calendar day of {@code from}; T3:
+   * provisional.
+   */
   public Deadline deadline(OffsetDateTime from, int workingDays) {
     if (workingDays < 1) {
       throw new IllegalArgumentException("workingDays must be at least 1, was " + workingDays);

@@ -2,7 +2,6 @@ package cn.gridcase.calendar.internal;
 
 import cn.gridcase.calendar.Deadline;
 import cn.gridcase.calendar.WorkingDays;
-
 import java.util.Date;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -10,8 +9,8 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * A Camunda business calendar that understands {@code workdays:N[@moment]} and hands every other
- * description to the engine's own calendar. Registered as the "duration" calendar (timer
- * durations) and the "dueDate" calendar (timer dates, user task due and follow-up dates).
+ * description to the engine's own calendar. Registered as the "duration" calendar (timer durations)
+ * and the "dueDate" calendar (timer dates, user task due and follow-up dates).
  */
 final class WorkingDayBusinessCalendar implements BusinessCalendar {
 
@@ -19,7 +18,8 @@ final class WorkingDayBusinessCalendar implements BusinessCalendar {
   private final WorkingDays calculator;
   private final DeadlineRegistry registry;
 
-  WorkingDayBusinessCalendar(BusinessCalendar engineCalendar, WorkingDays calculator, DeadlineRegistry registry) {
+  WorkingDayBusinessCalendar(
+      BusinessCalendar engineCalendar, WorkingDays calculator, DeadlineRegistry registry) {
     this.engineCalendar = engineCalendar;
     this.calculator = calculator;
     this.registry = registry;

@@ -1,7 +1,6 @@
 package cn.gridcase.calendar.internal;
 
 import cn.gridcase.calendar.WorkingDays;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
@@ -32,15 +31,19 @@ class WorkingDaysEnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     MapBusinessCalendarManager calendars = new MapBusinessCalendarManager();
-    calendars.addBusinessCalendar(DurationBusinessCalendar.NAME,
+    calendars.addBusinessCalendar(
+        DurationBusinessCalendar.NAME,
         new WorkingDayBusinessCalendar(new DurationBusinessCalendar(), workingDays, registry));
-    calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME,
+    calendars.addBusinessCalendar(
+        DueDateBusinessCalendar.NAME,
         new WorkingDayBusinessCalendar(new DueDateBusinessCalendar(), workingDays, registry));
     calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
     configuration.setBusinessCalendarManager(calendars);
 
-    List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+    List<SessionFactory> sessionFactories =
+        configuration.getCustomSessionFactories() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomSessionFactories());
     sessionFactories.add(registry.sessionFactory());
     configuration.setCustomSessionFactories(sessionFactories);
   }

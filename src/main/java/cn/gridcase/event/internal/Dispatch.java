@@ -1,7 +1,8 @@
 package cn.gridcase.event.internal;
 
 /** 吹哨派单: the township center sends the event to one of its departments, with instructions. */
-public record Dispatch(String departmentCode, String instructions, String delayReason) implements Handling {
+public record Dispatch(String departmentCode, String instructions, String delayReason)
+    implements Handling {
 
   public Dispatch {
     departmentCode = EventRules.text(departmentCode);

@@ -4,10 +4,9 @@ import cn.gridcase.event.EventLevel;
 import cn.gridcase.event.EventStep;
 import cn.gridcase.event.EventTasks;
 import cn.gridcase.event.StepRanOverdue;
-import cn.gridcase.event.StepStage;
-
 import cn.gridcase.event.StepRanOverdue.Answerable;
 import cn.gridcase.event.StepRanOverdue.Limit;
+import cn.gridcase.event.StepStage;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -20,10 +19,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * What the boundary timers of the acceptance and handling tasks do (E4, C3): one working day
- * before a deadline, remind; at the deadline, mark the event late for ever, tell the supervisors
- * and the people on the step, and publish {@link StepRanOverdue} naming whoever answers for the
- * step (accountability raises its proposals from it once the transaction commits).
+ * What the boundary timers of the acceptance and handling tasks do (E4, C3): one working day before
+ * a deadline, remind; at the deadline, mark the event late for ever, tell the supervisors and the
+ * people on the step, and publish {@link StepRanOverdue} naming whoever answers for the step
+ * (accountability raises its proposals from it once the transaction commits).
  */
 @Component
 public class EventDeadlineWatch {
@@ -35,8 +34,13 @@ public class EventDeadlineWatch {
   private final ApplicationEventPublisher domainEvents;
   private final StepDeadlines stepDeadlines;
 
-  EventDeadlineWatch(EventProcessSupport support, EventRepository events, EventStaff staff, Notifications notifications,
-      ApplicationEventPublisher domainEvents, StepDeadlines stepDeadlines) {
+  EventDeadlineWatch(
+      EventProcessSupport support,
+      EventRepository events,
+      EventStaff staff,
+      Notifications notifications,
+      ApplicationEventPublisher domainEvents,
+      StepDeadlines stepDeadlines) {
     this.support = support;
     this.events = events;
     this.staff = staff;
@@ -50,8 +54,12 @@ public class EventDeadlineWatch {
     Event event = support.eventOf(execution);
     OffsetDateTime deadline = deadlineOf(event, stage);
     String what = stage.equals("ACCEPT") ? "受理" : "办理";
-    notifications.send(new Notice(NoticeKind.DEADLINE_REMINDER, "临期提醒：" + event.number(),
-        "事件「" + event.title() + "」的" + what + "期限为 " + deadline.toLocalDate() + "（还剩 1 个工作日）。", event.number()),
+    notifications.send(
+        new Notice(
+            NoticeKind.DEADLINE_REMINDER,
+            "临期提醒：" + event.number(),
+            "事件「" + event.title() + "」的" + what + "期限为 " + deadline.toLocalDate() + "（还剩 1 个工作日）。",
+            event.number()),
         peopleOnStep(event, stage));
   }
 
@@ -71,11 +79,17 @@ public class EventDeadlineWatch {
 
   /**
    * Marks the step late for ever, records it, tells the supervisors and the people on the step and
-   * publishes {@link StepRanOverdue} — at the deadline (timer), or when the step is completed
-   * late before the timer's job ran.
+   * publishes {@link StepRanOverdue} — at the deadline (timer), or when the step is completed late
+   * before the timer's job ran.
    */
   public void overdue(Event event, String stage, OffsetDateTime deadline, OffsetDateTime now) {
-    overdue(event, stage, deadline, now, stage.equals("ACCEPT") ? Lateness.ACCEPTANCE : Lateness.HANDLING, List.of());
+    overdue(
+        event,
+        stage,
+        deadline,
+        now,
+        stage.equals("ACCEPT") ? Lateness.ACCEPTANCE : Lateness.HANDLING,
+        List.of());
   }
 
   /** Which deadline ran out: E4's acceptance or handling limit, or a 督办's limit (S1). */
@@ -98,11 +112,16 @@ public class EventDeadlineWatch {
   }
 
   /**
-   * The one way a late step is recorded: the stage's overdue flag set for ever, a step
-   * {@code lateness.trigger}, a notice to the supervisors, the people on the step and
-   * {@code alsoTell}, and {@link StepRanOverdue} naming whoever answers for the step (C3).
+   * The one way a late step is recorded: the stage's overdue flag set for ever, a step {@code
+   * lateness.trigger}, a notice to the supervisors, the people on the step and {@code alsoTell},
+   * and {@link StepRanOverdue} naming whoever answers for the step (C3).
    */
-  public void overdue(Event event, String stage, OffsetDateTime deadline, OffsetDateTime now, Lateness lateness,
+  public void overdue(
+      Event event,
+      String stage,
+      OffsetDateTime deadline,
+      OffsetDateTime now,
+      Lateness lateness,
       List<String> alsoTell) {
     EventLevel level = event.level();
     String unitCode = event.unitCode();
@@ -112,21 +131,52 @@ public class EventDeadlineWatch {
       events.markOverdueHandling(event.id());
     }
     String trigger = lateness.trigger;
-    events.addStep(event.id(), new EventStep(trigger, level, unitCode, EventProcessSupport.SYSTEM, now, deadline, true,
-        lateness.label + "：期限 " + deadline.toLocalDate()));
+    events.addStep(
+        event.id(),
+        new EventStep(
+            trigger,
+            level,
+            unitCode,
+            EventProcessSupport.SYSTEM,
+            now,
+            deadline,
+            true,
+            lateness.label + "：期限 " + deadline.toLocalDate()));
     List<String> recipients = new ArrayList<>(staff.supervisorsOf(event.townshipCode()));
     recipients.addAll(peopleOnStep(event, stage));
     recipients.addAll(alsoTell);
-    notifications.send(new Notice(NoticeKind.OVERDUE, lateness.label + "：" + event.number(),
-        "事件「" + event.title() + "」在" + level.label() + "（" + unitCode + "）" + lateness.phrase
-            + deadline.toLocalDate() + "。", event.number()), recipients);
-    domainEvents.publishEvent(new StepRanOverdue(event.number(), StepStage.valueOf(stage), lateness.limit, level,
-        unitCode, event.townshipCode(), deadline, now, answerable(event, stage)));
+    notifications.send(
+        new Notice(
+            NoticeKind.OVERDUE,
+            lateness.label + "：" + event.number(),
+            "事件「"
+                + event.title()
+                + "」在"
+                + level.label()
+                + "（"
+                + unitCode
+                + "）"
+                + lateness.phrase
+                + deadline.toLocalDate()
+                + "。",
+            event.number()),
+        recipients);
+    domainEvents.publishEvent(
+        new StepRanOverdue(
+            event.number(),
+            StepStage.valueOf(stage),
+            lateness.limit,
+            level,
+            unitCode,
+            event.townshipCode(),
+            deadline,
+            now,
+            answerable(event, stage)));
   }
 
   /**
-   * C3 (S0 第四条(四)1): the acceptor answers for late handling, the unit's handlers for an
-   * acceptance nobody made; at a station, the center or a department the section head answers too.
+   * C3 (S0 第四条(四)1): the acceptor answers for late handling, the unit's handlers for an acceptance
+   * nobody made; at a station, the center or a department the section head answers too.
    */
   private List<Answerable> answerable(Event event, String stage) {
     String unitCode = event.unitCode();
@@ -135,7 +185,9 @@ public class EventDeadlineWatch {
     if (stage.equals("HANDLE") && acceptedBy != null) {
       who.add(new Answerable(acceptedBy, staff.queueRoleOf(acceptedBy, unitCode).orElse(null)));
     } else {
-      staff.answerableForQueue(unitCode).forEach(a -> who.add(new Answerable(a.username(), a.role())));
+      staff
+          .answerableForQueue(unitCode)
+          .forEach(a -> who.add(new Answerable(a.username(), a.role())));
     }
     if (event.level() != EventLevel.GRID) {
       for (String head : staff.holdersOf(unitCode, AppointmentRole.SECTION_HEAD)) {

@@ -2,7 +2,6 @@ package cn.gridcase.event.internal;
 
 import cn.gridcase.event.EventLevel;
 import cn.gridcase.event.EventStatus;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,11 @@ public class EventFacts {
   private final EventStaff staff;
   private final TaskDescription description;
 
-  public EventFacts(EventProcessSupport support, EventRepository events, EventStaff staff, TaskDescription description) {
+  public EventFacts(
+      EventProcessSupport support,
+      EventRepository events,
+      EventStaff staff,
+      TaskDescription description) {
     this.support = support;
     this.events = events;
     this.staff = staff;
@@ -29,10 +32,20 @@ public class EventFacts {
     return support.eventOf(number).gridCode();
   }
 
-  /** The text of a task's description in Tasklist: the event, one element per line ({@link TaskDescription}). */
+  /**
+   * The text of a task's description in Tasklist: the event, one element per line ({@link
+   * TaskDescription}).
+   */
   public String summary(String number) {
-    return events.find(number).map(e -> description.of(e,
-        e.level() == EventLevel.TOWNSHIP && e.status() != EventStatus.RESOLVED
-            ? staff.departmentNamesOf(e.townshipCode()) : null)).orElse(number);
+    return events
+        .find(number)
+        .map(
+            e ->
+                description.of(
+                    e,
+                    e.level() == EventLevel.TOWNSHIP && e.status() != EventStatus.RESOLVED
+                        ? staff.departmentNamesOf(e.townshipCode())
+                        : null))
+        .orElse(number);
   }
 }

@@ -1,16 +1,18 @@
 package cn.gridcase.event.internal;
 
+import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.event.AgreementForm;
 import cn.gridcase.event.EventStatus;
 import cn.gridcase.event.Satisfaction;
-
-import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** How the event pages say things in Chinese: statuses, step actions, times, deadlines in working days. */
+/**
+ * How the event pages say things in Chinese: statuses, step actions, times, deadlines in working
+ * days.
+ */
 public final class EventPageText {
 
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -94,12 +96,15 @@ public final class EventPageText {
       LocalDate today = now.atZoneSameInstant(GridCaseTime.ZONE).toLocalDate();
       if (now.isAfter(deadline)) {
         int gone = workingDays.workingDaysAfter(deadlineDay, today);
-        return new Due(deadlineDay.format(DAY), gone > 0 ? "已超期 " + gone + " 个工作日" : "已超期（不足 1 个工作日）", true);
+        return new Due(
+            deadlineDay.format(DAY), gone > 0 ? "已超期 " + gone + " 个工作日" : "已超期（不足 1 个工作日）", true);
       }
       if (deadlineDay.equals(today)) {
         return new Due(deadlineDay.format(DAY), "今日到期", false);
       }
-      return new Due(deadlineDay.format(DAY), "还剩 " + workingDays.workingDaysAfter(today, deadlineDay) + " 个工作日",
+      return new Due(
+          deadlineDay.format(DAY),
+          "还剩 " + workingDays.workingDaysAfter(today, deadlineDay) + " 个工作日",
           false);
     }
   }

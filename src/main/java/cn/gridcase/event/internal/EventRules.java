@@ -4,7 +4,6 @@ import cn.gridcase.event.EventCategory;
 import cn.gridcase.event.EventLevel;
 import cn.gridcase.event.EventReport;
 import cn.gridcase.event.Party;
-
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.TextRules;
 import java.time.OffsetDateTime;
@@ -29,22 +28,48 @@ public final class EventRules {
 
   /**
    * The length and line rule of every text a step takes, the same as the request types of the API
-   * declare with {@code @Text}: Tasklist forms and {@code /engine-rest} submit through the listener.
+   * declare with {@code @Text}: Tasklist forms and {@code /engine-rest} submit through the
+   * listener.
    */
-  private static final Map<String, Integer> ONE_LINE = Map.of(EventVariables.OUTCOME, 32, EventVariables.MEDIATOR, 100,
-      EventVariables.AGREEMENT_FORM, 32, EventVariables.DEPARTMENT_CODE, 64, EventVariables.COUNTY_DEPARTMENT, 200,
-      EventVariables.SATISFACTION, 32);
-  private static final Set<String> MULTI_LINE = Set.of(EventVariables.RESULT, EventVariables.MEDIATION_RESULT,
-      EventVariables.AGREEMENT_TERMS, EventVariables.DELAY_REASON, EventVariables.REASON, EventVariables.INSTRUCTIONS,
-      EventVariables.COMMENT);
+  private static final Map<String, Integer> ONE_LINE =
+      Map.of(
+          EventVariables.OUTCOME,
+          32,
+          EventVariables.MEDIATOR,
+          100,
+          EventVariables.AGREEMENT_FORM,
+          32,
+          EventVariables.DEPARTMENT_CODE,
+          64,
+          EventVariables.COUNTY_DEPARTMENT,
+          200,
+          EventVariables.SATISFACTION,
+          32);
+
+  private static final Set<String> MULTI_LINE =
+      Set.of(
+          EventVariables.RESULT,
+          EventVariables.MEDIATION_RESULT,
+          EventVariables.AGREEMENT_TERMS,
+          EventVariables.DELAY_REASON,
+          EventVariables.REASON,
+          EventVariables.INSTRUCTIONS,
+          EventVariables.COMMENT);
 
   private EventRules() {}
 
-  /** E1, E2: an event entry carries time, place, persons, cause and course; a dispute both parties and a phone. */
+  /**
+   * E1, E2: an event entry carries time, place, persons, cause and course; a dispute both parties
+   * and a phone.
+   */
   public static List<ApiError> checkReport(EventReport report, OffsetDateTime now) {
     List<ApiError> errors = new ArrayList<>();
     if (report.category() == null) {
-      errors.add(new ApiError("category", "E1.category", "the category is missing: DISPUTE, HAZARD, SERVICE or OTHER"));
+      errors.add(
+          new ApiError(
+              "category",
+              "E1.category",
+              "the category is missing: DISPUTE, HAZARD, SERVICE or OTHER"));
     }
     if (blank(report.gridCode())) {
       errors.add(new ApiError("gridCode", "E2.grid", "the grid where it happened is missing"));
@@ -61,10 +86,28 @@ public final class EventRules {
     } else if (report.occurredAt().isAfter(now.plusMinutes(5))) {
       errors.add(new ApiError("occurredAt", "E2.time", "when it happened lies in the future"));
     }
-    requireText(errors, report.location(), "location", "E2.place", "where it happened (地点) is missing", 500);
-    requireText(errors, report.persons(), "persons", "E2.persons", "the persons involved (人物) are missing", 1000);
+    requireText(
+        errors,
+        report.location(),
+        "location",
+        "E2.place",
+        "where it happened (地点) is missing",
+        500);
+    requireText(
+        errors,
+        report.persons(),
+        "persons",
+        "E2.persons",
+        "the persons involved (人物) are missing",
+        1000);
     requireText(errors, report.cause(), "cause", "E2.cause", "the cause (起因) is missing", 4000);
-    requireText(errors, report.course(), "course", "E2.course", "the course of events (经过) is missing", 4000);
+    requireText(
+        errors,
+        report.course(),
+        "course",
+        "E2.course",
+        "the course of events (经过) is missing",
+        4000);
     List<Party> parties = report.parties() == null ? List.of() : report.parties();
     boolean anyPhone = false;
     for (int i = 0; i < parties.size(); i++) {
@@ -74,23 +117,32 @@ public final class EventRules {
         continue;
       }
       if (blank(party.name())) {
-        errors.add(new ApiError("parties[" + i + "].name", "E2.parties", "the party's name is missing"));
+        errors.add(
+            new ApiError("parties[" + i + "].name", "E2.parties", "the party's name is missing"));
       }
       if (!blank(party.phone())) {
         if (PHONE.matcher(party.phone().trim()).matches()) {
           anyPhone = true;
         } else {
-          errors.add(new ApiError("parties[" + i + "].phone", "E2.phone", "'" + party.phone() + "' is not a phone number"));
+          errors.add(
+              new ApiError(
+                  "parties[" + i + "].phone",
+                  "E2.phone",
+                  "'" + party.phone() + "' is not a phone number"));
         }
       }
     }
     if (report.category() == EventCategory.DISPUTE) {
       if (parties.size() < 2) {
-        errors.add(new ApiError("parties", "E2.parties", "a dispute needs both parties (当事人双方), " + parties.size()
-            + " given"));
+        errors.add(
+            new ApiError(
+                "parties",
+                "E2.parties",
+                "a dispute needs both parties (当事人双方), " + parties.size() + " given"));
       }
       if (!anyPhone) {
-        errors.add(new ApiError("parties", "E2.phone", "a dispute needs a contact phone of a party"));
+        errors.add(
+            new ApiError("parties", "E2.phone", "a dispute needs a contact phone of a party"));
       }
     }
     return errors;
@@ -98,42 +150,84 @@ public final class EventRules {
 
   /**
    * E3, E5: ending a level's handling; {@code departments} are the township's departments. E6 is
-   * {@link #checkDelay}, listed after what could not be read into the command (the order clients know).
+   * {@link #checkDelay}, listed after what could not be read into the command (the order clients
+   * know).
    */
-  static List<ApiError> checkHandling(EventCategory category, EventLevel level, Handling handling,
-      Set<String> departments) {
+  static List<ApiError> checkHandling(
+      EventCategory category, EventLevel level, Handling handling, Set<String> departments) {
     List<ApiError> errors = new ArrayList<>();
     if (!HandlingOutcome.allowedAt(level).contains(handling.outcome())) {
-      errors.add(new ApiError("outcome", "E5.outcome", handling.outcome() + " is not open at level " + level + ": "
-          + HandlingOutcome.allowedAt(level)));
+      errors.add(
+          new ApiError(
+              "outcome",
+              "E5.outcome",
+              handling.outcome()
+                  + " is not open at level "
+                  + level
+                  + ": "
+                  + HandlingOutcome.allowedAt(level)));
       return errors;
     }
     if (handling instanceof Resolution r) {
-      requireText(errors, r.result(), "result", "E3.result", "closing needs the final result (办理结果)", 4000);
+      requireText(
+          errors, r.result(), "result", "E3.result", "closing needs the final result (办理结果)", 4000);
       if (category == EventCategory.DISPUTE) {
-        requireText(errors, r.mediator(), "mediator", "E3.mediator", "closing a dispute needs the mediator (调解人)", 100);
-        requireText(errors, r.mediationResult(), "mediationResult", "E3.mediationResult",
-            "closing a dispute needs the mediation result (调解结果)", 4000);
+        requireText(
+            errors,
+            r.mediator(),
+            "mediator",
+            "E3.mediator",
+            "closing a dispute needs the mediator (调解人)",
+            100);
+        requireText(
+            errors,
+            r.mediationResult(),
+            "mediationResult",
+            "E3.mediationResult",
+            "closing a dispute needs the mediation result (调解结果)",
+            4000);
         if (r.agreementForm() == null) {
-          errors.add(new ApiError("agreementForm", "E3.agreementForm",
-              "closing a dispute needs the form of agreement: WRITTEN or ORAL"));
+          errors.add(
+              new ApiError(
+                  "agreementForm",
+                  "E3.agreementForm",
+                  "closing a dispute needs the form of agreement: WRITTEN or ORAL"));
         }
-        requireText(errors, r.agreementTerms(), "agreementTerms", "E3.agreementTerms",
-            "closing a dispute needs the terms of the agreement (协议内容)", 4000);
+        requireText(
+            errors,
+            r.agreementTerms(),
+            "agreementTerms",
+            "E3.agreementTerms",
+            "closing a dispute needs the terms of the agreement (协议内容)",
+            4000);
       }
     } else if (handling instanceof Escalation e) {
-      requireText(errors, e.reason(), "reason", "E5.reason", "escalating needs a reason (上报理由)", 4000);
+      requireText(
+          errors, e.reason(), "reason", "E5.reason", "escalating needs a reason (上报理由)", 4000);
     } else if (handling instanceof Dispatch d) {
       if (d.departmentCode() == null) {
-        errors.add(new ApiError("departmentCode", "E5.department", "dispatching needs the department (承办部门)"));
+        errors.add(
+            new ApiError(
+                "departmentCode", "E5.department", "dispatching needs the department (承办部门)"));
       } else if (!departments.contains(d.departmentCode())) {
-        errors.add(new ApiError("departmentCode", "E5.department", d.departmentCode()
-            + " is not a department of this township: " + departments.stream().sorted().toList()));
+        errors.add(
+            new ApiError(
+                "departmentCode",
+                "E5.department",
+                d.departmentCode()
+                    + " is not a department of this township: "
+                    + departments.stream().sorted().toList()));
       }
     } else if (handling instanceof Referral r) {
-      requireText(errors, r.countyDepartment(), "countyDepartment", "E5.countyDepartment",
-          "referring needs the county department (县级部门)", 200);
-      requireText(errors, r.reason(), "reason", "E5.reason", "referring needs a reason (移交理由)", 4000);
+      requireText(
+          errors,
+          r.countyDepartment(),
+          "countyDepartment",
+          "E5.countyDepartment",
+          "referring needs the county department (县级部门)",
+          200);
+      requireText(
+          errors, r.reason(), "reason", "E5.reason", "referring needs a reason (移交理由)", 4000);
     }
     return errors;
   }
@@ -145,8 +239,13 @@ public final class EventRules {
   static List<ApiError> checkDelay(EventLevel level, Handling handling, boolean late) {
     List<ApiError> errors = new ArrayList<>();
     if (late && HandlingOutcome.allowedAt(level).contains(handling.outcome())) {
-      requireText(errors, handling.delayReason(), "delayReason", "E6.delayReason",
-          "the handling deadline has passed: record why (超期原因)", 4000);
+      requireText(
+          errors,
+          handling.delayReason(),
+          "delayReason",
+          "E6.delayReason",
+          "the handling deadline has passed: record why (超期原因)",
+          4000);
     }
     return errors;
   }
@@ -155,11 +254,15 @@ public final class EventRules {
   static List<ApiError> checkFeedback(Feedback feedback) {
     List<ApiError> errors = new ArrayList<>();
     if (feedback.satisfaction() == null) {
-      errors.add(new ApiError("satisfaction", "E9.satisfaction",
-          "feedback needs the satisfaction: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED"));
+      errors.add(
+          new ApiError(
+              "satisfaction",
+              "E9.satisfaction",
+              "feedback needs the satisfaction: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED"));
     }
     if (feedback.comment() != null && feedback.comment().length() > 4000) {
-      errors.add(new ApiError("comment", "E9.comment", "the comment is longer than 4000 characters"));
+      errors.add(
+          new ApiError("comment", "E9.comment", "the comment is longer than 4000 characters"));
     }
     return errors;
   }
@@ -177,7 +280,12 @@ public final class EventRules {
     return text.isEmpty() ? null : text;
   }
 
-  private static void requireText(List<ApiError> errors, String value, String field, String code, String missing,
+  private static void requireText(
+      List<ApiError> errors,
+      String value,
+      String field,
+      String code,
+      String missing,
       int maxLength) {
     if (blank(value)) {
       errors.add(new ApiError(field, code, missing));

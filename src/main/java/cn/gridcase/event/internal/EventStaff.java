@@ -3,6 +3,8 @@ package cn.gridcase.event.internal;
 import cn.gridcase.organisation.Appointment;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
+import cn.gridcase.organisation.Unit;
+import cn.gridcase.organisation.UnitKind;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +22,9 @@ public class EventStaff {
     this.organisation = organisation;
   }
 
-  /** The users who work the unit's queue (grid worker, station/center staff, department handlers). */
+  /**
+   * The users who work the unit's queue (grid worker, station/center staff, department handlers).
+   */
   public List<String> queueOf(String unitCode) {
     return usersIn(unitCode, roles -> roles.worksUnitQueue());
   }
@@ -42,23 +46,30 @@ public class EventStaff {
 
   /** Whether the user works the unit's queue today. */
   public boolean worksQueueOf(String username, String unitCode) {
-    return current(username).stream().anyMatch(a -> a.unitCode().equals(unitCode) && a.role().worksUnitQueue());
+    return current(username).stream()
+        .anyMatch(a -> a.unitCode().equals(unitCode) && a.role().worksUnitQueue());
   }
 
   public boolean holds(String username, String unitCode, AppointmentRole role) {
-    return current(username).stream().anyMatch(a -> a.unitCode().equals(unitCode) && a.role() == role);
+    return current(username).stream()
+        .anyMatch(a -> a.unitCode().equals(unitCode) && a.role() == role);
   }
 
   /** The user's role in the unit's queue, e.g. GRID_WORKER or EVENT_HANDLER. */
   Optional<AppointmentRole> queueRoleOf(String username, String unitCode) {
-    return current(username).stream().filter(a -> a.unitCode().equals(unitCode) && a.role().worksUnitQueue())
-        .map(Appointment::role).findFirst();
+    return current(username).stream()
+        .filter(a -> a.unitCode().equals(unitCode) && a.role().worksUnitQueue())
+        .map(Appointment::role)
+        .findFirst();
   }
 
-  /** Who answers for an acceptance nobody made (C3): the handlers of the unit's queue (the grid worker of a grid). */
+  /**
+   * Who answers for an acceptance nobody made (C3): the handlers of the unit's queue (the grid
+   * worker of a grid).
+   */
   List<Appointment> answerableForQueue(String unitCode) {
-    return organisation.appointmentsToday(unitCode,
-        EnumSet.of(AppointmentRole.GRID_WORKER, AppointmentRole.EVENT_HANDLER)::contains);
+    return organisation.appointmentsToday(
+        unitCode, EnumSet.of(AppointmentRole.GRID_WORKER, AppointmentRole.EVENT_HANDLER)::contains);
   }
 
   private List<String> usersIn(String unitCode, Predicate<AppointmentRole> role) {
@@ -70,13 +81,21 @@ public class EventStaff {
   }
 
   public Set<String> departmentsOf(String townshipCode) {
-    return Set.copyOf(organisation.units(cn.gridcase.organisation.UnitKind.DEPARTMENT).stream()
-        .filter(u -> townshipCode.equals(u.parentCode())).map(cn.gridcase.organisation.Unit::code).toList());
+    return Set.copyOf(
+        organisation.units(UnitKind.DEPARTMENT).stream()
+            .filter(u -> townshipCode.equals(u.parentCode()))
+            .map(Unit::code)
+            .toList());
   }
 
   /** The township's departments as "DEPT-SAFETY 应急管理、…" (what the center can dispatch to). */
   public String departmentNamesOf(String townshipCode) {
-    return String.join("、", organisation.units(cn.gridcase.organisation.UnitKind.DEPARTMENT).stream()
-        .filter(u -> townshipCode.equals(u.parentCode())).map(u -> u.code() + " " + u.name()).sorted().toList());
+    return String.join(
+        "、",
+        organisation.units(UnitKind.DEPARTMENT).stream()
+            .filter(u -> townshipCode.equals(u.parentCode()))
+            .map(u -> u.code() + " " + u.name())
+            .sorted()
+            .toList());
   }
 }

@@ -1,7 +1,6 @@
 package cn.gridcase.event.internal;
 
 import cn.gridcase.event.EventView;
-
 import cn.gridcase.security.UserAccounts;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +17,16 @@ import org.springframework.stereotype.Component;
 public class EventStepRows {
 
   /** One row of the history table. */
-  public record Row(String at, String action, String actionCode, String level, String unit, String actor,
-      String deadline, boolean late, String note) {}
+  public record Row(
+      String at,
+      String action,
+      String actionCode,
+      String level,
+      String unit,
+      String actor,
+      String deadline,
+      boolean late,
+      String note) {}
 
   private final UserAccounts accounts;
 
@@ -29,13 +36,26 @@ public class EventStepRows {
 
   public List<Row> of(EventView event) {
     Map<String, String> names = new HashMap<>();
-    return event.steps().stream().map(step -> new Row(EventPageText.minute(step.at()),
-        EventPageText.action(step.action()), step.action(), step.level() == null ? "" : step.level().label(),
-        step.unitCode(), names.computeIfAbsent(step.actor() == null ? "" : step.actor(), this::name),
-        EventPageText.day(step.deadline()), step.late(), step.note() == null ? "" : step.note())).toList();
+    return event.steps().stream()
+        .map(
+            step ->
+                new Row(
+                    EventPageText.minute(step.at()),
+                    EventPageText.action(step.action()),
+                    step.action(),
+                    step.level() == null ? "" : step.level().label(),
+                    step.unitCode(),
+                    names.computeIfAbsent(step.actor() == null ? "" : step.actor(), this::name),
+                    EventPageText.day(step.deadline()),
+                    step.late(),
+                    step.note() == null ? "" : step.note()))
+        .toList();
   }
 
-  /** A user's name family name first (张伟), "系统" for the engine's own steps, the account when it has no name. */
+  /**
+   * A user's name family name first (张伟), "系统" for the engine's own steps, the account when it has
+   * no name.
+   */
   public String name(String username) {
     if (username == null || username.isEmpty()) {
       return "";

@@ -17,15 +17,21 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  */
 final class HandOver<T> {
 
-  /** A {@code Submitted<Handling>}: set by {@code /api}, or by the listener from the form's fields. */
+  /**
+   * A {@code Submitted<Handling>}: set by {@code /api}, or by the listener from the form's fields.
+   */
   static final HandOver<Submitted<Handling>> HANDLING =
       new HandOver<>(EventVariables.HANDLING, value -> Submitted.as(value, Handling.class));
+
   /** A {@code Submitted<Feedback>}, likewise. */
   static final HandOver<Submitted<Feedback>> FEEDBACK =
       new HandOver<>(EventVariables.FEEDBACK, value -> Submitted.as(value, Feedback.class));
+
   /** Who completed the user task, when, and the deadline it ran under. */
   static final HandOver<CompletedStep> COMPLETED_STEP =
-      new HandOver<>(EventVariables.COMPLETED_STEP, value -> value instanceof CompletedStep step ? step : null);
+      new HandOver<>(
+          EventVariables.COMPLETED_STEP,
+          value -> value instanceof CompletedStep step ? step : null);
 
   private final String name;
   private final Function<Object, T> typed;
@@ -51,8 +57,9 @@ final class HandOver<T> {
    */
   void handOver(DelegateTask task, T value) {
     if (task.hasVariable(name) && !isTransientOne(task.getVariableTyped(name))) {
-      throw new StepRefused("The step is refused", List.of(new ApiError(name, "E10.variable",
-          "变量名 " + name + " 由系统使用，不能提交")));
+      throw new StepRefused(
+          "The step is refused",
+          List.of(new ApiError(name, "E10.variable", "变量名 " + name + " 由系统使用，不能提交")));
     }
     task.getExecution().setVariable(name, TransientValue.of(value));
   }
@@ -67,9 +74,15 @@ final class HandOver<T> {
     TypedValue present = execution.getVariableTyped(name);
     T value = present == null || !present.isTransient() ? null : typed.apply(present.getValue());
     if (value == null) {
-      throw new IllegalStateException("「" + step + "」的提交未交接到记录步骤，请重新提交此步骤 (the submission of "
-          + step + " was not handed over as the transient '" + name + "': something ran between the user task "
-          + "and its recording task in another transaction; submit the step again)");
+      throw new IllegalStateException(
+          "「"
+              + step
+              + "」的提交未交接到记录步骤，请重新提交此步骤 (the submission of "
+              + step
+              + " was not handed over as the transient '"
+              + name
+              + "': something ran between the user task "
+              + "and its recording task in another transaction; submit the step again)");
     }
     return value;
   }

@@ -1,7 +1,6 @@
 package cn.gridcase.event.internal;
 
 import cn.gridcase.event.EventLevel;
-
 import java.util.EnumSet;
 import java.util.Set;
 

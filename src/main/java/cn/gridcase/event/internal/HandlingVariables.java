@@ -1,11 +1,10 @@
 package cn.gridcase.event.internal;
 
+import static cn.gridcase.event.internal.EventRules.text;
+
 import cn.gridcase.event.AgreementForm;
 import cn.gridcase.event.EventCategory;
 import cn.gridcase.event.EventLevel;
-
-import static cn.gridcase.event.internal.EventRules.text;
-
 import cn.gridcase.platform.ApiError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,18 +21,28 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 public final class HandlingVariables {
 
   /** The fields of the handling form and the API's actions. */
-  static final List<String> FIELDS = List.of(EventVariables.OUTCOME, EventVariables.RESULT, EventVariables.MEDIATOR,
-      EventVariables.MEDIATION_RESULT, EventVariables.AGREEMENT_FORM, EventVariables.AGREEMENT_TERMS,
-      EventVariables.DELAY_REASON, EventVariables.REASON, EventVariables.DEPARTMENT_CODE, EventVariables.INSTRUCTIONS,
-      EventVariables.COUNTY_DEPARTMENT);
+  static final List<String> FIELDS =
+      List.of(
+          EventVariables.OUTCOME,
+          EventVariables.RESULT,
+          EventVariables.MEDIATOR,
+          EventVariables.MEDIATION_RESULT,
+          EventVariables.AGREEMENT_FORM,
+          EventVariables.AGREEMENT_TERMS,
+          EventVariables.DELAY_REASON,
+          EventVariables.REASON,
+          EventVariables.DEPARTMENT_CODE,
+          EventVariables.INSTRUCTIONS,
+          EventVariables.COUNTY_DEPARTMENT);
 
   private HandlingVariables() {}
 
   /**
-   * The command the submitted fields make, with what could not be read: a text breaking
-   * {@code TextRules}, no or an unknown outcome (no command then), an unknown agreement form.
+   * The command the submitted fields make, with what could not be read: a text breaking {@code
+   * TextRules}, no or an unknown outcome (no command then), an unknown agreement form.
    */
-  public static Submitted<Handling> read(Function<String, Object> variable, EventCategory category, EventLevel level) {
+  public static Submitted<Handling> read(
+      Function<String, Object> variable, EventCategory category, EventLevel level) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (String field : FIELDS) {
       values.put(field, variable.apply(field));
@@ -43,14 +52,20 @@ public final class HandlingVariables {
     String outcomeText = text(values.get(EventVariables.OUTCOME));
     HandlingOutcome outcome = null;
     if (outcomeText == null) {
-      problems.add(new ApiError("outcome", "E5.outcome", "choose how the event is handled: "
-          + HandlingOutcome.allowedAt(level)));
+      problems.add(
+          new ApiError(
+              "outcome",
+              "E5.outcome",
+              "choose how the event is handled: " + HandlingOutcome.allowedAt(level)));
     } else {
       try {
         outcome = HandlingOutcome.valueOf(outcomeText);
       } catch (IllegalArgumentException e) {
-        problems.add(new ApiError("outcome", "E5.outcome", "'" + outcomeText + "' is not one of "
-            + HandlingOutcome.allowedAt(level)));
+        problems.add(
+            new ApiError(
+                "outcome",
+                "E5.outcome",
+                "'" + outcomeText + "' is not one of " + HandlingOutcome.allowedAt(level)));
       }
     }
     AgreementForm agreementForm = null;
@@ -61,10 +76,17 @@ public final class HandlingVariables {
       } catch (IllegalArgumentException e) {
         if (category != EventCategory.DISPUTE) {
           // any category: the step records a given form, and an unknown one cannot be recorded
-          problems.add(new ApiError("agreementForm", "E3.agreementForm", "'" + agreement
-              + "' 不是有效的协议形式（可选：WRITTEN, ORAL）"));
+          problems.add(
+              new ApiError(
+                  "agreementForm",
+                  "E3.agreementForm",
+                  "'" + agreement + "' 不是有效的协议形式（可选：WRITTEN, ORAL）"));
         } else if (outcome == HandlingOutcome.RESOLVE) {
-          problems.add(new ApiError("agreementForm", "E3.agreementForm", "'" + agreement + "' is not WRITTEN or ORAL"));
+          problems.add(
+              new ApiError(
+                  "agreementForm",
+                  "E3.agreementForm",
+                  "'" + agreement + "' is not WRITTEN or ORAL"));
         }
       }
     }
@@ -73,21 +95,31 @@ public final class HandlingVariables {
     }
     String delayReason = text(values.get(EventVariables.DELAY_REASON));
     String reason = text(values.get(EventVariables.REASON));
-    Handling handling = switch (outcome) {
-      case RESOLVE -> new Resolution(text(values.get(EventVariables.RESULT)), text(values.get(EventVariables.MEDIATOR)),
-          text(values.get(EventVariables.MEDIATION_RESULT)), agreementForm,
-          text(values.get(EventVariables.AGREEMENT_TERMS)), delayReason);
-      case ESCALATE -> new Escalation(reason, delayReason);
-      case DISPATCH -> new Dispatch(text(values.get(EventVariables.DEPARTMENT_CODE)),
-          text(values.get(EventVariables.INSTRUCTIONS)), delayReason);
-      case REFER_COUNTY -> new Referral(text(values.get(EventVariables.COUNTY_DEPARTMENT)), reason, delayReason);
-    };
+    Handling handling =
+        switch (outcome) {
+          case RESOLVE ->
+              new Resolution(
+                  text(values.get(EventVariables.RESULT)),
+                  text(values.get(EventVariables.MEDIATOR)),
+                  text(values.get(EventVariables.MEDIATION_RESULT)),
+                  agreementForm,
+                  text(values.get(EventVariables.AGREEMENT_TERMS)),
+                  delayReason);
+          case ESCALATE -> new Escalation(reason, delayReason);
+          case DISPATCH ->
+              new Dispatch(
+                  text(values.get(EventVariables.DEPARTMENT_CODE)),
+                  text(values.get(EventVariables.INSTRUCTIONS)),
+                  delayReason);
+          case REFER_COUNTY ->
+              new Referral(text(values.get(EventVariables.COUNTY_DEPARTMENT)), reason, delayReason);
+        };
     return new Submitted<>(handling, texts, problems);
   }
 
   /**
-   * After a valid handling: the routing flag (and a dispatch's department) for the calling
-   * process; the form's other fields leave the process (the event's tables keep them, E10).
+   * After a valid handling: the routing flag (and a dispatch's department) for the calling process;
+   * the form's other fields leave the process (the event's tables keep them, E10).
    */
   static void route(DelegateExecution execution, Handling handling) {
     for (String field : FIELDS) {

@@ -2,7 +2,6 @@ package cn.gridcase.event.internal;
 
 import cn.gridcase.event.EventLevel;
 import cn.gridcase.event.EventStep;
-
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -22,7 +21,10 @@ public class IssueEarlyWarning {
   private final EventStaff staff;
   private final Notifications notifications;
 
-  public IssueEarlyWarning(EventProcessSupport support, EventRepository events, EventStaff staff,
+  public IssueEarlyWarning(
+      EventProcessSupport support,
+      EventRepository events,
+      EventStaff staff,
       Notifications notifications) {
     this.support = support;
     this.events = events;
@@ -33,12 +35,25 @@ public class IssueEarlyWarning {
   /** {@code ${issueEarlyWarning.issue(execution.processBusinessKey)}}. */
   public void issue(String number) {
     Event event = support.eventOf(number);
-    events.addStep(event.id(), new EventStep("EARLY_WARNING", EventLevel.TOWNSHIP, event.townshipCode(),
-        EventProcessSupport.SYSTEM, support.now(), null, false, "重大突发事件，越级直报镇中心"));
+    events.addStep(
+        event.id(),
+        new EventStep(
+            "EARLY_WARNING",
+            EventLevel.TOWNSHIP,
+            event.townshipCode(),
+            EventProcessSupport.SYSTEM,
+            support.now(),
+            null,
+            false,
+            "重大突发事件，越级直报镇中心"));
     List<String> recipients = new ArrayList<>(staff.centerStaffOf(event.townshipCode()));
     recipients.addAll(staff.supervisorsOf(event.townshipCode()));
-    notifications.send(new Notice(NoticeKind.EARLY_WARNING, "预警：重大事件 " + event.number(),
-        "重大突发事件「" + event.title() + "」（" + event.location() + "）已直报镇中心，请立即研判处置。", event.number()),
+    notifications.send(
+        new Notice(
+            NoticeKind.EARLY_WARNING,
+            "预警：重大事件 " + event.number(),
+            "重大突发事件「" + event.title() + "」（" + event.location() + "）已直报镇中心，请立即研判处置。",
+            event.number()),
         recipients);
   }
 }

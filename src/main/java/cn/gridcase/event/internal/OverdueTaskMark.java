@@ -14,16 +14,24 @@ import org.camunda.bpm.engine.task.Task;
 final class OverdueTaskMark {
 
   static final String MARK = "【已超期】";
+
   /** Camunda's default priority is 50. */
   static final int OVERDUE_PRIORITY = 100;
 
   private OverdueTaskMark() {}
 
-  /** Marks the open task {@code taskKey} of the level process that {@code execution} (the timer's) belongs to. */
+  /**
+   * Marks the open task {@code taskKey} of the level process that {@code execution} (the timer's)
+   * belongs to.
+   */
   static void mark(DelegateExecution execution, String taskKey) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(taskKey).list()) {
+    for (Task task :
+        tasks
+            .createTaskQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(taskKey)
+            .list()) {
       if (task.getName() == null || !task.getName().endsWith(MARK)) {
         task.setName((task.getName() == null ? "" : task.getName() + " ") + MARK);
         task.setPriority(OVERDUE_PRIORITY);

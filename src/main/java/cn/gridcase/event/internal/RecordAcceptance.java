@@ -2,12 +2,14 @@ package cn.gridcase.event.internal;
 
 import cn.gridcase.event.EventLevel;
 import cn.gridcase.event.EventStep;
-
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** 记录受理 ({@code RecordAcceptanceTask}): the unit accepted the event (受理; for a department 报到承接), E10. */
+/**
+ * 记录受理 ({@code RecordAcceptanceTask}): the unit accepted the event (受理; for a department 报到承接),
+ * E10.
+ */
 @Component
 public class RecordAcceptance {
 
@@ -16,7 +18,10 @@ public class RecordAcceptance {
   private final StepLateness lateness;
   private final StepDeadlines stepDeadlines;
 
-  public RecordAcceptance(EventProcessSupport support, EventRepository events, StepLateness lateness,
+  public RecordAcceptance(
+      EventProcessSupport support,
+      EventRepository events,
+      StepLateness lateness,
       StepDeadlines stepDeadlines) {
     this.support = support;
     this.events = events;
@@ -39,15 +44,27 @@ public class RecordAcceptance {
     EventLevel level = event.level();
     OffsetDateTime now = completed.at();
     boolean late = lateness.settle(event, "ACCEPT", completed.due(), now);
-    StepDeadlines.Limit handling = stepDeadlines.accepted(event, execution.getProcessInstanceId(), now,
-        completed.actor());
+    StepDeadlines.Limit handling =
+        stepDeadlines.accepted(event, execution.getProcessInstanceId(), now, completed.actor());
     // the handling task's queue, assignee, due date and timers, created right after this step: set
-    // again from the event's tables, whatever the completion of the acceptance sent under these names
+    // again from the event's tables, whatever the completion of the acceptance sent under these
+    // names
     execution.setVariable(EventVariables.UNIT_CODE, event.unitCode());
     execution.setVariable(EventVariables.ACCEPTED_BY, completed.actor());
-    execution.setVariable(EventVariables.HANDLE_BY, stepDeadlines.engineDate(handling.deadline(), 2));
-    execution.setVariable(EventVariables.HANDLE_REMIND_AT, stepDeadlines.engineDate(handling.reminder(), 1));
-    events.addStep(event.id(), new EventStep("ACCEPTED", level, event.unitCode(), completed.actor(), now,
-        completed.due(), late, level == EventLevel.DEPARTMENT ? "报到承接" : null));
+    execution.setVariable(
+        EventVariables.HANDLE_BY, stepDeadlines.engineDate(handling.deadline(), 2));
+    execution.setVariable(
+        EventVariables.HANDLE_REMIND_AT, stepDeadlines.engineDate(handling.reminder(), 1));
+    events.addStep(
+        event.id(),
+        new EventStep(
+            "ACCEPTED",
+            level,
+            event.unitCode(),
+            completed.actor(),
+            now,
+            completed.due(),
+            late,
+            level == EventLevel.DEPARTMENT ? "报到承接" : null));
   }
 }

@@ -1,7 +1,6 @@
 package cn.gridcase.event.internal;
 
 import cn.gridcase.event.EventStep;
-
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.StepRefused;
 import java.time.OffsetDateTime;
@@ -29,9 +28,13 @@ public class RecordFeedback {
     }
   }
 
-  /** {@code ${recordFeedback.record(execution)}}: the feedback its listener checked and handed over. */
+  /**
+   * {@code ${recordFeedback.record(execution)}}: the feedback its listener checked and handed over.
+   */
   public void record(DelegateExecution execution) {
-    record(execution.getProcessBusinessKey(), HandOver.FEEDBACK.from(execution, "回访反馈"),
+    record(
+        execution.getProcessBusinessKey(),
+        HandOver.FEEDBACK.from(execution, "回访反馈"),
         HandOver.COMPLETED_STEP.from(execution, "回访反馈"));
   }
 
@@ -40,7 +43,17 @@ public class RecordFeedback {
     Event event = support.eventOf(number);
     OffsetDateTime now = completed.at();
     events.close(event.id(), feedback.satisfaction(), feedback.comment(), now);
-    events.addStep(event.id(), new EventStep("FEEDBACK", event.level(), event.gridCode(), completed.actor(), now,
-        null, false, feedback.satisfaction().name() + (feedback.comment() == null ? "" : "：" + feedback.comment())));
+    events.addStep(
+        event.id(),
+        new EventStep(
+            "FEEDBACK",
+            event.level(),
+            event.gridCode(),
+            completed.actor(),
+            now,
+            null,
+            false,
+            feedback.satisfaction().name()
+                + (feedback.comment() == null ? "" : "：" + feedback.comment())));
   }
 }

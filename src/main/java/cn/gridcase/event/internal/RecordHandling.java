@@ -2,7 +2,6 @@ package cn.gridcase.event.internal;
 
 import cn.gridcase.event.EventLevel;
 import cn.gridcase.event.EventStep;
-
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -15,10 +14,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * 记录处置 ({@code RecordHandlingTask}): the level ends its handling — resolved (E3), escalated
- * (E5), dispatched to a department, or referred to the county — as its {@link Handling} command
- * says; the details go into the event's tables (E10), the routing flag is already set
- * ({@link HandlingVariables#route}).
+ * 记录处置 ({@code RecordHandlingTask}): the level ends its handling — resolved (E3), escalated (E5),
+ * dispatched to a department, or referred to the county — as its {@link Handling} command says; the
+ * details go into the event's tables (E10), the routing flag is already set ({@link
+ * HandlingVariables#route}).
  */
 @Component
 public class RecordHandling {
@@ -29,7 +28,11 @@ public class RecordHandling {
   private final Notifications notifications;
   private final StepLateness lateness;
 
-  public RecordHandling(EventProcessSupport support, EventRepository events, EventStaff staff, Notifications notifications,
+  public RecordHandling(
+      EventProcessSupport support,
+      EventRepository events,
+      EventStaff staff,
+      Notifications notifications,
       StepLateness lateness) {
     this.support = support;
     this.events = events;
@@ -45,18 +48,29 @@ public class RecordHandling {
    */
   public void check(Event event, Submitted<Handling> submitted, CompletedStep completed) {
     Handling handling = submitted.command();
-    List<ApiError> errors = handling == null ? submitted.with(List.of())
-        : submitted.with(EventRules.checkHandling(event.category(), event.level(), handling,
-            staff.departmentsOf(event.townshipCode())),
-            EventRules.checkDelay(event.level(), handling, lateness.isLate(completed.at(), completed.due())));
+    List<ApiError> errors =
+        handling == null
+            ? submitted.with(List.of())
+            : submitted.with(
+                EventRules.checkHandling(
+                    event.category(),
+                    event.level(),
+                    handling,
+                    staff.departmentsOf(event.townshipCode())),
+                EventRules.checkDelay(
+                    event.level(), handling, lateness.isLate(completed.at(), completed.due())));
     if (!errors.isEmpty()) {
       throw new StepRefused("The event cannot leave this level yet", errors);
     }
   }
 
-  /** {@code ${recordHandling.record(execution)}}: the handling its listener checked and handed over. */
+  /**
+   * {@code ${recordHandling.record(execution)}}: the handling its listener checked and handed over.
+   */
   public void record(DelegateExecution execution) {
-    record(execution.getProcessBusinessKey(), HandOver.HANDLING.from(execution, "办理事件"),
+    record(
+        execution.getProcessBusinessKey(),
+        HandOver.HANDLING.from(execution, "办理事件"),
         HandOver.COMPLETED_STEP.from(execution, "办理事件"));
   }
 
@@ -70,21 +84,39 @@ public class RecordHandling {
     boolean late = lateness.settle(event, "HANDLE", due, now);
     List<String> note = new ArrayList<>();
     if (handling instanceof Resolution r) {
-      events.resolve(event.id(), new Event.Resolution(r.result(), r.mediator(), r.mediationResult(),
-          r.agreementForm(), r.agreementTerms(), r.delayReason(), now, actor));
+      events.resolve(
+          event.id(),
+          new Event.Resolution(
+              r.result(),
+              r.mediator(),
+              r.mediationResult(),
+              r.agreementForm(),
+              r.agreementTerms(),
+              r.delayReason(),
+              now,
+              actor));
       note.add(r.result());
-      notifications.send(new Notice(NoticeKind.EVENT_RESOLVED, "事件已办结：" + event.number(),
-          "事件「" + event.title() + "」已由" + level.label() + "办结，请向群众反馈结果并收集满意度。", event.number()),
+      notifications.send(
+          new Notice(
+              NoticeKind.EVENT_RESOLVED,
+              "事件已办结：" + event.number(),
+              "事件「" + event.title() + "」已由" + level.label() + "办结，请向群众反馈结果并收集满意度。",
+              event.number()),
           withReporter(staff.queueOf(event.gridCode()), event));
     } else if (handling instanceof Escalation e) {
       note.add((level == EventLevel.DEPARTMENT ? "退回镇中心：" : "上报：") + e.reason());
     } else if (handling instanceof Dispatch d) {
-      note.add("派单至 " + d.departmentCode() + (d.instructions() == null ? "" : "：" + d.instructions()));
+      note.add(
+          "派单至 " + d.departmentCode() + (d.instructions() == null ? "" : "：" + d.instructions()));
     } else if (handling instanceof Referral r) {
       events.referToCounty(event.id(), r.countyDepartment());
       note.add("移交 " + r.countyDepartment() + "：" + r.reason());
-      notifications.send(new Notice(NoticeKind.REFERRED_TO_COUNTY, "事件已移交县级：" + event.number(),
-          "事件「" + event.title() + "」已移交" + r.countyDepartment() + "。", event.number()),
+      notifications.send(
+          new Notice(
+              NoticeKind.REFERRED_TO_COUNTY,
+              "事件已移交县级：" + event.number(),
+              "事件「" + event.title() + "」已移交" + r.countyDepartment() + "。",
+              event.number()),
           withReporter(staff.supervisorsOf(event.townshipCode()), event));
     }
     if (late) {
@@ -93,8 +125,17 @@ public class RecordHandling {
         events.recordDelayReason(event.id(), handling.delayReason());
       }
     }
-    events.addStep(event.id(), new EventStep(action(handling.outcome()), level, event.unitCode(), actor, now, due,
-        late, String.join("；", note)));
+    events.addStep(
+        event.id(),
+        new EventStep(
+            action(handling.outcome()),
+            level,
+            event.unitCode(),
+            actor,
+            now,
+            due,
+            late,
+            String.join("；", note)));
   }
 
   private static List<String> withReporter(List<String> users, Event event) {

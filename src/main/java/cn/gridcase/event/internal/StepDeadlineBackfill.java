@@ -24,7 +24,8 @@ public class StepDeadlineBackfill {
   private final StepDeadlines stepDeadlines;
   private final TransactionTemplate transaction;
 
-  StepDeadlineBackfill(EventRepository events, StepDeadlines stepDeadlines, TransactionTemplate transaction) {
+  StepDeadlineBackfill(
+      EventRepository events, StepDeadlines stepDeadlines, TransactionTemplate transaction) {
     this.events = events;
     this.stepDeadlines = stepDeadlines;
     this.transaction = transaction;
@@ -32,13 +33,16 @@ public class StepDeadlineBackfill {
 
   @EventListener(ApplicationReadyEvent.class)
   public void fillOpenSteps() {
-    Integer filled = transaction.execute(status -> {
-      List<Event> open = events.openStepsWithoutDeadlines();
-      open.forEach(stepDeadlines::backfill);
-      return open.size();
-    });
+    Integer filled =
+        transaction.execute(
+            status -> {
+              List<Event> open = events.openStepsWithoutDeadlines();
+              open.forEach(stepDeadlines::backfill);
+              return open.size();
+            });
     if (filled != null && filled > 0) {
-      log.info("Stored the deadlines of {} open event step(s) opened before they were stored", filled);
+      log.info(
+          "Stored the deadlines of {} open event step(s) opened before they were stored", filled);
     }
   }
 }

@@ -1,11 +1,10 @@
 package cn.gridcase.event.internal;
 
-import cn.gridcase.event.EventStatus;
-
 import cn.gridcase.calendar.Deadline;
 import cn.gridcase.calendar.EngineDeadlines;
 import cn.gridcase.calendar.StoredDeadlines;
 import cn.gridcase.calendar.WorkingDays;
+import cn.gridcase.event.EventStatus;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Date;
@@ -21,16 +20,18 @@ import org.springframework.stereotype.Component;
 /**
  * The deadlines of an event's open step (E4, E6; issue 12 A4), computed once — the acceptance's
  * when the step opens, the handling's when it is accepted, each with its reminder one working day
- * before — and kept on the event's row. The timers, the tasks' due dates, the notices, the
- * lateness of a completed step and the lists all read the stored value; a holiday schedule load
- * (T3) moves it through {@link StoredDeadlines}, with the timers and due dates set from it.
+ * before — and kept on the event's row. The timers, the tasks' due dates, the notices, the lateness
+ * of a completed step and the lists all read the stored value; a holiday schedule load (T3) moves
+ * it through {@link StoredDeadlines}, with the timers and due dates set from it.
  */
 @Component
 public class StepDeadlines implements StoredDeadlines {
 
   static final String PREFIX = "event:";
 
-  /** The stored deadlines of a step, by column of the event table (and the column of their flag). */
+  /**
+   * The stored deadlines of a step, by column of the event table (and the column of their flag).
+   */
   enum Column {
     ACCEPT_BY("step_accept_by", "step_accept_provisional"),
     ACCEPT_REMIND("step_accept_remind_at", null),
@@ -50,7 +51,9 @@ public class StepDeadlines implements StoredDeadlines {
   /** A stage's deadline and the moment of its reminder. */
   public record Limit(Deadline deadline, Deadline reminder) {}
 
-  /** The process of one level's handling, whose instance holds the step's deadlines for the engine. */
+  /**
+   * The process of one level's handling, whose instance holds the step's deadlines for the engine.
+   */
   public static final String LEVEL_PROCESS = "event-level-handling";
 
   private final WorkingDays workingDays;
@@ -58,7 +61,10 @@ public class StepDeadlines implements StoredDeadlines {
   private final EventRepository events;
   private final RuntimeService runtimeService;
 
-  StepDeadlines(WorkingDays workingDays, EngineDeadlines engineDeadlines, EventRepository events,
+  StepDeadlines(
+      WorkingDays workingDays,
+      EngineDeadlines engineDeadlines,
+      EventRepository events,
       RuntimeService runtimeService) {
     this.workingDays = workingDays;
     this.engineDeadlines = engineDeadlines;
@@ -68,7 +74,9 @@ public class StepDeadlines implements StoredDeadlines {
 
   /** N working days from {@code from} (T2) and the reminder one working day before. */
   public Limit limit(OffsetDateTime from, int workingDaysToAdd) {
-    return new Limit(workingDays.deadline(from, workingDaysToAdd), workingDays.reminderOf(from, workingDaysToAdd));
+    return new Limit(
+        workingDays.deadline(from, workingDaysToAdd),
+        workingDays.reminderOf(from, workingDaysToAdd));
   }
 
   /**
@@ -87,17 +95,24 @@ public class StepDeadlines implements StoredDeadlines {
 
   /** Registers the acceptance limit just stored on the event, for the recompute (T3). */
   public void rememberAcceptance(long eventId, String processInstanceId, Limit acceptance) {
-    engineDeadlines.rememberStored(key(eventId, Column.ACCEPT_BY), processInstanceId, acceptance.deadline());
-    engineDeadlines.rememberStored(key(eventId, Column.ACCEPT_REMIND), processInstanceId, acceptance.reminder());
+    engineDeadlines.rememberStored(
+        key(eventId, Column.ACCEPT_BY), processInstanceId, acceptance.deadline());
+    engineDeadlines.rememberStored(
+        key(eventId, Column.ACCEPT_REMIND), processInstanceId, acceptance.reminder());
   }
 
   /** Registers the handling limit just stored on the event, for the recompute (T3). */
   void rememberHandling(long eventId, String processInstanceId, Limit handling) {
-    engineDeadlines.rememberStored(key(eventId, Column.HANDLE_BY), processInstanceId, handling.deadline());
-    engineDeadlines.rememberStored(key(eventId, Column.HANDLE_REMIND), processInstanceId, handling.reminder());
+    engineDeadlines.rememberStored(
+        key(eventId, Column.HANDLE_BY), processInstanceId, handling.deadline());
+    engineDeadlines.rememberStored(
+        key(eventId, Column.HANDLE_REMIND), processInstanceId, handling.reminder());
   }
 
-  /** 记录受理: the step is accepted now; its handling limit starts (E4, E6) and is stored and registered. */
+  /**
+   * 记录受理: the step is accepted now; its handling limit starts (E4, E6) and is stored and
+   * registered.
+   */
   public Limit accepted(Event event, String processInstanceId, OffsetDateTime at, String by) {
     Limit handling = limit(at, event.step().handleDays());
     events.stepAccepted(event.id(), at, by, handling);
@@ -105,46 +120,56 @@ public class StepDeadlines implements StoredDeadlines {
     return handling;
   }
 
-  /** A 督办's deadline (S1), kept on the step while it is in force and moved by a schedule load too. */
+  /**
+   * A 督办's deadline (S1), kept on the step while it is in force and moved by a schedule load too.
+   */
   public void supervised(Event event, String processInstanceId, Deadline deadline) {
     events.supervised(event.id(), deadline);
-    engineDeadlines.rememberStored(key(event.id(), Column.SUPERVISION), processInstanceId, deadline);
+    engineDeadlines.rememberStored(
+        key(event.id(), Column.SUPERVISION), processInstanceId, deadline);
   }
 
   /** The acceptance deadline as stored, for the task's due date and the timer. */
   Date acceptBy(Event event) {
     Event.Step step = event.step();
-    return engineDeadlines.dueDate(new Deadline(step.receivedAt(), step.acceptDays(), step.acceptBy(),
-        step.acceptProvisional()));
+    return engineDeadlines.dueDate(
+        new Deadline(
+            step.receivedAt(), step.acceptDays(), step.acceptBy(), step.acceptProvisional()));
   }
 
   /** The acceptance reminder as stored. */
   Date acceptReminder(Event event) {
     Event.Step step = event.step();
-    return engineDeadlines.dueDate(new Deadline(step.receivedAt(), step.acceptDays() - 1, step.acceptRemindAt(),
-        false));
+    return engineDeadlines.dueDate(
+        new Deadline(step.receivedAt(), step.acceptDays() - 1, step.acceptRemindAt(), false));
   }
 
   /** The handling deadline as stored. */
   Date handleBy(Event event) {
     Event.Step step = event.step();
-    return engineDeadlines.dueDate(new Deadline(step.acceptedAt(), step.handleDays(), step.handleBy(),
-        step.handleProvisional()));
+    return engineDeadlines.dueDate(
+        new Deadline(
+            step.acceptedAt(), step.handleDays(), step.handleBy(), step.handleProvisional()));
   }
 
   /** The handling reminder as stored. */
   Date handleReminder(Event event) {
     Event.Step step = event.step();
-    return engineDeadlines.dueDate(new Deadline(step.acceptedAt(), step.handleDays() - 1, step.handleRemindAt(),
-        false));
+    return engineDeadlines.dueDate(
+        new Deadline(step.acceptedAt(), step.handleDays() - 1, step.handleRemindAt(), false));
   }
 
-  /** The statutory deadline (E4, E6) of a stage of the open step as stored, whatever a 督办 set; null if none. */
+  /**
+   * The statutory deadline (E4, E6) of a stage of the open step as stored, whatever a 督办 set; null
+   * if none.
+   */
   OffsetDateTime statutory(Event event, String stage) {
     return stage.equals("ACCEPT") ? event.step().acceptBy() : event.step().handleBy();
   }
 
-  /** Stores the deadlines of a step opened before they were stored (Flyway V8) and registers them. */
+  /**
+   * Stores the deadlines of a step opened before they were stored (Flyway V8) and registers them.
+   */
   void backfill(Event event) {
     Event.Step step = event.step();
     Limit acceptance = null;
@@ -164,7 +189,10 @@ public class StepDeadlines implements StoredDeadlines {
     }
   }
 
-  /** Puts a 督办 given before V8 on its open step (unless one is there) and registers it; whether it did. */
+  /**
+   * Puts a 督办 given before V8 on its open step (unless one is there) and registers it; whether it
+   * did.
+   */
   public boolean supervisedBefore(Event event, Deadline deadline) {
     if (!events.supervisedIfNone(event.id(), deadline)) {
       return false;
@@ -184,8 +212,8 @@ public class StepDeadlines implements StoredDeadlines {
 
   @Override
   public Map<String, Long> current(Collection<String> keys) {
-    Map<Long, Map<Column, OffsetDateTime>> pending = events.pendingDeadlines(
-        keys.stream().map(StepDeadlines::eventId).distinct().toList());
+    Map<Long, Map<Column, OffsetDateTime>> pending =
+        events.pendingDeadlines(keys.stream().map(StepDeadlines::eventId).distinct().toList());
     Map<String, Long> current = new HashMap<>();
     for (String key : keys) {
       OffsetDateTime value = pending.getOrDefault(eventId(key), Map.of()).get(column(key));
@@ -199,26 +227,48 @@ public class StepDeadlines implements StoredDeadlines {
   @Override
   public void move(Map<String, Deadline> moved) {
     Map<Column, Map<Long, Deadline>> byColumn = new EnumMap<>(Column.class);
-    moved.forEach((key, deadline) -> byColumn.computeIfAbsent(column(key), c -> new HashMap<>())
-        .put(eventId(key), deadline));
+    moved.forEach(
+        (key, deadline) ->
+            byColumn
+                .computeIfAbsent(column(key), c -> new HashMap<>())
+                .put(eventId(key), deadline));
     byColumn.forEach(events::moveDeadlines);
-    // the level's instance keeps the engine's copy of the step's deadlines: it follows the stored one
-    moved.forEach((key, deadline) -> engineVariable(column(key)).ifPresent(name ->
-        events.numberOf(eventId(key)).ifPresent(number -> runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(LEVEL_PROCESS).processInstanceBusinessKey(number).list().stream()
-            .map(ProcessInstance::getId)
-            .forEach(id -> runtimeService.setVariable(id, name, Date.from(deadline.deadline().toInstant()))))));
+    // the level's instance keeps the engine's copy of the step's deadlines: it follows the stored
+    // one
+    moved.forEach(
+        (key, deadline) ->
+            engineVariable(column(key))
+                .ifPresent(
+                    name ->
+                        events
+                            .numberOf(eventId(key))
+                            .ifPresent(
+                                number ->
+                                    runtimeService
+                                        .createProcessInstanceQuery()
+                                        .processDefinitionKey(LEVEL_PROCESS)
+                                        .processInstanceBusinessKey(number)
+                                        .list()
+                                        .stream()
+                                        .map(ProcessInstance::getId)
+                                        .forEach(
+                                            id ->
+                                                runtimeService.setVariable(
+                                                    id,
+                                                    name,
+                                                    Date.from(deadline.deadline().toInstant()))))));
   }
 
   /** The variable of the level's instance that holds the engine's copy of a stored deadline. */
   private static Optional<String> engineVariable(Column column) {
-    return Optional.ofNullable(switch (column) {
-      case ACCEPT_BY -> EventVariables.ACCEPT_BY;
-      case ACCEPT_REMIND -> EventVariables.ACCEPT_REMIND_AT;
-      case HANDLE_BY -> EventVariables.HANDLE_BY;
-      case HANDLE_REMIND -> EventVariables.HANDLE_REMIND_AT;
-      case SUPERVISION -> null;
-    });
+    return Optional.ofNullable(
+        switch (column) {
+          case ACCEPT_BY -> EventVariables.ACCEPT_BY;
+          case ACCEPT_REMIND -> EventVariables.ACCEPT_REMIND_AT;
+          case HANDLE_BY -> EventVariables.HANDLE_BY;
+          case HANDLE_REMIND -> EventVariables.HANDLE_REMIND_AT;
+          case SUPERVISION -> null;
+        });
   }
 
   private static long eventId(String key) {

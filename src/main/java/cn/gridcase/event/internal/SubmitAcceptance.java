@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code complete} listener of 受理事件 ({@code AcceptEventTask}): acceptance carries no data,
- * so it only hands who accepted and under which deadline to {@link RecordAcceptance}.
+ * The {@code complete} listener of 受理事件 ({@code AcceptEventTask}): acceptance carries no data, so
+ * it only hands who accepted and under which deadline to {@link RecordAcceptance}.
  */
 @Component
 public class SubmitAcceptance implements TaskListener {

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code complete} listener of 回访反馈 ({@code FeedbackTask}): the command {@code /api} handed
- * over, or the one {@link FeedbackVariables} makes of the form's fields, is checked by
- * {@link RecordFeedback} (E9) and handed to it with who completed the task.
+ * over, or the one {@link FeedbackVariables} makes of the form's fields, is checked by {@link
+ * RecordFeedback} (E9) and handed to it with who completed the task.
  */
 @Component
 public class SubmitFeedback implements TaskListener {
@@ -22,8 +22,8 @@ public class SubmitFeedback implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Submitted<Feedback> submitted = HandOver.FEEDBACK.given(task)
-        .orElseGet(() -> FeedbackVariables.read(task::getVariable));
+    Submitted<Feedback> submitted =
+        HandOver.FEEDBACK.given(task).orElseGet(() -> FeedbackVariables.read(task::getVariable));
     recordFeedback.check(submitted);
     FeedbackVariables.clear(task.getExecution());
     HandOver.FEEDBACK.handOver(task, submitted);

@@ -27,11 +27,14 @@ public record Submitted<C>(C command, List<ApiError> texts, List<ApiError> unrea
   @SuppressWarnings("unchecked") // checked: the command, when there is one, is a commandType
   static <C> Submitted<C> as(Object value, Class<C> commandType) {
     return value instanceof Submitted<?> submitted
-        && (submitted.command() == null || commandType.isInstance(submitted.command()))
-        ? (Submitted<C>) submitted : null;
+            && (submitted.command() == null || commandType.isInstance(submitted.command()))
+        ? (Submitted<C>) submitted
+        : null;
   }
 
-  /** Every problem, in the order a user reads them: {@link #with(List, List)} with nothing after. */
+  /**
+   * Every problem, in the order a user reads them: {@link #with(List, List)} with nothing after.
+   */
   List<ApiError> with(List<ApiError> ruleErrors) {
     return with(ruleErrors, List.of());
   }

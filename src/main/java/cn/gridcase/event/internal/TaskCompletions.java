@@ -29,7 +29,8 @@ public class TaskCompletions {
    * the task's due date). The one {@code now} of the step: its check and its record both use it.
    */
   CompletedStep completed(DelegateTask task, Event event, String stage) {
-    OffsetDateTime due = stage == null ? GridCaseTime.at(task.getDueDate()) : statutoryDue(task, event, stage);
+    OffsetDateTime due =
+        stage == null ? GridCaseTime.at(task.getDueDate()) : statutoryDue(task, event, stage);
     return new CompletedStep(actor.of(task), due, GridCaseTime.now(clock));
   }
 
@@ -40,6 +41,8 @@ public class TaskCompletions {
    */
   private OffsetDateTime statutoryDue(DelegateTask task, Event event, String stage) {
     OffsetDateTime stored = deadlines.deadlineOf(event, stage);
-    return stored != null ? stored : task.getDueDate() == null ? null : GridCaseTime.at(task.getDueDate());
+    return stored != null
+        ? stored
+        : task.getDueDate() == null ? null : GridCaseTime.at(task.getDueDate());
   }
 }

@@ -3,9 +3,9 @@ package cn.gridcase.event.internal;
 import cn.gridcase.event.EventLevel;
 
 /**
- * A township's time limits for events, in working days (rules E4, E6; defaults in docs/processes.md):
- * every level accepts within {@code acceptance} working days of receiving the event; handling runs
- * from acceptance for the level's limit.
+ * A township's time limits for events, in working days (rules E4, E6; defaults in
+ * docs/processes.md): every level accepts within {@code acceptance} working days of receiving the
+ * event; handling runs from acceptance for the level's limit.
  */
 public record TimeLimits(int acceptance, int grid, int village, int township, int department) {
 
@@ -18,7 +18,8 @@ public record TimeLimits(int acceptance, int grid, int village, int township, in
       case VILLAGE -> village;
       case TOWNSHIP -> township;
       case DEPARTMENT -> department;
-      case COUNTY -> throw new IllegalArgumentException("the county's limits are not the township's");
+      case COUNTY ->
+          throw new IllegalArgumentException("the county's limits are not the township's");
     };
   }
 }

@@ -1,7 +1,6 @@
 package cn.gridcase.notification.internal;
 
 import cn.gridcase.notification.Notice;
-
 import java.util.Collection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +14,11 @@ class LoggingNotificationChannel implements NotificationChannel {
 
   @Override
   public void deliver(Notice notice, Collection<String> recipients) {
-    log.info("notice {} [{}] to {}: {}", notice.kind(), notice.eventNumber(), recipients, notice.title());
+    log.info(
+        "notice {} [{}] to {}: {}",
+        notice.kind(),
+        notice.eventNumber(),
+        recipients,
+        notice.title());
   }
 }

@@ -1,7 +1,6 @@
 package cn.gridcase.notification.internal;
 
 import cn.gridcase.notification.Notice;
-
 import java.util.Collection;
 
 /**

@@ -2,7 +2,6 @@ package cn.gridcase.notification.internal;
 
 import cn.gridcase.notification.InboxEntry;
 import cn.gridcase.notification.Notifications;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
@@ -29,9 +28,12 @@ class NotificationController {
 
   @GetMapping
   @Operation(summary = "The caller's notices, newest first")
-  Map<String, Object> inbox(Principal user, @RequestParam(defaultValue = "false") boolean unread,
+  Map<String, Object> inbox(
+      Principal user,
+      @RequestParam(defaultValue = "false") boolean unread,
       @RequestParam(defaultValue = "50") int limit) {
-    List<InboxEntry> items = notifications.inbox(user.getName(), unread, Math.max(1, Math.min(limit, 500)));
+    List<InboxEntry> items =
+        notifications.inbox(user.getName(), unread, Math.max(1, Math.min(limit, 500)));
     return Map.of("items", items, "unread", notifications.unreadCount(user.getName()));
   }
 

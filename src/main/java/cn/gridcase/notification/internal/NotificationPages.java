@@ -2,7 +2,6 @@ package cn.gridcase.notification.internal;
 
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
-
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.WebPage;
 import java.security.Principal;
@@ -15,8 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 通知 ({@code /notifications}): the caller's inbox, newest first, unread ones marked, with
- * 标为已读 per notice and 全部标为已读 (Post/Redirect/Get). Another user's notice is a 404 page.
+ * 通知 ({@code /notifications}): the caller's inbox, newest first, unread ones marked, with 标为已读 per
+ * notice and 全部标为已读 (Post/Redirect/Get). Another user's notice is a 404 page.
  */
 @Controller
 @WebPage
@@ -31,15 +30,30 @@ class NotificationPages {
   }
 
   /** One notice as the page shows it. */
-  record NoticeLine(long id, String kind, String title, String body, String eventNumber, String at, boolean unread) {}
+  record NoticeLine(
+      long id,
+      String kind,
+      String title,
+      String body,
+      String eventNumber,
+      String at,
+      boolean unread) {}
 
   @GetMapping("/notifications")
   String inbox(Principal user, Model model) {
-    List<NoticeLine> lines = notifications.inbox(user.getName(), false, LIMIT).stream()
-        .map(entry -> new NoticeLine(entry.id(), kind(entry.kind()), entry.title(), entry.body(), entry.eventNumber(),
-            GridCaseTime.minute(entry.createdAt()),
-            entry.readAt() == null))
-        .toList();
+    List<NoticeLine> lines =
+        notifications.inbox(user.getName(), false, LIMIT).stream()
+            .map(
+                entry ->
+                    new NoticeLine(
+                        entry.id(),
+                        kind(entry.kind()),
+                        entry.title(),
+                        entry.body(),
+                        entry.eventNumber(),
+                        GridCaseTime.minute(entry.createdAt()),
+                        entry.readAt() == null))
+            .toList();
     model.addAttribute("notices", lines);
     model.addAttribute("current", "notifications");
     model.addAttribute("unread", notifications.unreadCount(user.getName()));

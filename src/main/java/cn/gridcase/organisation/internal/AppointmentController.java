@@ -1,5 +1,7 @@
 package cn.gridcase.organisation.internal;
 
+import static cn.gridcase.platform.TextRules.NOTE_MAX;
+
 import cn.gridcase.organisation.Appointment;
 import cn.gridcase.organisation.AppointmentRequest;
 import cn.gridcase.organisation.AppointmentRole;
@@ -7,10 +9,8 @@ import cn.gridcase.organisation.CurrentPost;
 import cn.gridcase.organisation.Education;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Person;
-
-import cn.gridcase.platform.Text;
-import static cn.gridcase.platform.TextRules.NOTE_MAX;
 import cn.gridcase.platform.NotFound;
+import cn.gridcase.platform.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/appointments")
 @PreAuthorize("hasRole('ADMIN')")
-@Tag(name = "Appointments", description = "Appointments of people to units (rules G3–G5), administrators")
+@Tag(
+    name = "Appointments",
+    description = "Appointments of people to units (rules G3–G5), administrators")
 class AppointmentController {
 
   private final Organisation organisation;
@@ -39,22 +41,37 @@ class AppointmentController {
     this.organisation = organisation;
   }
 
-  record PersonBody(@Text(max = 50) String realName, @Text(max = 32) String idCardNumber, @Text(max = 32) String phone,
-      Education education, CurrentPost currentPost,
-      Boolean criminalRecord, Boolean underInvestigation, Boolean detained, Boolean dismissedFromOffice,
-      Boolean dishonestPerson, @Text(max = 64) String username) {
+  record PersonBody(
+      @Text(max = 50) String realName,
+      @Text(max = 32) String idCardNumber,
+      @Text(max = 32) String phone,
+      Education education,
+      CurrentPost currentPost,
+      Boolean criminalRecord,
+      Boolean underInvestigation,
+      Boolean detained,
+      Boolean dismissedFromOffice,
+      Boolean dishonestPerson,
+      @Text(max = 64) String username) {
 
     /**
      * The exclusions as declared: the five are one checklist, so naming any declares all (absent =
      * no); naming none declares nothing (a new person has none, a person on file keeps theirs, G5).
      */
     Person.Exclusions exclusions() {
-      if (criminalRecord == null && underInvestigation == null && detained == null && dismissedFromOffice == null
+      if (criminalRecord == null
+          && underInvestigation == null
+          && detained == null
+          && dismissedFromOffice == null
           && dishonestPerson == null) {
         return null;
       }
-      return new Person.Exclusions(yes(criminalRecord), yes(underInvestigation), yes(detained),
-          yes(dismissedFromOffice), yes(dishonestPerson));
+      return new Person.Exclusions(
+          yes(criminalRecord),
+          yes(underInvestigation),
+          yes(detained),
+          yes(dismissedFromOffice),
+          yes(dishonestPerson));
     }
 
     private static boolean yes(Boolean flag) {
@@ -62,24 +79,50 @@ class AppointmentController {
     }
   }
 
-  record AppointmentBody(PersonBody person, @Text(max = 64) String gridCode, @Text(max = 64) String unitCode,
-      AppointmentRole role, LocalDate startsOn) {}
+  record AppointmentBody(
+      PersonBody person,
+      @Text(max = 64) String gridCode,
+      @Text(max = 64) String unitCode,
+      AppointmentRole role,
+      LocalDate startsOn) {}
 
   record EndBody(LocalDate endsOn, @Text(max = NOTE_MAX, multiLine = true) String reason) {}
 
-  record AppointmentView(long id, String unitCode, AppointmentRole role, String roleLabel, Long personId,
-      String personName, String idCardMasked, String username, LocalDate startsOn, LocalDate endsOn) {}
+  record AppointmentView(
+      long id,
+      String unitCode,
+      AppointmentRole role,
+      String roleLabel,
+      Long personId,
+      String personName,
+      String idCardMasked,
+      String username,
+      LocalDate startsOn,
+      LocalDate endsOn) {}
 
   @PostMapping
-  @Operation(summary = "Appoint a person (422 listing every G3/G5 reason against it, and every fact declared"
-      + " otherwise than on the person's file)")
+  @Operation(
+      summary =
+          "Appoint a person (422 listing every G3/G5 reason against it, and every fact declared"
+              + " otherwise than on the person's file)")
   ResponseEntity<AppointmentView> appoint(@RequestBody AppointmentBody body) {
     PersonBody p = body.person();
-    AppointmentRequest.PersonDetails details = p == null ? null : new AppointmentRequest.PersonDetails(p.realName(),
-        p.idCardNumber(), p.phone(), p.education(), p.currentPost(), p.exclusions(), p.username());
+    AppointmentRequest.PersonDetails details =
+        p == null
+            ? null
+            : new AppointmentRequest.PersonDetails(
+                p.realName(),
+                p.idCardNumber(),
+                p.phone(),
+                p.education(),
+                p.currentPost(),
+                p.exclusions(),
+                p.username());
     String unit = body.gridCode() != null ? body.gridCode() : body.unitCode();
-    Appointment appointment = organisation.appoint(new AppointmentRequest(details, unit, body.role(), body.startsOn()));
-    return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id())).body(view(appointment));
+    Appointment appointment =
+        organisation.appoint(new AppointmentRequest(details, unit, body.role(), body.startsOn()));
+    return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
+        .body(view(appointment));
   }
 
   @GetMapping
@@ -93,19 +136,30 @@ class AppointmentController {
 
   @GetMapping("/{id}")
   AppointmentView get(@PathVariable long id) {
-    return view(organisation.appointment(id).orElseThrow(() -> new NotFound("No appointment " + id)));
+    return view(
+        organisation.appointment(id).orElseThrow(() -> new NotFound("No appointment " + id)));
   }
 
   @PostMapping("/{id}/end")
   @Operation(summary = "End an appointment (it is kept; 409 if already ended)")
   AppointmentView end(@PathVariable long id, @RequestBody(required = false) EndBody body) {
-    return view(organisation.endAppointment(id, body == null ? null : body.endsOn(), body == null ? null : body.reason()));
+    return view(
+        organisation.endAppointment(
+            id, body == null ? null : body.endsOn(), body == null ? null : body.reason()));
   }
 
   private AppointmentView view(Appointment a) {
     Person person = a.personId() == null ? null : organisation.person(a.personId()).orElse(null);
-    return new AppointmentView(a.id(), a.unitCode(), a.role(), a.role().label(), a.personId(),
-        person == null ? null : person.realName(), person == null ? null : person.idCardMasked(), a.username(),
-        a.startsOn(), a.endsOn());
+    return new AppointmentView(
+        a.id(),
+        a.unitCode(),
+        a.role(),
+        a.role().label(),
+        a.personId(),
+        person == null ? null : person.realName(),
+        person == null ? null : person.idCardMasked(),
+        a.username(),
+        a.startsOn(),
+        a.endsOn());
   }
 }

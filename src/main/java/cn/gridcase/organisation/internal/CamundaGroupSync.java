@@ -2,7 +2,8 @@ package cn.gridcase.organisation.internal;
 
 import cn.gridcase.organisation.Appointment;
 import cn.gridcase.organisation.Unit;
-
+import cn.gridcase.platform.GridCaseTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,9 +24,10 @@ public class CamundaGroupSync {
 
   private final IdentityService identityService;
   private final OrganisationRepository repository;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  CamundaGroupSync(IdentityService identityService, OrganisationRepository repository, java.time.Clock clock) {
+  CamundaGroupSync(
+      IdentityService identityService, OrganisationRepository repository, Clock clock) {
     this.identityService = identityService;
     this.repository = repository;
     this.clock = clock;
@@ -35,10 +37,11 @@ public class CamundaGroupSync {
    * Appointments that start today or ended yesterday change groups without anyone acting: re-derive
    * those users' groups shortly after midnight (idempotent, safe on every node of a cluster).
    */
-  @org.springframework.scheduling.annotation.Scheduled(cron = "${gridcase.organisation.group-sync-cron:0 5 0 * * *}",
+  @org.springframework.scheduling.annotation.Scheduled(
+      cron = "${gridcase.organisation.group-sync-cron:0 5 0 * * *}",
       zone = "Asia/Shanghai")
   void syncUsersChangingToday() {
-    LocalDate today = LocalDate.now(clock.withZone(cn.gridcase.platform.GridCaseTime.ZONE));
+    LocalDate today = LocalDate.now(clock.withZone(GridCaseTime.ZONE));
     for (String username : repository.usersChangingOn(today)) {
       syncUser(username, today);
     }
@@ -51,28 +54,32 @@ public class CamundaGroupSync {
         continue;
       }
       Unit unit = repository.findUnit(appointment.unitCode()).orElseThrow();
-      wanted.put(UnitGroups.roleIn(unit.code(), appointment.role()),
+      wanted.put(
+          UnitGroups.roleIn(unit.code(), appointment.role()),
           new String[] {unit.name() + "·" + appointment.role().label(), UnitGroups.UNIT_ROLE_TYPE});
       if (appointment.role().worksUnitQueue()) {
-        wanted.put(UnitGroups.queueOf(unit.code()), new String[] {unit.name(), UnitGroups.UNIT_TYPE});
+        wanted.put(
+            UnitGroups.queueOf(unit.code()), new String[] {unit.name(), UnitGroups.UNIT_TYPE});
       }
     }
     List<Group> current = identityService.createGroupQuery().groupMember(username).list();
     Set<String> have = new HashSet<>();
     for (Group group : current) {
-      boolean derived = UnitGroups.UNIT_TYPE.equals(group.getType())
-          || UnitGroups.UNIT_ROLE_TYPE.equals(group.getType());
+      boolean derived =
+          UnitGroups.UNIT_TYPE.equals(group.getType())
+              || UnitGroups.UNIT_ROLE_TYPE.equals(group.getType());
       if (derived && !wanted.containsKey(group.getId())) {
         identityService.deleteMembership(username, group.getId());
       }
       have.add(group.getId());
     }
-    wanted.forEach((groupId, nameAndType) -> {
-      if (!have.contains(groupId)) {
-        ensureGroup(groupId, nameAndType[0], nameAndType[1]);
-        identityService.createMembership(username, groupId);
-      }
-    });
+    wanted.forEach(
+        (groupId, nameAndType) -> {
+          if (!have.contains(groupId)) {
+            ensureGroup(groupId, nameAndType[0], nameAndType[1]);
+            identityService.createMembership(username, groupId);
+          }
+        });
   }
 
   private void ensureGroup(String id, String name, String type) {

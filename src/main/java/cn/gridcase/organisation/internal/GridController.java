@@ -8,11 +8,10 @@ import cn.gridcase.organisation.Grid;
 import cn.gridcase.organisation.GridType;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Person;
-
-import cn.gridcase.platform.Text;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.NotFound;
+import cn.gridcase.platform.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -44,25 +43,42 @@ class GridController {
     this.scopes = scopes;
   }
 
-  record GridBody(@Text(max = 64) String code, @Text(max = 100) String name, @Text(max = 64) String villageCode, GridType type, Integer households, Integer population) {}
+  record GridBody(
+      @Text(max = 64) String code,
+      @Text(max = 100) String name,
+      @Text(max = 64) String villageCode,
+      GridType type,
+      Integer households,
+      Integer population) {}
 
   record WorkerView(String name, String username, LocalDate since) {}
 
-  record GridView(String code, String name, String villageCode, GridType type, String typeLabel, Integer households,
-      Integer population, List<String> warnings, WorkerView gridWorker) {}
+  record GridView(
+      String code,
+      String name,
+      String villageCode,
+      GridType type,
+      String typeLabel,
+      Integer households,
+      Integer population,
+      List<String> warnings,
+      WorkerView gridWorker) {}
 
   record GridList(List<GridView> items, int total) {}
 
-  record ResponsibleView(String unitCode, AppointmentRole role, LocalDate on, List<WorkerView> people) {}
+  record ResponsibleView(
+      String unitCode, AppointmentRole role, LocalDate on, List<WorkerView> people) {}
 
   @GetMapping
   @Operation(summary = "The grids the caller may see, optionally of one village")
   GridList list(@RequestParam(required = false) String villageCode, Authentication user) {
     AccessScope scope = scopes.of(user.getName());
-    List<GridView> items = organisation.grids().stream()
-        .filter(grid -> scope.seesGrid(grid.code()))
-        .filter(grid -> villageCode == null || villageCode.equals(grid.villageCode()))
-        .map(this::view).toList();
+    List<GridView> items =
+        organisation.grids().stream()
+            .filter(grid -> scope.seesGrid(grid.code()))
+            .filter(grid -> villageCode == null || villageCode.equals(grid.villageCode()))
+            .map(this::view)
+            .toList();
     return new GridList(items, items.size());
   }
 
@@ -70,8 +86,11 @@ class GridController {
   @Operation(summary = "Grids outside their size standard (G2), of the caller's scope")
   GridList warnings(Authentication user) {
     AccessScope scope = scopes.of(user.getName());
-    List<GridView> items = organisation.gridsWithWarnings().stream().filter(grid -> scope.seesGrid(grid.code()))
-        .map(this::view).toList();
+    List<GridView> items =
+        organisation.gridsWithWarnings().stream()
+            .filter(grid -> scope.seesGrid(grid.code()))
+            .map(this::view)
+            .toList();
     return new GridList(items, items.size());
   }
 
@@ -83,25 +102,41 @@ class GridController {
 
   @GetMapping("/{code}/responsible")
   @Operation(summary = "Who held a role in the grid on a day (default: the grid worker, today)")
-  ResponsibleView responsible(@PathVariable String code, @RequestParam(required = false) String on,
-      @RequestParam(defaultValue = "GRID_WORKER") AppointmentRole role, Authentication user) {
+  ResponsibleView responsible(
+      @PathVariable String code,
+      @RequestParam(required = false) String on,
+      @RequestParam(defaultValue = "GRID_WORKER") AppointmentRole role,
+      Authentication user) {
     visibleGrid(code, user);
     LocalDate day;
     try {
       day = on == null ? organisation.today() : LocalDate.parse(on);
     } catch (DateTimeParseException e) {
-      throw new InvalidRequest("Unreadable parameter", List.of(new ApiError("on", "type", "'" + on + "' is not a date (YYYY-MM-DD)")));
+      throw new InvalidRequest(
+          "Unreadable parameter",
+          List.of(new ApiError("on", "type", "'" + on + "' is not a date (YYYY-MM-DD)")));
     }
-    List<WorkerView> people = organisation.responsibleOn(code, role, day).stream().map(this::worker).toList();
+    List<WorkerView> people =
+        organisation.responsibleOn(code, role, day).stream().map(this::worker).toList();
     return new ResponsibleView(code, role, day, people);
   }
 
   @PostMapping
   @PreAuthorize("hasRole('ADMIN')")
-  @Operation(summary = "Create a grid (administrators); a grid outside its size standard is created with warnings")
+  @Operation(
+      summary =
+          "Create a grid (administrators); a grid outside its size standard is created with"
+              + " warnings")
   ResponseEntity<GridView> create(@RequestBody GridBody body) {
-    Grid grid = organisation.createGrid(new Grid(body.code(), body.name(), body.villageCode(), body.type(),
-        body.households(), body.population()));
+    Grid grid =
+        organisation.createGrid(
+            new Grid(
+                body.code(),
+                body.name(),
+                body.villageCode(),
+                body.type(),
+                body.households(),
+                body.population()));
     return ResponseEntity.created(URI.create("/api/grids/" + grid.code())).body(view(grid));
   }
 
@@ -114,15 +149,30 @@ class GridController {
   }
 
   private GridView view(Grid grid) {
-    WorkerView worker = organisation.responsibleOn(grid.code(), AppointmentRole.GRID_WORKER, organisation.today())
-        .stream().findFirst().map(this::worker).orElse(null);
-    return new GridView(grid.code(), grid.name(), grid.villageCode(), grid.type(),
-        grid.type() == null ? null : grid.type().label(), grid.households(), grid.population(), grid.warnings(), worker);
+    WorkerView worker =
+        organisation
+            .responsibleOn(grid.code(), AppointmentRole.GRID_WORKER, organisation.today())
+            .stream()
+            .findFirst()
+            .map(this::worker)
+            .orElse(null);
+    return new GridView(
+        grid.code(),
+        grid.name(),
+        grid.villageCode(),
+        grid.type(),
+        grid.type() == null ? null : grid.type().label(),
+        grid.households(),
+        grid.population(),
+        grid.warnings(),
+        worker);
   }
 
   private WorkerView worker(Appointment appointment) {
-    String name = appointment.personId() == null ? null
-        : organisation.person(appointment.personId()).map(Person::realName).orElse(null);
+    String name =
+        appointment.personId() == null
+            ? null
+            : organisation.person(appointment.personId()).map(Person::realName).orElse(null);
     return new WorkerView(name, appointment.username(), appointment.startsOn());
   }
 }

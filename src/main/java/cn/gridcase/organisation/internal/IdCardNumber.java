@@ -13,8 +13,8 @@ public final class IdCardNumber {
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
-  private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("uuuuMMdd")
-      .withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter BIRTH =
+      DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
   private IdCardNumber() {}
 
@@ -52,7 +52,10 @@ public final class IdCardNumber {
 
   /** A valid number for a birth date (test and demo data). */
   public static String forBirthDate(String areaCode, LocalDate birth, int sequence) {
-    String body = areaCode + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence % 1000);
+    String body =
+        areaCode
+            + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+            + String.format("%03d", sequence % 1000);
     int sum = 0;
     for (int i = 0; i < 17; i++) {
       sum += (body.charAt(i) - '0') * WEIGHTS[i];

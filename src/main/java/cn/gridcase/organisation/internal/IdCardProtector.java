@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps id-card numbers protected at rest: the number is stored only AES-256-GCM encrypted; a keyed
  * hash (HMAC-SHA256) finds a person by number and keeps numbers unique; lists show a masked copy.
- * The key comes from {@code gridcase.organisation.id-card-key} (GRIDCASE_ID_CARD_KEY, 32 bytes, base64).
+ * The key comes from {@code gridcase.organisation.id-card-key} (GRIDCASE_ID_CARD_KEY, 32 bytes,
+ * base64).
  */
 @Component
 public class IdCardProtector {
@@ -27,12 +28,14 @@ public class IdCardProtector {
 
   IdCardProtector(@Value("${gridcase.organisation.id-card-key:}") String base64Key) {
     if (base64Key == null || base64Key.isBlank()) {
-      throw new IllegalStateException("gridcase.organisation.id-card-key (GRIDCASE_ID_CARD_KEY) is not set: id-card"
-          + " numbers cannot be stored without it. Generate one with: openssl rand -base64 32");
+      throw new IllegalStateException(
+          "gridcase.organisation.id-card-key (GRIDCASE_ID_CARD_KEY) is not set: id-card"
+              + " numbers cannot be stored without it. Generate one with: openssl rand -base64 32");
     }
     byte[] key = Base64.getDecoder().decode(base64Key.trim());
     if (key.length != 32) {
-      throw new IllegalStateException("gridcase.organisation.id-card-key must be 32 bytes (base64), was " + key.length);
+      throw new IllegalStateException(
+          "gridcase.organisation.id-card-key must be 32 bytes (base64), was " + key.length);
     }
     this.encryptionKey = new SecretKeySpec(key, "AES");
     this.hashKey = new SecretKeySpec(key, "HmacSHA256");
@@ -42,7 +45,8 @@ public class IdCardProtector {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(hashKey);
-      return HexFormat.of().formatHex(mac.doFinal(normalisedNumber.getBytes(StandardCharsets.US_ASCII)));
+      return HexFormat.of()
+          .formatHex(mac.doFinal(normalisedNumber.getBytes(StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -1,14 +1,13 @@
 package cn.gridcase.organisation.internal;
 
+import static cn.gridcase.platform.TextRules.NOTE_MAX;
+
 import cn.gridcase.organisation.CurrentPost;
 import cn.gridcase.organisation.Education;
 import cn.gridcase.organisation.FactsUpdate;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Person;
 import cn.gridcase.organisation.PersonFact;
-
-import static cn.gridcase.platform.TextRules.NOTE_MAX;
-
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.NotFound;
@@ -43,16 +42,39 @@ class PersonController {
   }
 
   /** Enum values as text so that an unknown one is named together with every other problem. */
-  record FactsBody(@Text(max = 20) String education, @Text(max = 40) String currentPost, Boolean criminalRecord,
-      Boolean underInvestigation, Boolean detained, Boolean dismissedFromOffice, Boolean dishonestPerson,
+  record FactsBody(
+      @Text(max = 20) String education,
+      @Text(max = 40) String currentPost,
+      Boolean criminalRecord,
+      Boolean underInvestigation,
+      Boolean detained,
+      Boolean dismissedFromOffice,
+      Boolean dishonestPerson,
       @Text(max = NOTE_MAX, multiLine = true) String reason) {}
 
-  record FactChangeView(String fact, String label, String oldValue, String newValue, String reason, String changedBy,
+  record FactChangeView(
+      String fact,
+      String label,
+      String oldValue,
+      String newValue,
+      String reason,
+      String changedBy,
       OffsetDateTime changedAt) {}
 
-  record PersonFileView(long id, String realName, String idCardMasked, LocalDate birthDate, String phone,
-      Education education, CurrentPost currentPost, boolean criminalRecord, boolean underInvestigation,
-      boolean detained, boolean dismissedFromOffice, boolean dishonestPerson, String username,
+  record PersonFileView(
+      long id,
+      String realName,
+      String idCardMasked,
+      LocalDate birthDate,
+      String phone,
+      Education education,
+      CurrentPost currentPost,
+      boolean criminalRecord,
+      boolean underInvestigation,
+      boolean detained,
+      boolean dismissedFromOffice,
+      boolean dishonestPerson,
+      String username,
       List<FactChangeView> factChanges) {}
 
   @GetMapping
@@ -62,43 +84,88 @@ class PersonController {
   }
 
   @PatchMapping
-  @Operation(summary = "Correct a person's G5 facts (absent = unchanged; reason required; audited for ever)")
+  @Operation(
+      summary =
+          "Correct a person's G5 facts (absent = unchanged; reason required; audited for ever)")
   PersonFileView update(Principal user, @PathVariable long id, @RequestBody FactsBody body) {
     List<ApiError> unreadable = new ArrayList<>();
-    Education education = parse(Education.class, body.education(), PersonFact.EDUCATION, unreadable);
-    CurrentPost post = parse(CurrentPost.class, body.currentPost(), PersonFact.CURRENT_POST, unreadable);
-    FactsUpdate update = new FactsUpdate(education, post, body.criminalRecord(), body.underInvestigation(),
-        body.detained(), body.dismissedFromOffice(), body.dishonestPerson(), body.reason());
+    Education education =
+        parse(Education.class, body.education(), PersonFact.EDUCATION, unreadable);
+    CurrentPost post =
+        parse(CurrentPost.class, body.currentPost(), PersonFact.CURRENT_POST, unreadable);
+    FactsUpdate update =
+        new FactsUpdate(
+            education,
+            post,
+            body.criminalRecord(),
+            body.underInvestigation(),
+            body.detained(),
+            body.dismissedFromOffice(),
+            body.dishonestPerson(),
+            body.reason());
     if (!unreadable.isEmpty()) {
       List<ApiError> problems = new ArrayList<>(unreadable);
       // an unreadable value is a fact named, so "name at least one" would be wrong beside it
-      update.problems().stream().filter(problem -> !problem.code().equals("G5.facts")).forEach(problems::add);
+      update.problems().stream()
+          .filter(problem -> !problem.code().equals("G5.facts"))
+          .forEach(problems::add);
       throw new InvalidRequest("人员情况未更正", problems);
     }
     return view(organisation.updateFacts(id, update, user.getName()));
   }
 
-  private static <E extends Enum<E>> E parse(Class<E> type, String value, PersonFact fact, List<ApiError> problems) {
+  private static <E extends Enum<E>> E parse(
+      Class<E> type, String value, PersonFact fact, List<ApiError> problems) {
     if (value == null) {
       return null;
     }
     try {
       return Enum.valueOf(type, value.trim());
     } catch (IllegalArgumentException e) {
-      problems.add(new ApiError(fact.field(), "G5." + fact.field(), fact.label() + "须为 "
-          + String.join("、", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + " 之一，而不是“"
-          + value + "”"));
+      problems.add(
+          new ApiError(
+              fact.field(),
+              "G5." + fact.field(),
+              fact.label()
+                  + "须为 "
+                  + String.join(
+                      "、", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
+                  + " 之一，而不是“"
+                  + value
+                  + "”"));
       return null;
     }
   }
 
   private PersonFileView view(Person p) {
-    List<FactChangeView> changes = organisation.factChanges(p.id()).stream().map(c -> new FactChangeView(
-        c.fact().field(), c.fact().label(), c.oldValue(), c.newValue(), c.reason(), c.changedBy(), c.changedAt()))
-        .toList();
+    List<FactChangeView> changes =
+        organisation.factChanges(p.id()).stream()
+            .map(
+                c ->
+                    new FactChangeView(
+                        c.fact().field(),
+                        c.fact().label(),
+                        c.oldValue(),
+                        c.newValue(),
+                        c.reason(),
+                        c.changedBy(),
+                        c.changedAt()))
+            .toList();
     Person.Exclusions x = p.exclusions();
-    return new PersonFileView(p.id(), p.realName(), p.idCardMasked(), p.birthDate(), p.phone(), p.education(),
-        p.currentPost(), x.criminalRecord(), x.underInvestigation(), x.detained(), x.dismissedFromOffice(),
-        x.dishonestPerson(), p.username(), changes);
+    return new PersonFileView(
+        p.id(),
+        p.realName(),
+        p.idCardMasked(),
+        p.birthDate(),
+        p.phone(),
+        p.education(),
+        p.currentPost(),
+        x.criminalRecord(),
+        x.underInvestigation(),
+        x.detained(),
+        x.dismissedFromOffice(),
+        x.dishonestPerson(),
+        p.username(),
+        changes);
   }
 }

@@ -9,14 +9,16 @@ import cn.gridcase.organisation.Grid;
 import cn.gridcase.organisation.GridType;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Person;
-
 import cn.gridcase.platform.ApiError;
+import cn.gridcase.platform.TextRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,9 +28,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The township's roster (网格花名册): grids, people and their appointments, one appointment per row.
- * An import checks every row first and imports nothing when any row fails, reporting each problem
- * with its row and column; the export writes the same format.
+ * The township's roster (网格花名册): grids, people and their appointments, one appointment per row. An
+ * import checks every row first and imports nothing when any row fails, reporting each problem with
+ * its row and column; the export writes the same format.
  */
 @Service
 public class Roster {
@@ -61,16 +63,26 @@ public class Roster {
     for (int c = 0; c < header.size(); c++) {
       RosterColumn column = RosterColumn.of(header.get(c));
       if (column == null && !header.get(c).isBlank()) {
-        errors.add(new RowError(1, header.get(c), "roster.column", "unknown column '" + header.get(c) + "'"));
+        errors.add(
+            new RowError(
+                1, header.get(c), "roster.column", "unknown column '" + header.get(c) + "'"));
       } else if (column != null) {
         columns.put(column, c);
       }
     }
-    for (RosterColumn required : List.of(RosterColumn.UNIT_CODE, RosterColumn.REAL_NAME, RosterColumn.ID_CARD_NUMBER,
-        RosterColumn.ROLE)) {
+    for (RosterColumn required :
+        List.of(
+            RosterColumn.UNIT_CODE,
+            RosterColumn.REAL_NAME,
+            RosterColumn.ID_CARD_NUMBER,
+            RosterColumn.ROLE)) {
       if (!columns.containsKey(required)) {
-        errors.add(new RowError(1, required.key, "roster.column", "the column " + required.key + " (" + required.label
-            + ") is missing"));
+        errors.add(
+            new RowError(
+                1,
+                required.key,
+                "roster.column",
+                "the column " + required.key + " (" + required.label + ") is missing"));
       }
     }
     if (!errors.isEmpty()) {
@@ -89,21 +101,40 @@ public class Roster {
       int rowNumber = r + 1;
       Cells cells = new Cells(row, columns, rowNumber, errors);
       String unitCode = cells.text(RosterColumn.UNIT_CODE);
-      if (unitCode != null && organisation.unit(unitCode).isEmpty() && !gridsPlanned.contains(unitCode)) {
-        Grid grid = new Grid(unitCode, cells.text(RosterColumn.GRID_NAME), cells.text(RosterColumn.VILLAGE_CODE),
-            cells.enumValue(RosterColumn.GRID_TYPE, GridType.class), cells.number(RosterColumn.HOUSEHOLDS),
-            cells.number(RosterColumn.POPULATION));
+      if (unitCode != null
+          && organisation.unit(unitCode).isEmpty()
+          && !gridsPlanned.contains(unitCode)) {
+        Grid grid =
+            new Grid(
+                unitCode,
+                cells.text(RosterColumn.GRID_NAME),
+                cells.text(RosterColumn.VILLAGE_CODE),
+                cells.enumValue(RosterColumn.GRID_TYPE, GridType.class),
+                cells.number(RosterColumn.HOUSEHOLDS),
+                cells.number(RosterColumn.POPULATION));
         for (ApiError problem : organisation.gridProblems(grid, List.of())) {
-          cells.error(columnOfGridField(problem.field()), problem.code(), "new grid " + unitCode + ": " + problem.message());
+          cells.error(
+              columnOfGridField(problem.field()),
+              problem.code(),
+              "new grid " + unitCode + ": " + problem.message());
         }
         gridsPlanned.add(unitCode);
         newGrids.add(grid);
       }
       AppointmentRole role = cells.enumValue(RosterColumn.ROLE, AppointmentRole.class);
-      AppointmentRequest request = new AppointmentRequest(new AppointmentRequest.PersonDetails(
-          cells.text(RosterColumn.REAL_NAME), cells.text(RosterColumn.ID_CARD_NUMBER), cells.text(RosterColumn.PHONE),
-          cells.enumValue(RosterColumn.EDUCATION, Education.class), cells.enumValue(RosterColumn.CURRENT_POST, CurrentPost.class),
-          cells.exclusions(), cells.text(RosterColumn.USERNAME)), unitCode, role, cells.date(RosterColumn.STARTS_ON));
+      AppointmentRequest request =
+          new AppointmentRequest(
+              new AppointmentRequest.PersonDetails(
+                  cells.text(RosterColumn.REAL_NAME),
+                  cells.text(RosterColumn.ID_CARD_NUMBER),
+                  cells.text(RosterColumn.PHONE),
+                  cells.enumValue(RosterColumn.EDUCATION, Education.class),
+                  cells.enumValue(RosterColumn.CURRENT_POST, CurrentPost.class),
+                  cells.exclusions(),
+                  cells.text(RosterColumn.USERNAME)),
+              unitCode,
+              role,
+              cells.date(RosterColumn.STARTS_ON));
       if (role == null && cells.text(RosterColumn.ROLE) == null) {
         cells.error(RosterColumn.ROLE, "G4.role", "the role is required");
       }
@@ -122,14 +153,16 @@ public class Roster {
     if (!errors.isEmpty()) {
       return new ImportResult(plans.size(), 0, 0, errors);
     }
-    transaction.executeWithoutResult(status -> {
-      newGrids.forEach(organisation::insertGrid);
-      Map<String, Long> peopleOfThisFile = new HashMap<>();
-      for (Organisation.Planned planned : plans) {
-        Appointment appointment = organisation.carryOut(planned, peopleOfThisFile.get(planned.idCardNumber()));
-        peopleOfThisFile.putIfAbsent(planned.idCardNumber(), appointment.personId());
-      }
-    });
+    transaction.executeWithoutResult(
+        status -> {
+          newGrids.forEach(organisation::insertGrid);
+          Map<String, Long> peopleOfThisFile = new HashMap<>();
+          for (Organisation.Planned planned : plans) {
+            Appointment appointment =
+                organisation.carryOut(planned, peopleOfThisFile.get(planned.idCardNumber()));
+            peopleOfThisFile.putIfAbsent(planned.idCardNumber(), appointment.personId());
+          }
+        });
     return new ImportResult(plans.size(), newGrids.size(), plans.size(), List.of());
   }
 
@@ -150,13 +183,17 @@ public class Roster {
         row[RosterColumn.GRID_NAME.ordinal()] = grid.name();
         row[RosterColumn.VILLAGE_CODE.ordinal()] = grid.villageCode();
         row[RosterColumn.GRID_TYPE.ordinal()] = grid.type() == null ? "" : grid.type().name();
-        row[RosterColumn.HOUSEHOLDS.ordinal()] = grid.households() == null ? "" : grid.households().toString();
-        row[RosterColumn.POPULATION.ordinal()] = grid.population() == null ? "" : grid.population().toString();
+        row[RosterColumn.HOUSEHOLDS.ordinal()] =
+            grid.households() == null ? "" : grid.households().toString();
+        row[RosterColumn.POPULATION.ordinal()] =
+            grid.population() == null ? "" : grid.population().toString();
       }
       row[RosterColumn.REAL_NAME.ordinal()] = person.realName();
-      row[RosterColumn.ID_CARD_NUMBER.ordinal()] = numbers.computeIfAbsent(person.id(), organisation::idCardNumberOf);
+      row[RosterColumn.ID_CARD_NUMBER.ordinal()] =
+          numbers.computeIfAbsent(person.id(), organisation::idCardNumberOf);
       row[RosterColumn.PHONE.ordinal()] = person.phone();
-      row[RosterColumn.EDUCATION.ordinal()] = person.education() == null ? "" : person.education().name();
+      row[RosterColumn.EDUCATION.ordinal()] =
+          person.education() == null ? "" : person.education().name();
       row[RosterColumn.CURRENT_POST.ordinal()] = person.currentPost().name();
       row[RosterColumn.EXCLUSIONS.ordinal()] = Cells.exclusionsText(person.exclusions());
       row[RosterColumn.ROLE.ordinal()] = appointment.role().name();
@@ -198,8 +235,12 @@ public class Roster {
       case "person.education" -> RosterColumn.EDUCATION;
       case "person.currentPost" -> RosterColumn.CURRENT_POST;
       case "person.username" -> RosterColumn.USERNAME;
-      case "person.criminalRecord", "person.underInvestigation", "person.detained", "person.dismissedFromOffice",
-          "person.dishonestPerson" -> RosterColumn.EXCLUSIONS;
+      case "person.criminalRecord",
+          "person.underInvestigation",
+          "person.detained",
+          "person.dismissedFromOffice",
+          "person.dishonestPerson" ->
+          RosterColumn.EXCLUSIONS;
       default -> RosterColumn.UNIT_CODE;
     };
   }
@@ -211,9 +252,13 @@ public class Roster {
     private final int rowNumber;
     private final List<RowError> errors;
 
-    private final Set<RosterColumn> checked = java.util.EnumSet.noneOf(RosterColumn.class);
+    private final Set<RosterColumn> checked = EnumSet.noneOf(RosterColumn.class);
 
-    Cells(List<String> row, Map<RosterColumn, Integer> columns, int rowNumber, List<RowError> errors) {
+    Cells(
+        List<String> row,
+        Map<RosterColumn, Integer> columns,
+        int rowNumber,
+        List<RowError> errors) {
       this.row = row;
       this.columns = columns;
       this.rowNumber = rowNumber;
@@ -228,7 +273,7 @@ public class Roster {
       String value = row.get(index).trim();
       // the same plausibility as every /api text: one line, no control characters, within 200
       if (checked.add(column)) {
-        cn.gridcase.platform.TextRules.check(column.key, value, cn.gridcase.platform.TextRules.DEFAULT_MAX, false)
+        TextRules.check(column.key, value, TextRules.DEFAULT_MAX, false)
             .ifPresent(problem -> error(column, problem.code(), problem.message()));
       }
       return value.isEmpty() ? null : value;
@@ -242,7 +287,10 @@ public class Roster {
       try {
         return Enum.valueOf(type, value.toUpperCase());
       } catch (IllegalArgumentException e) {
-        error(column, "roster.value", "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        error(
+            column,
+            "roster.value",
+            "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         return null;
       }
     }
@@ -285,14 +333,19 @@ public class Roster {
           items.add(item);
         }
       }
-      Set<String> known = Set.of("CRIMINAL_RECORD", "UNDER_INVESTIGATION", "DETAINED", "DISMISSED", "DISHONEST");
+      Set<String> known =
+          Set.of("CRIMINAL_RECORD", "UNDER_INVESTIGATION", "DETAINED", "DISMISSED", "DISHONEST");
       for (String item : items) {
         if (!known.contains(item)) {
           error(RosterColumn.EXCLUSIONS, "roster.value", "'" + item + "' is not one of " + known);
         }
       }
-      return new Person.Exclusions(items.contains("CRIMINAL_RECORD"), items.contains("UNDER_INVESTIGATION"),
-          items.contains("DETAINED"), items.contains("DISMISSED"), items.contains("DISHONEST"));
+      return new Person.Exclusions(
+          items.contains("CRIMINAL_RECORD"),
+          items.contains("UNDER_INVESTIGATION"),
+          items.contains("DETAINED"),
+          items.contains("DISMISSED"),
+          items.contains("DISHONEST"));
     }
 
     static String exclusionsText(Person.Exclusions x) {

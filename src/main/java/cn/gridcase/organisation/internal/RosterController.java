@@ -5,6 +5,7 @@ import cn.gridcase.platform.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -40,43 +41,69 @@ class RosterController {
   record Imported(int rows, int gridsCreated, int appointments) {}
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Import a roster (multipart field 'file', .csv or .xlsx): all rows checked first, nothing"
-      + " imported when any fails (422 listing row, column and problem)")
+  @Operation(
+      summary =
+          "Import a roster (multipart field 'file', .csv or .xlsx): all rows checked first, nothing"
+              + " imported when any fails (422 listing row, column and problem)")
   ResponseEntity<Object> importRoster(@RequestPart("file") MultipartFile file) throws IOException {
-    String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
+    String name =
+        file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
     boolean xlsx = name.endsWith(".xlsx");
     if (!xlsx && !name.endsWith(".csv")) {
-      throw new InvalidRequest("Unsupported file", List.of(new ApiError("file", "roster.format",
-          "a roster is a .csv or .xlsx file, got '" + file.getOriginalFilename() + "'")));
+      throw new InvalidRequest(
+          "Unsupported file",
+          List.of(
+              new ApiError(
+                  "file",
+                  "roster.format",
+                  "a roster is a .csv or .xlsx file, got '" + file.getOriginalFilename() + "'")));
     }
     Roster.ImportResult result;
     try {
       result = roster.importFile(file.getInputStream(), xlsx);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      // POI's "not an OOXML file" and Commons CSV's malformed input are IllegalArgument/IllegalState
-      throw new InvalidRequest("Unreadable file", List.of(new ApiError("file", "roster.format",
-          "the file cannot be read as " + (xlsx ? "XLSX" : "CSV"))));
+      // POI's "not an OOXML file" and Commons CSV's malformed input are
+      // IllegalArgument/IllegalState
+      throw new InvalidRequest(
+          "Unreadable file",
+          List.of(
+              new ApiError(
+                  "file",
+                  "roster.format",
+                  "the file cannot be read as " + (xlsx ? "XLSX" : "CSV"))));
     }
     if (!result.ok()) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-          result.errors().size() + " problem(s) in the roster; nothing was imported");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.UNPROCESSABLE_ENTITY,
+              result.errors().size() + " problem(s) in the roster; nothing was imported");
       problem.setTitle("Roster refused");
       problem.setProperty("errors", result.errors());
-      return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      return ResponseEntity.unprocessableEntity()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
     }
-    return ResponseEntity.ok(new Imported(result.rows(), result.gridsCreated(), result.appointments()));
+    return ResponseEntity.ok(
+        new Imported(result.rows(), result.gridsCreated(), result.appointments()));
   }
 
   @GetMapping("/export")
   @Operation(summary = "Export the current appointments in the roster format (csv or xlsx)")
-  ResponseEntity<byte[]> export(@RequestParam(defaultValue = "xlsx") String format) throws IOException {
+  ResponseEntity<byte[]> export(@RequestParam(defaultValue = "xlsx") String format)
+      throws IOException {
     boolean xlsx = !"csv".equalsIgnoreCase(format);
-    byte[] body = xlsx ? RosterFiles.writeXlsx(Roster.header(), roster.export())
-        : RosterFiles.writeCsv(Roster.header(), roster.export());
+    byte[] body =
+        xlsx
+            ? RosterFiles.writeXlsx(Roster.header(), roster.export())
+            : RosterFiles.writeCsv(Roster.header(), roster.export());
     return ResponseEntity.ok()
-        .contentType(xlsx ? XLSX : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("roster." + (xlsx ? "xlsx" : "csv")).build().toString())
+        .contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("roster." + (xlsx ? "xlsx" : "csv"))
+                .build()
+                .toString())
         .body(body);
   }
 }

@@ -1,5 +1,6 @@
 package cn.gridcase.organisation.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Reads and writes roster spreadsheets as rows of cells: CSV (Commons CSV) and XLSX (Apache POI). */
+/**
+ * Reads and writes roster spreadsheets as rows of cells: CSV (Commons CSV) and XLSX (Apache POI).
+ */
 public final class RosterFiles {
 
   private RosterFiles() {}
@@ -31,7 +34,10 @@ public final class RosterFiles {
       try (Workbook workbook = new XSSFWorkbook(in)) {
         Sheet sheet = workbook.getSheetAt(0);
         DataFormatter formatter = new DataFormatter();
-        int width = sheet.getRow(sheet.getFirstRowNum()) == null ? 0 : sheet.getRow(sheet.getFirstRowNum()).getLastCellNum();
+        int width =
+            sheet.getRow(sheet.getFirstRowNum()) == null
+                ? 0
+                : sheet.getRow(sheet.getFirstRowNum()).getLastCellNum();
         for (int r = 0; r <= sheet.getLastRowNum(); r++) {
           Row row = sheet.getRow(r);
           List<String> cells = new ArrayList<>();
@@ -44,10 +50,22 @@ public final class RosterFiles {
       }
     } else {
       byte[] bytes = in.readAllBytes();
-      int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-      try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
-          .parse(new InputStreamReader(new java.io.ByteArrayInputStream(bytes, start, bytes.length - start),
-              StandardCharsets.UTF_8))) {
+      int start =
+          bytes.length >= 3
+                  && (bytes[0] & 0xFF) == 0xEF
+                  && (bytes[1] & 0xFF) == 0xBB
+                  && (bytes[2] & 0xFF) == 0xBF
+              ? 3
+              : 0;
+      try (CSVParser parser =
+          CSVFormat.DEFAULT
+              .builder()
+              .setIgnoreSurroundingSpaces(true)
+              .get()
+              .parse(
+                  new InputStreamReader(
+                      new ByteArrayInputStream(bytes, start, bytes.length - start),
+                      StandardCharsets.UTF_8))) {
         for (CSVRecord record : parser) {
           List<String> cells = new ArrayList<>();
           record.forEach(cell -> cells.add(cell.trim()));
@@ -60,8 +78,12 @@ public final class RosterFiles {
 
   static byte[] writeCsv(List<String> header, List<List<String>> rows) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // BOM: spreadsheet programs then read UTF-8
-    try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
+    out.write(
+        new byte[] {
+          (byte) 0xEF, (byte) 0xBB, (byte) 0xBF
+        }); // BOM: spreadsheet programs then read UTF-8
+    try (CSVPrinter printer =
+        new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
       printer.printRecord(header);
       for (List<String> row : rows) {
         printer.printRecord(row);
@@ -71,7 +93,8 @@ public final class RosterFiles {
   }
 
   static byte[] writeXlsx(List<String> header, List<List<String>> rows) throws IOException {
-    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet("网格花名册");
       writeRow(sheet.createRow(0), header);
       for (int i = 0; i < rows.size(); i++) {

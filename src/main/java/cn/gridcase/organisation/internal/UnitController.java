@@ -5,11 +5,12 @@ import cn.gridcase.organisation.Education;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
 import cn.gridcase.organisation.UnitKind;
-
+import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,14 +36,25 @@ class UnitController {
     this.organisation = organisation;
   }
 
-  record UnitBody(@Text(max = 64) String code, @Text(max = 100) String name, UnitKind kind, @Text(max = 64) String parentCode) {}
+  record UnitBody(
+      @Text(max = 64) String code,
+      @Text(max = 100) String name,
+      UnitKind kind,
+      @Text(max = 64) String parentCode) {}
 
   record SettingsBody(Boolean s1ExtraConditions) {}
 
   record SettingsView(String townshipCode, boolean s1ExtraConditions) {}
 
-  record PersonView(long id, String realName, String idCardMasked, java.time.LocalDate birthDate, String phone,
-      Education education, CurrentPost currentPost, String username) {}
+  record PersonView(
+      long id,
+      String realName,
+      String idCardMasked,
+      LocalDate birthDate,
+      String phone,
+      Education education,
+      CurrentPost currentPost,
+      String username) {}
 
   @GetMapping("/units")
   List<Unit> units(@RequestParam(required = false) UnitKind kind) {
@@ -52,7 +64,8 @@ class UnitController {
   @PostMapping("/units")
   @Operation(summary = "Create a township, village or department")
   ResponseEntity<Unit> create(@RequestBody UnitBody body) {
-    Unit unit = organisation.createUnit(new Unit(body.code(), body.name(), body.kind(), body.parentCode()));
+    Unit unit =
+        organisation.createUnit(new Unit(body.code(), body.name(), body.kind(), body.parentCode()));
     return ResponseEntity.created(URI.create("/api/units/" + unit.code())).body(unit);
   }
 
@@ -60,7 +73,7 @@ class UnitController {
   @Operation(summary = "Per-township settings: S1's extra conditions for grid workers (default on)")
   SettingsView settings(@PathVariable String code, @RequestBody SettingsBody body) {
     if (organisation.unit(code).filter(unit -> unit.kind() == UnitKind.TOWNSHIP).isEmpty()) {
-      throw new cn.gridcase.platform.NotFound("No township " + code);
+      throw new NotFound("No township " + code);
     }
     if (body.s1ExtraConditions() != null) {
       organisation.setS1ExtraConditions(code, body.s1ExtraConditions());
@@ -71,7 +84,18 @@ class UnitController {
   @GetMapping("/people")
   @Operation(summary = "Search people by (part of) their name; id-card numbers are masked")
   List<PersonView> people(@RequestParam String name) {
-    return organisation.peopleNamed(name).stream().map(p -> new PersonView(p.id(), p.realName(), p.idCardMasked(),
-        p.birthDate(), p.phone(), p.education(), p.currentPost(), p.username())).toList();
+    return organisation.peopleNamed(name).stream()
+        .map(
+            p ->
+                new PersonView(
+                    p.id(),
+                    p.realName(),
+                    p.idCardMasked(),
+                    p.birthDate(),
+                    p.phone(),
+                    p.education(),
+                    p.currentPost(),
+                    p.username()))
+        .toList();
   }
 }

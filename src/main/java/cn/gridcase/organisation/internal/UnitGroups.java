@@ -10,8 +10,8 @@ import cn.gridcase.organisation.AppointmentRole;
  *       that {@linkplain AppointmentRole#worksUnitQueue() works the queue} (the grid worker of a
  *       grid, the station staff of a village, the center staff of a township, a department's
  *       handlers). Group type {@value #UNIT_TYPE}.
- *   <li>{@code GS-V01.GRID_LEADER} — everyone currently appointed to that unit in that role.
- *       Group type {@value #UNIT_ROLE_TYPE}.
+ *   <li>{@code GS-V01.GRID_LEADER} — everyone currently appointed to that unit in that role. Group
+ *       type {@value #UNIT_ROLE_TYPE}.
  * </ul>
  */
 public final class UnitGroups {
@@ -21,7 +21,9 @@ public final class UnitGroups {
 
   private UnitGroups() {}
 
-  /** The candidate group of the tasks offered to a unit, e.g. {@code ${unitGroups.queueOf('GS')}}. */
+  /**
+   * The candidate group of the tasks offered to a unit, e.g. {@code ${unitGroups.queueOf('GS')}}.
+   */
   public static String queueOf(String unitCode) {
     return unitCode;
   }

@@ -24,32 +24,37 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * Deploys the BPMN and DMN models of {@code bpmn/} and the Camunda Forms of {@code forms/} as one
  * deployment named {@value #DEPLOYMENT_NAME}.
  *
- * <p>Why not the starter's auto-deployment: it names resources by their absolute path under
- * {@code spring-boot:run} and by their file name in the fat jar, which defeats duplicate filtering.
- * Here a resource is named by its path from the classpath root ({@code bpmn/event-handling.bpmn},
- * {@code forms/accept-event.form}) in every launch mode, and only changed resources are redeployed.
+ * <p>Why not the starter's auto-deployment: it names resources by their absolute path under {@code
+ * spring-boot:run} and by their file name in the fat jar, which defeats duplicate filtering. Here a
+ * resource is named by its path from the classpath root ({@code bpmn/event-handling.bpmn}, {@code
+ * forms/accept-event.form}) in every launch mode, and only changed resources are redeployed.
  *
  * <p>A changed process is a new version, and the instances already running stay on the version they
- * started on, whose expressions may name beans that no longer exist. So after deploying, the running
- * instances of every older version of a changed process are migrated to the new version
+ * started on, whose expressions may name beans that no longer exist. So after deploying, the
+ * running instances of every older version of a changed process are migrated to the new version
  * ({@link #migrateToLatest}).
  */
 public class ModelDeployment {
 
   public static final String DEPLOYMENT_NAME = "gridcase";
-  static final List<String> PATTERNS = List.of(
-      "classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/**/*.form");
+  static final List<String> PATTERNS =
+      List.of(
+          "classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/**/*.form");
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
 
-  /** Instances migrated in one transaction; a chunk that fails is retried one instance at a time. */
+  /**
+   * Instances migrated in one transaction; a chunk that fails is retried one instance at a time.
+   */
   static final int MIGRATION_CHUNK = 100;
 
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
   private final ResourcePatternResolver resolver;
 
-  public ModelDeployment(RepositoryService repositoryService, RuntimeService runtimeService,
+  public ModelDeployment(
+      RepositoryService repositoryService,
+      RuntimeService runtimeService,
       ResourcePatternResolver resolver) {
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
@@ -67,10 +72,12 @@ public class ModelDeployment {
       log.info("No models found under bpmn/ or forms/: nothing to deploy");
       return null;
     }
-    DeploymentBuilder builder = repositoryService.createDeployment()
-        .name(DEPLOYMENT_NAME)
-        .source(DEPLOYMENT_NAME)
-        .enableDuplicateFiltering(true);
+    DeploymentBuilder builder =
+        repositoryService
+            .createDeployment()
+            .name(DEPLOYMENT_NAME)
+            .source(DEPLOYMENT_NAME)
+            .enableDuplicateFiltering(true);
     for (Map.Entry<String, Resource> entry : resources.entrySet()) {
       try (InputStream in = entry.getValue().getInputStream()) {
         builder.addInputStream(entry.getKey(), in);
@@ -81,14 +88,16 @@ public class ModelDeployment {
     long before = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
     Deployment deployment = builder.deployWithResult();
     // with duplicate filtering, "nothing changed" answers the previous deployment
-    if (repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count() == before) {
+    if (repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count()
+        == before) {
       log.info("Models unchanged: nothing deployed");
       return null;
     }
-    List<String> deployed = new ArrayList<>(repositoryService.getDeploymentResourceNames(deployment.getId()));
+    List<String> deployed =
+        new ArrayList<>(repositoryService.getDeploymentResourceNames(deployment.getId()));
     log.info("Deployed {} changed model(s) of {}: {}", deployed.size(), resources.size(), deployed);
-    for (ProcessDefinition latest : repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId())
-        .list()) {
+    for (ProcessDefinition latest :
+        repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).list()) {
       migrateToLatest(latest);
     }
     return deployment;
@@ -107,31 +116,58 @@ public class ModelDeployment {
    */
   public int migrateToLatest(ProcessDefinition latest) {
     int migrated = 0;
-    for (ProcessDefinition older : repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(latest.getKey()).list()) {
-      if (older.getVersion() >= latest.getVersion() || !Objects.equals(older.getTenantId(), latest.getTenantId())) {
+    for (ProcessDefinition older :
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(latest.getKey())
+            .list()) {
+      if (older.getVersion() >= latest.getVersion()
+          || !Objects.equals(older.getTenantId(), latest.getTenantId())) {
         continue;
       }
-      List<String> running = runtimeService.createProcessInstanceQuery().processDefinitionId(older.getId()).list()
-          .stream().map(ProcessInstance::getId).toList();
+      List<String> running =
+          runtimeService
+              .createProcessInstanceQuery()
+              .processDefinitionId(older.getId())
+              .list()
+              .stream()
+              .map(ProcessInstance::getId)
+              .toList();
       if (running.isEmpty()) {
         continue;
       }
       MigrationPlan plan;
       try {
-        plan = runtimeService.createMigrationPlan(older.getId(), latest.getId()).mapEqualActivities().build();
+        plan =
+            runtimeService
+                .createMigrationPlan(older.getId(), latest.getId())
+                .mapEqualActivities()
+                .build();
       } catch (ProcessEngineException e) {
-        log.warn("{} instance(s) of {} version {} left on it: no migration plan to version {}: {}", running.size(),
-            latest.getKey(), older.getVersion(), latest.getVersion(), e.getMessage());
+        log.warn(
+            "{} instance(s) of {} version {} left on it: no migration plan to version {}: {}",
+            running.size(),
+            latest.getKey(),
+            older.getVersion(),
+            latest.getVersion(),
+            e.getMessage());
         continue;
       }
       int fromThisVersion = 0;
       for (int from = 0; from < running.size(); from += MIGRATION_CHUNK) {
-        fromThisVersion += migrate(plan, running.subList(from, Math.min(from + MIGRATION_CHUNK, running.size())),
-            older);
+        fromThisVersion +=
+            migrate(
+                plan,
+                running.subList(from, Math.min(from + MIGRATION_CHUNK, running.size())),
+                older);
       }
-      log.info("Migrated {} of {} running instance(s) of {} from version {} to version {}", fromThisVersion,
-          running.size(), latest.getKey(), older.getVersion(), latest.getVersion());
+      log.info(
+          "Migrated {} of {} running instance(s) of {} from version {} to version {}",
+          fromThisVersion,
+          running.size(),
+          latest.getKey(),
+          older.getVersion(),
+          latest.getVersion());
       migrated += fromThisVersion;
     }
     return migrated;
@@ -148,8 +184,12 @@ public class ModelDeployment {
           runtimeService.newMigration(plan).processInstanceIds(instance).execute();
           migrated++;
         } catch (ProcessEngineException e) {
-          log.warn("Instance {} of {} left on version {}: it cannot be migrated: {}", instance, older.getKey(),
-              older.getVersion(), e.getMessage());
+          log.warn(
+              "Instance {} of {} left on version {}: it cannot be migrated: {}",
+              instance,
+              older.getKey(),
+              older.getVersion(),
+              e.getMessage());
         }
       }
       return migrated;
@@ -173,7 +213,10 @@ public class ModelDeployment {
     return found;
   }
 
-  /** {@code .../classes/bpmn/x/y.bpmn} and {@code jar:...!/BOOT-INF/classes!/bpmn/x/y.bpmn} both give {@code bpmn/x/y.bpmn}. */
+  /**
+   * {@code .../classes/bpmn/x/y.bpmn} and {@code jar:...!/BOOT-INF/classes!/bpmn/x/y.bpmn} both
+   * give {@code bpmn/x/y.bpmn}.
+   */
   static String stableName(Resource resource) {
     try {
       String url = resource.getURL().toString();

@@ -13,9 +13,13 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 class ModelDeploymentConfiguration {
 
   @Bean
-  ModelDeployment modelDeployment(RepositoryService repositoryService, RuntimeService runtimeService,
+  ModelDeployment modelDeployment(
+      RepositoryService repositoryService,
+      RuntimeService runtimeService,
       ResourceLoader resourceLoader) {
-    return new ModelDeployment(repositoryService, runtimeService,
+    return new ModelDeployment(
+        repositoryService,
+        runtimeService,
         ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
   }
 

@@ -13,11 +13,11 @@ import org.camunda.bpm.engine.variable.type.ValueType;
 
 /**
  * Wraps the engine's history event handler so that user-entered content never reaches the history
- * tables. Variables (ACT_HI_VARINST, ACT_HI_DETAIL and their byte arrays) pass only when
- * catalogued for their process; a catalogued variable whose value does not fit loses its value.
- * Submitted form fields (ACT_HI_DETAIL, written even at history level audit) never pass. Task
- * descriptions (ACT_HI_TASKINST) are not kept: GridCase's describe the event or case, which lives
- * in the domain tables under their access rules. Everything else passes unchanged.
+ * tables. Variables (ACT_HI_VARINST, ACT_HI_DETAIL and their byte arrays) pass only when catalogued
+ * for their process; a catalogued variable whose value does not fit loses its value. Submitted form
+ * fields (ACT_HI_DETAIL, written even at history level audit) never pass. Task descriptions
+ * (ACT_HI_TASKINST) are not kept: GridCase's describe the event or case, which lives in the domain
+ * tables under their access rules. Everything else passes unchanged.
  */
 final class CataloguedHistory implements HistoryEventHandler {
 
@@ -58,8 +58,10 @@ final class CataloguedHistory implements HistoryEventHandler {
       return false;
     }
     if (event instanceof HistoricVariableUpdateEventEntity variable) {
-      HistoricValue allowed = catalogue.getOrDefault(variable.getProcessDefinitionKey(), Map.of())
-          .get(variable.getVariableName());
+      HistoricValue allowed =
+          catalogue
+              .getOrDefault(variable.getProcessDefinitionKey(), Map.of())
+              .get(variable.getVariableName());
       if (allowed == null) {
         // every event of a variable has the same name and key, so its history row never exists
         return false;
@@ -85,7 +87,8 @@ final class CataloguedHistory implements HistoryEventHandler {
     if (ValueType.STRING.getName().equals(serializer)) {
       return variable.getTextValue();
     }
-    if (ValueType.INTEGER.getName().equals(serializer) || ValueType.LONG.getName().equals(serializer)
+    if (ValueType.INTEGER.getName().equals(serializer)
+        || ValueType.LONG.getName().equals(serializer)
         || ValueType.SHORT.getName().equals(serializer)) {
       return variable.getLongValue();
     }

@@ -31,11 +31,18 @@ class HistoryPrivacy extends AbstractProcessEnginePlugin {
   static Map<String, Map<String, HistoricValue>> merge(List<ProcessVariableCatalogue> catalogues) {
     Map<String, Map<String, HistoricValue>> merged = new HashMap<>();
     for (ProcessVariableCatalogue catalogue : catalogues) {
-      catalogue.historicVariables().forEach((process, variables) -> variables.forEach((name, value) -> {
-        if (merged.computeIfAbsent(process, p -> new HashMap<>()).put(name, value) != null) {
-          throw new IllegalStateException("variable " + name + " of " + process + " is catalogued twice");
-        }
-      }));
+      catalogue
+          .historicVariables()
+          .forEach(
+              (process, variables) ->
+                  variables.forEach(
+                      (name, value) -> {
+                        if (merged.computeIfAbsent(process, p -> new HashMap<>()).put(name, value)
+                            != null) {
+                          throw new IllegalStateException(
+                              "variable " + name + " of " + process + " is catalogued twice");
+                        }
+                      }));
     }
     merged.replaceAll((process, variables) -> Map.copyOf(variables));
     return Map.copyOf(merged);
@@ -43,8 +50,10 @@ class HistoryPrivacy extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    List<CommandInterceptor> interceptors =
+        configuration.getCustomPreCommandInterceptorsTxRequired() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
     interceptors.add(new NoCommentsOrAttachments());
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
   }
@@ -52,6 +61,7 @@ class HistoryPrivacy extends AbstractProcessEnginePlugin {
   /** After init: the engine has built its handler (the database one and any custom ones). */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setHistoryEventHandler(new CataloguedHistory(configuration.getHistoryEventHandler(), catalogue));
+    configuration.setHistoryEventHandler(
+        new CataloguedHistory(configuration.getHistoryEventHandler(), catalogue));
   }
 }

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 /**
  * Refuses task and process comments and attachments, whoever asks and through whichever door: the
  * engine keeps them in ACT_HI_COMMENT / ACT_HI_ATTACHMENT (and ACT_GE_BYTEARRAY), outside the
- * domain's tables and their access rules. What users record about a step goes into the task's
- * form, which the domain stores (E10, the case steps).
+ * domain's tables and their access rules. What users record about a step goes into the task's form,
+ * which the domain stores (E10, the case steps).
  */
 final class NoCommentsOrAttachments extends CommandInterceptor {
 
@@ -31,12 +31,12 @@ final class NoCommentsOrAttachments extends CommandInterceptor {
   }
 
   /**
-   * A client mistake (400 at {@code /engine-rest}); the rule violation inside lets the REST
-   * layer's mapper answer with the Chinese message and the field.
+   * A client mistake (400 at {@code /engine-rest}); the rule violation inside lets the REST layer's
+   * mapper answer with the Chinese message and the field.
    */
   private static BadUserRequestException refusal(String field, String message) {
-    DomainRuleViolation violation = new DomainRuleViolation(message,
-        List.of(new ApiError(field, "ENGINE.history", message)));
+    DomainRuleViolation violation =
+        new DomainRuleViolation(message, List.of(new ApiError(field, "ENGINE.history", message)));
     return new BadUserRequestException(message, violation);
   }
 }

@@ -25,13 +25,19 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -46,7 +52,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
     problem.setTitle("请求正文无法读取");
     Throwable cause = ex.getCause();
@@ -58,32 +67,54 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       problem.setProperty("errors", List.of(new ApiError(field, codeOf(json), what + where)));
     } else {
       problem.setDetail("请求正文缺失，或不是有效的 JSON。");
-      problem.setProperty("errors", List.of(new ApiError(null, "body.unreadable", problem.getDetail())));
+      problem.setProperty(
+          "errors", List.of(new ApiError(null, "body.unreadable", problem.getDetail())));
     }
     return ResponseEntity.badRequest().body(problem);
   }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<ApiError> errors = new ArrayList<>();
     for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-      errors.add(new ApiError(error.getField(), "invalid." + error.getCode(), error.getDefaultMessage()));
+      errors.add(
+          new ApiError(error.getField(), "invalid." + error.getCode(), error.getDefaultMessage()));
     }
-    ex.getBindingResult().getGlobalErrors().forEach(error ->
-        errors.add(new ApiError(null, "invalid." + error.getCode(), error.getDefaultMessage())));
+    ex.getBindingResult()
+        .getGlobalErrors()
+        .forEach(
+            error ->
+                errors.add(
+                    new ApiError(null, "invalid." + error.getCode(), error.getDefaultMessage())));
     return ResponseEntity.badRequest().body(validationProblem(errors));
   }
 
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
-      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<ApiError> errors = new ArrayList<>();
-    ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-        errors.add(new ApiError(result.getMethodParameter().getParameterName(),
-            "invalid." + (error.getCodes() != null && error.getCodes().length > 0
-                ? error.getCodes()[error.getCodes().length - 1] : "value"),
-            error.getDefaultMessage()))));
+    ex.getParameterValidationResults()
+        .forEach(
+            result ->
+                result
+                    .getResolvableErrors()
+                    .forEach(
+                        error ->
+                            errors.add(
+                                new ApiError(
+                                    result.getMethodParameter().getParameterName(),
+                                    "invalid."
+                                        + (error.getCodes() != null && error.getCodes().length > 0
+                                            ? error.getCodes()[error.getCodes().length - 1]
+                                            : "value"),
+                                    error.getDefaultMessage()))));
     return ResponseEntity.badRequest().body(validationProblem(errors));
   }
 
@@ -91,7 +122,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
     String expected = typeName(ex.getRequiredType());
     String message = "'" + ex.getValue() + "' 不是有效的 " + expected;
-    return ResponseEntity.badRequest().body(validationProblem(List.of(new ApiError(ex.getName(), "type", message))));
+    return ResponseEntity.badRequest()
+        .body(validationProblem(List.of(new ApiError(ex.getName(), "type", message))));
   }
 
   @ExceptionHandler(InvalidRequest.class)
@@ -103,7 +135,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(DomainRuleViolation.class)
   ResponseEntity<Object> ruleViolation(DomainRuleViolation ex) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
     problem.setTitle("不符合业务规则");
     problem.setProperty("errors", ex.errors());
     return ResponseEntity.unprocessableEntity().body(problem);
@@ -125,8 +158,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<Object> forbidden(AccessDeniedException ex) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-        "您没有执行此操作的权限。");
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "您没有执行此操作的权限。");
     problem.setTitle("无权操作");
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
   }
@@ -134,20 +166,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** Spring Security's firewall refuses characters in a parameter (e.g. of a form-encoded body). */
   @ExceptionHandler(RequestRejectedException.class)
   ResponseEntity<Object> rejected(RequestRejectedException ex) {
-    return ResponseEntity.badRequest().body(validationProblem(List.of(new ApiError(null, "request.rejected",
-        "请求的参数名或参数值含有不允许的字符"))));
+    return ResponseEntity.badRequest()
+        .body(
+            validationProblem(
+                List.of(new ApiError(null, "request.rejected", "请求的参数名或参数值含有不允许的字符"))));
   }
 
   /** A multipart body that cannot be parsed (an endpoint that takes a file). */
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Object> unreadableMultipart(MultipartException ex) {
-    if (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件过大。");
+    if (ex instanceof MaxUploadSizeExceededException) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件过大。");
       problem.setTitle("请求过大");
       return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
-    return ResponseEntity.badRequest().body(validationProblem(List.of(new ApiError(null, "body.multipart",
-        "multipart/form-data 正文无法解析（缺少 boundary 或格式不完整）"))));
+    return ResponseEntity.badRequest()
+        .body(
+            validationProblem(
+                List.of(
+                    new ApiError(
+                        null,
+                        "body.multipart",
+                        "multipart/form-data 正文无法解析（缺少 boundary 或格式不完整）"))));
   }
 
   /**
@@ -155,9 +196,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * what the client can change; never the exception's text.
    */
   @Override
-  protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-      HttpStatusCode statusCode, WebRequest request) {
-    ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode statusCode,
+      WebRequest request) {
+    ResponseEntity<Object> answer =
+        super.handleExceptionInternal(ex, body, headers, statusCode, request);
     if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
       problem.setTitle(titleOf(statusCode.value()));
       problem.setDetail(detailOf(ex, statusCode.value()));
@@ -178,17 +224,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static String detailOf(Exception ex, int status) {
-    if (ex instanceof org.springframework.web.HttpRequestMethodNotSupportedException method) {
-      return "此路径不支持 " + method.getMethod() + " 方法"
-          + (method.getSupportedMethods() == null ? "" : "；可用：" + String.join(", ", method.getSupportedMethods()));
+    if (ex instanceof HttpRequestMethodNotSupportedException method) {
+      return "此路径不支持 "
+          + method.getMethod()
+          + " 方法"
+          + (method.getSupportedMethods() == null
+              ? ""
+              : "；可用：" + String.join(", ", method.getSupportedMethods()));
     }
-    if (ex instanceof org.springframework.web.HttpMediaTypeNotSupportedException) {
+    if (ex instanceof HttpMediaTypeNotSupportedException) {
       return "不支持该 Content-Type；请以 application/json 发送正文（上传文件的接口用 multipart/form-data）";
     }
-    if (ex instanceof org.springframework.web.bind.MissingServletRequestParameterException missing) {
+    if (ex instanceof MissingServletRequestParameterException missing) {
       return "缺少参数 " + missing.getParameterName();
     }
-    if (ex instanceof org.springframework.web.multipart.support.MissingServletRequestPartException missing) {
+    if (ex instanceof MissingServletRequestPartException missing) {
       return "缺少上传部分 " + missing.getRequestPartName();
     }
     return switch (status) {
@@ -201,21 +251,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** Anything unexpected: logged here, never shown to the client. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {
-    if (ex instanceof org.springframework.web.ErrorResponse) {
+    if (ex instanceof ErrorResponse) {
       return handleException(ex, request);
     }
     log.error("Unexpected failure of {}", request.getDescription(false), ex);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "服务器处理请求时出错，请求未生效；错误已记录。");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR, "服务器处理请求时出错，请求未生效；错误已记录。");
     problem.setTitle("服务器内部错误");
     return ResponseEntity.internalServerError().body(problem);
   }
 
   private static ProblemDetail validationProblem(List<ApiError> errors) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        errors.size() + " 处问题："
-            + errors.stream().map(e -> (e.field() != null ? e.field() + ": " : "") + e.message())
-                .collect(Collectors.joining("；")));
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            errors.size()
+                + " 处问题："
+                + errors.stream()
+                    .map(e -> (e.field() != null ? e.field() + ": " : "") + e.message())
+                    .collect(Collectors.joining("；")));
     problem.setTitle("请求无效");
     problem.setProperty("errors", errors);
     return problem;
@@ -291,7 +346,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return "取值（可选：" + String.join(", ", names) + "）";
     }
     return switch (type.getSimpleName()) {
-      case "OffsetDateTime", "ZonedDateTime", "Instant" -> "时间 date-time（ISO-8601 字符串，带时区偏移，如 2026-10-09T08:00:00+08:00）";
+      case "OffsetDateTime", "ZonedDateTime", "Instant" ->
+          "时间 date-time（ISO-8601 字符串，带时区偏移，如 2026-10-09T08:00:00+08:00）";
       case "LocalDate" -> "日期 date (YYYY-MM-DD)";
       case "Integer", "int", "Long", "long" -> "整数";
       case "Boolean", "boolean" -> "布尔值（true/false）";

@@ -1,14 +1,10 @@
 package cn.gridcase.platform.web;
 
-import cn.gridcase.platform.WebPage;
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.method.HandlerMethod;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
+import cn.gridcase.platform.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,21 +12,26 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A failure of a page a browser asked for (an unknown path, a page controller's unexpected error)
  * is a Chinese error page, not problem+json: the status is sent with {@code sendError}, and Spring
- * Boot's {@code /error} renders {@code templates/error/404.html}, {@code 403.html}, {@code 4xx.html}
- * or {@code 5xx.html} for a browser. API paths ({@code /api}, {@code /engine-rest},
+ * Boot's {@code /error} renders {@code templates/error/404.html}, {@code 403.html}, {@code
+ * 4xx.html} or {@code 5xx.html} for a browser. API paths ({@code /api}, {@code /engine-rest},
  * {@code /camunda/api}, {@code /actuator}, {@code /v3/api-docs}) and requests that do not accept
  * HTML are left to {@link ApiExceptionHandler} (problem+json) as before.
  */
@@ -40,7 +41,8 @@ class BrowserPageErrors implements HandlerExceptionResolver, Ordered {
   private static final Logger log = LoggerFactory.getLogger(BrowserPageErrors.class);
 
   /** Paths whose answers are problem+json whatever the client accepts. */
-  static final List<String> API_PATHS = List.of("/api/", "/engine-rest/", "/camunda/api/", "/actuator/", "/v3/api-docs");
+  static final List<String> API_PATHS =
+      List.of("/api/", "/engine-rest/", "/camunda/api/", "/actuator/", "/v3/api-docs");
 
   @Override
   public int getOrder() {
@@ -50,8 +52,8 @@ class BrowserPageErrors implements HandlerExceptionResolver, Ordered {
   }
 
   @Override
-  public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-      Exception ex) {
+  public ModelAndView resolveException(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
     if (!isBrowserPage(request) || response.isCommitted() || isWebPage(handler)) {
       // a page controller (@WebPage) answers its own failures with a page that says what happened
       // (its own @ExceptionHandlers, then PageErrors)
@@ -76,7 +78,9 @@ class BrowserPageErrors implements HandlerExceptionResolver, Ordered {
 
   static boolean isBrowserPage(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.equals("/api") || path.equals("/engine-rest") || path.equals("/v3/api-docs")
+    if (path.equals("/api")
+        || path.equals("/engine-rest")
+        || path.equals("/v3/api-docs")
         || API_PATHS.stream().anyMatch(path::startsWith)) {
       return false;
     }
@@ -86,8 +90,12 @@ class BrowserPageErrors implements HandlerExceptionResolver, Ordered {
     }
     try {
       return MediaType.parseMediaTypes(accept).stream()
-          .anyMatch(type -> type.getQualityValue() > 0 && !type.isWildcardType() && type.includes(MediaType.TEXT_HTML));
-    } catch (org.springframework.http.InvalidMediaTypeException e) {
+          .anyMatch(
+              type ->
+                  type.getQualityValue() > 0
+                      && !type.isWildcardType()
+                      && type.includes(MediaType.TEXT_HTML));
+    } catch (InvalidMediaTypeException e) {
       return false;
     }
   }

@@ -15,10 +15,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * The {@code Content-Type} of an {@code /api} request, checked before anything reads the body: a
- * type that cannot be parsed, a wildcard ({@code *}/{@code *}, {@code application/*}) or a multipart
- * body sent to an endpoint that takes JSON is a 415 (Spring would fail on them with a 500). Multipart
- * bodies are parsed lazily ({@code spring.servlet.multipart.resolve-lazily}), so only the endpoints
- * that take a file parse them.
+ * type that cannot be parsed, a wildcard ({@code *}/{@code *}, {@code application/*}) or a
+ * multipart body sent to an endpoint that takes JSON is a 415 (Spring would fail on them with a
+ * 500). Multipart bodies are parsed lazily ({@code spring.servlet.multipart.resolve-lazily}), so
+ * only the endpoints that take a file parse them.
  */
 class ContentTypeCheck implements HandlerInterceptor {
 
@@ -40,14 +40,20 @@ class ContentTypeCheck implements HandlerInterceptor {
     if (type.isWildcardType() || type.isWildcardSubtype()) {
       throw new HttpMediaTypeNotSupportedException("Content-Type 不能含通配符：" + header, JSON);
     }
-    if (type.getType().equals("multipart") && handler instanceof HandlerMethod method && !takesFiles(method)) {
-      throw new HttpMediaTypeNotSupportedException(type, JSON, HttpMethod.valueOf(request.getMethod()));
+    if (type.getType().equals("multipart")
+        && handler instanceof HandlerMethod method
+        && !takesFiles(method)) {
+      throw new HttpMediaTypeNotSupportedException(
+          type, JSON, HttpMethod.valueOf(request.getMethod()));
     }
     return true;
   }
 
   private static boolean takesFiles(HandlerMethod method) {
-    return Arrays.stream(method.getMethodParameters()).anyMatch(parameter ->
-        parameter.hasParameterAnnotation(RequestPart.class) || MultipartFile.class.isAssignableFrom(parameter.getParameterType()));
+    return Arrays.stream(method.getMethodParameters())
+        .anyMatch(
+            parameter ->
+                parameter.hasParameterAnnotation(RequestPart.class)
+                    || MultipartFile.class.isAssignableFrom(parameter.getParameterType()));
   }
 }

@@ -5,6 +5,7 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's last-resort error page, for requests that fail before they reach the application (for
@@ -19,18 +20,26 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
-    org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+    HttpStatus known = HttpStatus.resolve(status);
     String title = known == null ? null : known.getReasonPhrase();
-    String detail = status == 400
-        ? "The request could not be read: check that the URL is percent-encoded (e.g. Chinese characters in a query)."
-        : "The request failed before it reached the application.";
+    String detail =
+        status == 400
+            ? "The request could not be read: check that the URL is percent-encoded (e.g. Chinese"
+                + " characters in a query)."
+            : "The request failed before it reached the application.";
     try {
       response.setContentType("application/problem+json");
       response.setCharacterEncoding("UTF-8");
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write("{\"type\":\"about:blank\",\"title\":\"" + (title == null ? "Error " + status : title)
-            + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+        writer.write(
+            "{\"type\":\"about:blank\",\"title\":\""
+                + (title == null ? "Error " + status : title)
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail
+                + "\"}");
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {

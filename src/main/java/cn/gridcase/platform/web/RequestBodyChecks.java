@@ -4,6 +4,7 @@ import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.Text;
 import cn.gridcase.platform.TextRules;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.temporal.Temporal;
@@ -19,8 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 
 /**
  * The plausibility checks of {@link TextRules} on every {@code /api} request body, once it is read:
- * every String of the body (record components, nested records, lists) by its {@link Text} limits
- * or the single-line default, every date and time by the 2000–2100 range. Any problem → 400 listing
+ * every String of the body (record components, nested records, lists) by its {@link Text} limits or
+ * the single-line default, every date and time by the 2000–2100 range. Any problem → 400 listing
  * every field, before the controller runs (nothing is stored).
  */
 @ControllerAdvice
@@ -29,13 +30,19 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
   private static final int MAX_DEPTH = 8;
 
   @Override
-  public boolean supports(MethodParameter parameter, Type targetType,
+  public boolean supports(
+      MethodParameter parameter,
+      Type targetType,
       Class<? extends HttpMessageConverter<?>> converterType) {
     return true;
   }
 
   @Override
-  public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
+  public Object afterBodyRead(
+      Object body,
+      HttpInputMessage inputMessage,
+      MethodParameter parameter,
+      Type targetType,
       Class<? extends HttpMessageConverter<?>> converterType) {
     List<ApiError> errors = problems(body);
     if (!errors.isEmpty()) {
@@ -51,7 +58,8 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
     return errors;
   }
 
-  private static void walk(Object value, String path, Text limits, List<ApiError> errors, int depth) {
+  private static void walk(
+      Object value, String path, Text limits, List<ApiError> errors, int depth) {
     if (value == null || depth > MAX_DEPTH) {
       return;
     }
@@ -77,13 +85,18 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
         Object field;
         try {
           // request records are package-private types of their feature
-          java.lang.reflect.Method accessor = component.getAccessor();
+          Method accessor = component.getAccessor();
           accessor.setAccessible(true);
           field = accessor.invoke(value);
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException("cannot read " + component.getName(), e);
         }
-        walk(field, join(path, component.getName()), component.getAnnotation(Text.class), errors, depth + 1);
+        walk(
+            field,
+            join(path, component.getName()),
+            component.getAnnotation(Text.class),
+            errors,
+            depth + 1);
       }
     }
   }

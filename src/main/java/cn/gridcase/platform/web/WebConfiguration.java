@@ -1,29 +1,32 @@
 package cn.gridcase.platform.web;
 
+import cn.gridcase.platform.ProblemJson;
+import cn.gridcase.platform.Text;
+import com.fasterxml.jackson.databind.Module;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import cn.gridcase.platform.ProblemJson;
-import cn.gridcase.platform.Text;
-import org.springdoc.core.customizers.PropertyCustomizer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import org.apache.catalina.core.StandardHost;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
@@ -35,7 +38,7 @@ class WebConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  com.fasterxml.jackson.databind.Module isoTimesOnly() {
+  Module isoTimesOnly() {
     return new IsoTimesOnly();
   }
 
@@ -46,13 +49,17 @@ class WebConfiguration implements WebMvcConfigurer {
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> errorPathAskedDirectly(
       @Value("${server.error.path:/error}") String errorPath) {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws IOException {
-        ProblemJson.write(response, HttpStatus.NOT_FOUND, "没有这个路径。", request.getRequestURI());
-      }
-    });
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws IOException {
+                ProblemJson.write(
+                    response, HttpStatus.NOT_FOUND, "没有这个路径。", request.getRequestURI());
+              }
+            });
     registration.addUrlPatterns(errorPath, errorPath + "/*");
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     return registration;
@@ -64,18 +71,21 @@ class WebConfiguration implements WebMvcConfigurer {
    */
   @Bean
   RequestRejectedHandler requestRejectedAsBadRequest() {
-    return (request, response, rejected) -> ProblemJson.write(response, HttpStatus.BAD_REQUEST,
-        "请求的路径或参数含有不允许的字符。", request.getRequestURI());
+    return (request, response, rejected) ->
+        ProblemJson.write(
+            response, HttpStatus.BAD_REQUEST, "请求的路径或参数含有不允许的字符。", request.getRequestURI());
   }
 
   /** Errors that never reach the application are answered in problem+json too. */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonForConnectorErrors() {
-    return factory -> factory.addContextCustomizers(context -> {
-      if (context.getParent() instanceof StandardHost host) {
-        host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
-      }
-    });
+    return factory ->
+        factory.addContextCustomizers(
+            context -> {
+              if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+              }
+            });
   }
 
   /**
@@ -88,13 +98,13 @@ class WebConfiguration implements WebMvcConfigurer {
       if (property == null || type.getCtxAnnotations() == null) {
         return property;
       }
-      for (java.lang.annotation.Annotation annotation : type.getCtxAnnotations()) {
+      for (Annotation annotation : type.getCtxAnnotations()) {
         if (annotation instanceof Text text) {
-          io.swagger.v3.oas.models.media.Schema<?> target = property.getItems() != null ? property.getItems() : property;
+          Schema<?> target = property.getItems() != null ? property.getItems() : property;
           target.setMaxLength(text.max());
           if (property.getDescription() == null) {
-            property.setDescription(text.multiLine() ? "多行文字，最多 " + text.max() + " 字"
-                : "单行文字，最多 " + text.max() + " 字");
+            property.setDescription(
+                text.multiLine() ? "多行文字，最多 " + text.max() + " 字" : "单行文字，最多 " + text.max() + " 字");
           }
         }
       }
@@ -105,11 +115,18 @@ class WebConfiguration implements WebMvcConfigurer {
   @Bean
   OpenAPI gridCaseOpenApi() {
     return new OpenAPI()
-        .info(new Info().title("GridCase API").version("1")
-            .description("Grid-based community governance (网格化管理): events, deadlines in working days, "
-                + "supervision, accountability and assessment. Errors are application/problem+json (RFC 9457)."))
-        .components(new Components().addSecuritySchemes("basic",
-            new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+        .info(
+            new Info()
+                .title("GridCase API")
+                .version("1")
+                .description(
+                    "Grid-based community governance (网格化管理): events, deadlines in working days,"
+                        + " supervision, accountability and assessment. Errors are"
+                        + " application/problem+json (RFC 9457)."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 }

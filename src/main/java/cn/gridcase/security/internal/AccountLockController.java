@@ -1,8 +1,7 @@
 package cn.gridcase.security.internal;
 
-import cn.gridcase.security.SystemGroups;
-
 import cn.gridcase.platform.NotFound;
+import cn.gridcase.security.SystemGroups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -26,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/users/{username}")
 @PreAuthorize("hasRole('" + SystemGroups.ADMIN_ROLE + "')")
-@Tag(name = "Account locks", description = "Accounts locked after repeated wrong passwords (administrators)")
+@Tag(
+    name = "Account locks",
+    description = "Accounts locked after repeated wrong passwords (administrators)")
 class AccountLockController {
 
   private static final Logger log = LoggerFactory.getLogger(AccountLockController.class);
@@ -38,21 +39,29 @@ class AccountLockController {
   }
 
   @GetMapping("/lock")
-  @Operation(summary = "Whether the account is locked out, until when, and the failed logins in a row",
+  @Operation(
+      summary = "Whether the account is locked out, until when, and the failed logins in a row",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The account's lock-out (lockedUntil null when not locked)"),
-          @ApiResponse(responseCode = "404", description = "No such account")})
-  AccountLocks.LockState lock(@Parameter(description = "Login name, e.g. worker1") @PathVariable String username) {
+        @ApiResponse(
+            responseCode = "200",
+            description = "The account's lock-out (lockedUntil null when not locked)"),
+        @ApiResponse(responseCode = "404", description = "No such account")
+      })
+  AccountLocks.LockState lock(
+      @Parameter(description = "Login name, e.g. worker1") @PathVariable String username) {
     return locks.state(username).orElseThrow(() -> noSuchAccount(username));
   }
 
   @PostMapping("/unlock")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "End the account's lock-out at once and start the count of failed logins afresh",
+  @Operation(
+      summary = "End the account's lock-out at once and start the count of failed logins afresh",
       responses = {
-          @ApiResponse(responseCode = "204", description = "Unlocked (also when it was not locked)"),
-          @ApiResponse(responseCode = "404", description = "No such account")})
-  void unlock(@Parameter(description = "Login name, e.g. worker1") @PathVariable String username,
+        @ApiResponse(responseCode = "204", description = "Unlocked (also when it was not locked)"),
+        @ApiResponse(responseCode = "404", description = "No such account")
+      })
+  void unlock(
+      @Parameter(description = "Login name, e.g. worker1") @PathVariable String username,
       Authentication authentication) {
     if (!locks.unlock(username)) {
       throw noSuchAccount(username);

@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.security.authentication.LockedException;
 
 /**
- * A login refused because the account is locked out. Its message (shown by the login form, and
- * the detail of the API's 401) says in Chinese and English when to try again.
+ * A login refused because the account is locked out. Its message (shown by the login form, and the
+ * detail of the API's 401) says in Chinese and English when to try again.
  */
 class AccountLockedException extends LockedException {
 
@@ -22,8 +22,11 @@ class AccountLockedException extends LockedException {
 
   static String message(OffsetDateTime lockedUntil) {
     String at = lockedUntil.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    return "密码连续输错次数过多，账户已暂时锁定，请于 " + at + "（北京时间）之后再试，或请管理员解锁。"
-        + " Too many failed logins: the account is locked until " + at
+    return "密码连续输错次数过多，账户已暂时锁定，请于 "
+        + at
+        + "（北京时间）之后再试，或请管理员解锁。"
+        + " Too many failed logins: the account is locked until "
+        + at
         + " (Asia/Shanghai); try again after that time or ask an administrator to unlock it.";
   }
 

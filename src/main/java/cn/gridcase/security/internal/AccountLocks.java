@@ -14,14 +14,15 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Service;
 
 /**
- * The lock-out of login accounts after repeated wrong passwords (see {@link LockoutIdentityProvider}):
- * who is locked until when, and the administrator's unlock.
+ * The lock-out of login accounts after repeated wrong passwords (see {@link
+ * LockoutIdentityProvider}): who is locked until when, and the administrator's unlock.
  */
 @Service
 class AccountLocks {
 
   /** An account's lock-out: {@code lockedUntil} is null when it is not locked out. */
-  record LockState(String username, boolean locked, OffsetDateTime lockedUntil, int failedAttempts) {}
+  record LockState(
+      String username, boolean locked, OffsetDateTime lockedUntil, int failedAttempts) {}
 
   private final IdentityService identityService;
   private final ProcessEngineConfigurationImpl engineConfiguration;
@@ -29,7 +30,8 @@ class AccountLocks {
 
   AccountLocks(IdentityService identityService, ProcessEngine processEngine, Clock clock) {
     this.identityService = identityService;
-    this.engineConfiguration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    this.engineConfiguration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     this.clock = clock;
   }
 
@@ -39,12 +41,16 @@ class AccountLocks {
     if (!(user instanceof UserEntity entity)) {
       return Optional.empty();
     }
-    Date until = LockoutIdentityProvider.lockedOutUntil(entity, engineConfiguration.getLoginMaxAttempts(),
-        Date.from(clock.instant()));
+    Date until =
+        LockoutIdentityProvider.lockedOutUntil(
+            entity, engineConfiguration.getLoginMaxAttempts(), Date.from(clock.instant()));
     // a whole second, rounded up: "try again after" must not name a moment that is still locked
-    OffsetDateTime lockedUntil = until == null ? null
-        : GridCaseTime.at(until).plus(999, ChronoUnit.MILLIS).truncatedTo(ChronoUnit.SECONDS);
-    return Optional.of(new LockState(entity.getId(), lockedUntil != null, lockedUntil, entity.getAttempts()));
+    OffsetDateTime lockedUntil =
+        until == null
+            ? null
+            : GridCaseTime.at(until).plus(999, ChronoUnit.MILLIS).truncatedTo(ChronoUnit.SECONDS);
+    return Optional.of(
+        new LockState(entity.getId(), lockedUntil != null, lockedUntil, entity.getAttempts()));
   }
 
   /** When the account's lock-out ends, if it is locked out now. */

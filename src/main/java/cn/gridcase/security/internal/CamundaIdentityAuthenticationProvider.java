@@ -1,12 +1,11 @@
 package cn.gridcase.security.internal;
 
-import cn.gridcase.security.SystemGroups;
-
-import cn.gridcase.security.UserAccounts;
-
 import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.security.SystemGroups;
+import cn.gridcase.security.UserAccounts;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -28,9 +27,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a username and password against Camunda's identity store (salted hashes, with the
- * engine's lock-out after repeated failures) and grants one authority per Camunda group, plus
- * {@code ROLE_ADMIN} for members of {@link SystemGroups#ADMINS} and {@code ROLE_USER} for everyone.
+ * Checks a username and password against Camunda's identity store (salted hashes, with the engine's
+ * lock-out after repeated failures) and grants one authority per Camunda group, plus {@code
+ * ROLE_ADMIN} for members of {@link SystemGroups#ADMINS} and {@code ROLE_USER} for everyone.
  *
  * <p>API clients send HTTP Basic credentials with every request; a successful login is therefore
  * remembered for {@link #REMEMBERED_FOR} under a keyed hash of name and password (never the
@@ -49,23 +48,29 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   static final Duration REMEMBERED_FOR = Duration.ofSeconds(30);
 
   /**
-   * The message of every other refusal (the login form shows it): the same for an unknown user,
-   * a wrong password and a login during the back-off delay after a failure.
+   * The message of every other refusal (the login form shows it): the same for an unknown user, a
+   * wrong password and a login during the back-off delay after a failure.
    */
-  static final String WRONG_CREDENTIALS = "用户名或密码错误；输错后请稍候片刻再试。"
-      + " The username or password is wrong; after a failed login wait a moment before trying again.";
+  static final String WRONG_CREDENTIALS =
+      "用户名或密码错误；输错后请稍候片刻再试。 The username or password is wrong; after a failed login wait a moment"
+          + " before trying again.";
 
   private final IdentityService identityService;
   private final UserAccounts accounts;
   private final AccountLocks locks;
   private final Clock clock;
-  /** Key of the login hashes, new on every start: the remembered logins mean nothing outside this process. */
-  private final SecretKeySpec loginKey;
-  private final Cache<String, List<GrantedAuthority>> rememberedLogins = Caffeine.newBuilder()
-      .expireAfterWrite(REMEMBERED_FOR).maximumSize(10_000).build();
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService, UserAccounts accounts,
-      AccountLocks locks, Clock clock) {
+  /**
+   * Key of the login hashes, new on every start: the remembered logins mean nothing outside this
+   * process.
+   */
+  private final SecretKeySpec loginKey;
+
+  private final Cache<String, List<GrantedAuthority>> rememberedLogins =
+      Caffeine.newBuilder().expireAfterWrite(REMEMBERED_FOR).maximumSize(10_000).build();
+
+  CamundaIdentityAuthenticationProvider(
+      IdentityService identityService, UserAccounts accounts, AccountLocks locks, Clock clock) {
     this.identityService = identityService;
     this.accounts = accounts;
     this.locks = locks;
@@ -87,15 +92,21 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (remembered != null) {
       return UsernamePasswordAuthenticationToken.authenticated(username, null, remembered);
     }
-    String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-        ? details.getRemoteAddress() : null;
-    boolean valid = LockoutIdentityProvider.checkingLoginFrom(address,
-        () -> identityService.checkPassword(username, credentials.toString()));
+    String address =
+        authentication.getDetails() instanceof WebAuthenticationDetails details
+            ? details.getRemoteAddress()
+            : null;
+    boolean valid =
+        LockoutIdentityProvider.checkingLoginFrom(
+            address, () -> identityService.checkPassword(username, credentials.toString()));
     if (!valid) {
       // asked only after a refusal: a login that succeeds costs no extra query
-      locks.lockedUntil(username).ifPresent(until -> {
-        throw new AccountLockedException(until, GridCaseTime.now(clock));
-      });
+      locks
+          .lockedUntil(username)
+          .ifPresent(
+              until -> {
+                throw new AccountLockedException(until, GridCaseTime.now(clock));
+              });
       throw new BadCredentialsException(WRONG_CREDENTIALS);
     }
     List<GrantedAuthority> authorities = authoritiesOf(username);
@@ -121,9 +132,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       mac.init(loginKey);
       byte[] name = username.getBytes(StandardCharsets.UTF_8);
       // the name's length first, so that no other name and password give the same input
-      mac.update(java.nio.ByteBuffer.allocate(4).putInt(name.length).array());
+      mac.update(ByteBuffer.allocate(4).putInt(name.length).array());
       mac.update(name);
-      return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
     }

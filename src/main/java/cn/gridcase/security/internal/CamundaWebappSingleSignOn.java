@@ -27,8 +27,8 @@ class CamundaWebappSingleSignOn {
         new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
     registration.setName("gridcase-webapp-sso");
     registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
-    registration.setInitParameters(Map.of(
-        "authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
+    registration.setInitParameters(
+        Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
     registration.setOrder(AFTER_SPRING_SECURITY);
     return registration;
   }
@@ -39,9 +39,12 @@ class CamundaWebappSingleSignOn {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("gridcase-engine-rest-auth");
     registration.addUrlPatterns("/engine-rest/*");
-    registration.setInitParameters(Map.of(
-        "authentication-provider", ContainerBasedAuthenticationProvider.class.getName(),
-        "rest-url-pattern-prefix", "/engine-rest"));
+    registration.setInitParameters(
+        Map.of(
+            "authentication-provider",
+            ContainerBasedAuthenticationProvider.class.getName(),
+            "rest-url-pattern-prefix",
+            "/engine-rest"));
     registration.setOrder(AFTER_SPRING_SECURITY);
     return registration;
   }

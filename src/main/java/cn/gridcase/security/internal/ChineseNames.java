@@ -3,8 +3,8 @@ package cn.gridcase.security.internal;
 import org.camunda.bpm.engine.identity.User;
 
 /**
- * A Chinese name is one string, family name first (张伟, 欧阳娜). Camunda's identity has a first and
- * a last name, and the webapps join them as "first last" (Tasklist's assignee and title bar: "伟 张").
+ * A Chinese name is one string, family name first (张伟, 欧阳娜). Camunda's identity has a first and a
+ * last name, and the webapps join them as "first last" (Tasklist's assignee and title bar: "伟 张").
  * So a Chinese name is kept whole in the first name and the last name stays empty: Tasklist, Admin
  * and Welcome show 张伟, and {@link UserAccounts.Account#displayName()} (last + first) is still 张伟.
  *
@@ -39,6 +39,7 @@ public final class ChineseNames {
   }
 
   static boolean hasHan(String text) {
-    return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    return text.codePoints()
+        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 }

@@ -1,13 +1,11 @@
 package cn.gridcase.security.internal;
 
-import cn.gridcase.security.SystemGroups;
-
-import cn.gridcase.security.UserAccounts;
-
 import cn.gridcase.organisation.Appointment;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
+import cn.gridcase.security.SystemGroups;
+import cn.gridcase.security.UserAccounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -31,10 +29,20 @@ class CurrentUserController {
     this.organisation = organisation;
   }
 
-  record AppointmentView(String unitCode, String unitName, String unitKind, AppointmentRole role,
-      String roleLabel, LocalDate startsOn, LocalDate endsOn) {}
+  record AppointmentView(
+      String unitCode,
+      String unitName,
+      String unitKind,
+      AppointmentRole role,
+      String roleLabel,
+      LocalDate startsOn,
+      LocalDate endsOn) {}
 
-  record MeView(String username, String name, boolean admin, List<String> groups,
+  record MeView(
+      String username,
+      String name,
+      boolean admin,
+      List<String> groups,
       List<AppointmentView> appointments) {}
 
   @GetMapping
@@ -43,14 +51,25 @@ class CurrentUserController {
     String username = authentication.getName();
     UserAccounts.Account account = accounts.find(username).orElseThrow();
     List<String> groups = accounts.groupsOf(username);
-    List<AppointmentView> appointments = organisation.currentAppointments(username).stream()
-        .map(this::view).toList();
-    return new MeView(username, account.displayName(), groups.contains(SystemGroups.ADMINS), groups, appointments);
+    List<AppointmentView> appointments =
+        organisation.currentAppointments(username).stream().map(this::view).toList();
+    return new MeView(
+        username,
+        account.displayName(),
+        groups.contains(SystemGroups.ADMINS),
+        groups,
+        appointments);
   }
 
   private AppointmentView view(Appointment appointment) {
     Unit unit = organisation.unit(appointment.unitCode()).orElseThrow();
-    return new AppointmentView(unit.code(), unit.name(), unit.kind().name(), appointment.role(),
-        appointment.role().label(), appointment.startsOn(), appointment.endsOn());
+    return new AppointmentView(
+        unit.code(),
+        unit.name(),
+        unit.kind().name(),
+        appointment.role(),
+        appointment.role().label(),
+        appointment.startsOn(),
+        appointment.endsOn());
   }
 }

@@ -1,9 +1,7 @@
 package cn.gridcase.security.internal;
 
 import cn.gridcase.security.SystemGroups;
-
 import cn.gridcase.security.UserAccounts;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -17,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure, at every start and idempotently, that the system groups and their Camunda
- * authorizations exist, that every user has Tasklist and the shared task filters, that users' Chinese
- * names are kept whole ({@link ChineseNames}), and — when
- * {@code gridcase.bootstrap-admin.*} is set (production: GRIDCASE_ADMIN_USER/_PASSWORD) — that the
- * first administrator exists.
+ * authorizations exist, that every user has Tasklist and the shared task filters, that users'
+ * Chinese names are kept whole ({@link ChineseNames}), and — when {@code
+ * gridcase.bootstrap-admin.*} is set (production: GRIDCASE_ADMIN_USER/_PASSWORD) — that the first
+ * administrator exists.
  */
 @Component
 @Order(IdentityBootstrap.ORDER)
@@ -52,8 +51,12 @@ class IdentityBootstrap implements ApplicationRunner {
   private final String adminUsername;
   private final String adminPassword;
 
-  IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, UserAccounts accounts,
+  IdentityBootstrap(
+      IdentityService identityService,
+      AuthorizationService authorizationService,
+      FilterService filterService,
+      TaskService taskService,
+      UserAccounts accounts,
       @Value("${gridcase.bootstrap-admin.username:}") String adminUsername,
       @Value("${gridcase.bootstrap-admin.password:}") String adminPassword) {
     this.identityService = identityService;
@@ -75,21 +78,36 @@ class IdentityBootstrap implements ApplicationRunner {
     ensureGroupGrant(SystemGroups.USERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // the models themselves are no secret: Tasklist shows their names and forms, and a task
     // completed by a user (Tasklist, /engine-rest) continues into call activities under that user
-    ensureGroupGrant(SystemGroups.USERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+    ensureGroupGrant(
+        SystemGroups.USERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
     // the rule tables (DMN) are evaluated while such a task completes, under the same user
-    ensureGroupGrant(SystemGroups.USERS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
+    ensureGroupGrant(
+        SystemGroups.USERS,
+        Resources.DECISION_DEFINITION,
+        Authorization.ANY,
+        Permissions.READ,
         Permissions.CREATE_INSTANCE);
-    ensureFilter(MY_TASKS_FILTER, "指派给我的任务", -10,
+    ensureFilter(
+        MY_TASKS_FILTER,
+        "指派给我的任务",
+        -10,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     // tasks offered to a user by name, e.g. an accountability case to its investigators
-    ensureFilter(NAMED_TASKS_FILTER, "点名交由我办理、可认领的任务", 5,
+    ensureFilter(
+        NAMED_TASKS_FILTER,
+        "点名交由我办理、可认领的任务",
+        5,
         taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
-    ensureFilter(GROUP_TASKS_FILTER, "我所在单位可认领的任务", 0,
+    ensureFilter(
+        GROUP_TASKS_FILTER,
+        "我所在单位可认领的任务",
+        0,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
     joinChineseNames();
     if (!adminUsername.isBlank()) {
       if (adminPassword.isBlank()) {
-        throw new IllegalStateException("gridcase.bootstrap-admin.username is set but the password is empty");
+        throw new IllegalStateException(
+            "gridcase.bootstrap-admin.username is set but the password is empty");
       }
       if (accounts.createIfAbsent(adminUsername, "管理员", "系统", null, adminPassword)) {
         log.info("Created the bootstrap administrator '{}'", adminUsername);
@@ -100,10 +118,11 @@ class IdentityBootstrap implements ApplicationRunner {
 
   /**
    * Users saved before names were kept whole (a Chinese name split into 名 and 姓, which Tasklist
-   * shows as "伟 张") are saved once more: the identity provider joins the name ({@link ChineseNames}).
+   * shows as "伟 张") are saved once more: the identity provider joins the name ({@link
+   * ChineseNames}).
    */
   private void joinChineseNames() {
-    for (org.camunda.bpm.engine.identity.User user : identityService.createUserQuery().list()) {
+    for (User user : identityService.createUserQuery().list()) {
       if (ChineseNames.joinFamilyFirst(user)) {
         identityService.saveUser(user);
         log.info("Name of user '{}' kept whole, family name first", user.getId());
@@ -120,11 +139,19 @@ class IdentityBootstrap implements ApplicationRunner {
     }
   }
 
-  private void ensureGroupGrant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+  private void ensureGroupGrant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists =
+        authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .count()
+            > 0;
     if (!exists) {
-      Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      Authorization grant =
+          authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       grant.setGroupId(groupId);
       grant.setResource(resource);
       grant.setResourceId(resourceId);

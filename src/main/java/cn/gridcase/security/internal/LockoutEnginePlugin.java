@@ -12,15 +12,18 @@ class LockoutEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final Duration lockoutDuration;
 
-  LockoutEnginePlugin(@Value("${gridcase.security.lockout-duration:15m}") Duration lockoutDuration) {
+  LockoutEnginePlugin(
+      @Value("${gridcase.security.lockout-duration:15m}") Duration lockoutDuration) {
     if (lockoutDuration.isNegative() || lockoutDuration.isZero()) {
-      throw new IllegalArgumentException("gridcase.security.lockout-duration must be positive: " + lockoutDuration);
+      throw new IllegalArgumentException(
+          "gridcase.security.lockout-duration must be positive: " + lockoutDuration);
     }
     this.lockoutDuration = lockoutDuration;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setIdentityProviderSessionFactory(LockoutIdentityProvider.factory(lockoutDuration));
+    configuration.setIdentityProviderSessionFactory(
+        LockoutIdentityProvider.factory(lockoutDuration));
   }
 }

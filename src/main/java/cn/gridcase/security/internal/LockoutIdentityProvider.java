@@ -3,11 +3,17 @@ package cn.gridcase.security.internal;
 import cn.gridcase.platform.EngineTables;
 import cn.gridcase.platform.GridCaseTime;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -21,14 +27,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Camunda's own identity store with a temporary lock-out instead of a permanent one.
  *
- * <p>The engine delays the next login after each failure (3 s, doubling, at most
- * {@code login-delay-max-time}) and, after {@code login-max-attempts} failures in a row, would lock
- * the account for ever. Here the last step sets the lock's expiry to now + the lock-out duration
- * instead; the lock is the same two columns of {@code ACT_ID_USER} ({@code ATTEMPTS_},
- * {@code LOCK_EXP_TIME_}), so it survives a restart, every node of a cluster sees it, and the
- * engine's unlock (Admin webapp, {@code POST /user/{id}/unlock}) clears it. The count of failures
- * is kept after a lock expires: the next wrong password locks again at once, only a right one
- * (or an administrator) starts the count afresh, so a guesser gets one try per lock-out period.
+ * <p>The engine delays the next login after each failure (3 s, doubling, at most {@code
+ * login-delay-max-time}) and, after {@code login-max-attempts} failures in a row, would lock the
+ * account for ever. Here the last step sets the lock's expiry to now + the lock-out duration
+ * instead; the lock is the same two columns of {@code ACT_ID_USER} ({@code ATTEMPTS_}, {@code
+ * LOCK_EXP_TIME_}), so it survives a restart, every node of a cluster sees it, and the engine's
+ * unlock (Admin webapp, {@code POST /user/{id}/unlock}) clears it. The count of failures is kept
+ * after a lock expires: the next wrong password locks again at once, only a right one (or an
+ * administrator) starts the count afresh, so a guesser gets one try per lock-out period.
  *
  * <p>Every path that checks a password goes through here (form login, HTTP Basic, the engine's
  * {@code identity/verify}, the webapps' own login), so none of them can be used to guess past the
@@ -46,7 +52,10 @@ class LockoutIdentityProvider extends DbIdentityServiceProvider {
 
   private final Duration lockoutDuration;
 
-  /** Runs a password check whose failure, should it lock the account, is logged with {@code address}. */
+  /**
+   * Runs a password check whose failure, should it lock the account, is logged with {@code
+   * address}.
+   */
   static <T> T checkingLoginFrom(String address, Supplier<T> check) {
     SOURCE_ADDRESS.set(address);
     try {
@@ -87,8 +96,8 @@ class LockoutIdentityProvider extends DbIdentityServiceProvider {
   /**
    * One check at a time per account, on every node: the row of {@code ACT_ID_USER} is locked for
    * the command before the engine reads the user's failures. Without it, parallel wrong passwords
-   * all read the same count and the engine's optimistic update counts only one of them — a burst
-   * of guesses past the back-off and the lock-out.
+   * all read the same count and the engine's optimistic update counts only one of them — a burst of
+   * guesses past the back-off and the lock-out.
    */
   @Override
   public boolean checkPassword(String userId, String password) {
@@ -99,20 +108,24 @@ class LockoutIdentityProvider extends DbIdentityServiceProvider {
   }
 
   private static void lockAccountRow(String userId) {
-    java.sql.Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    Connection connection =
+        Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
     String table = EngineTables.USER;
-    try (java.sql.PreparedStatement lock = connection.prepareStatement(
-        "select ID_ from " + table + " where ID_ = ? for update")) {
+    try (PreparedStatement lock =
+        connection.prepareStatement("select ID_ from " + table + " where ID_ = ? for update")) {
       lock.setString(1, userId);
       lock.executeQuery().close();
-    } catch (java.sql.SQLException e) {
-      throw new org.camunda.bpm.engine.ProcessEngineException("could not lock the account row of the login check", e);
+    } catch (SQLException e) {
+      throw new ProcessEngineException("could not lock the account row of the login check", e);
     }
   }
 
-  /** Every user the engine saves keeps a Chinese name whole, family name first ({@link ChineseNames}). */
+  /**
+   * Every user the engine saves keeps a Chinese name whole, family name first ({@link
+   * ChineseNames}).
+   */
   @Override
-  public org.camunda.bpm.engine.impl.identity.IdentityOperationResult saveUser(org.camunda.bpm.engine.identity.User user) {
+  public IdentityOperationResult saveUser(User user) {
     ChineseNames.joinFamilyFirst(user);
     return super.saveUser(user);
   }
@@ -134,13 +147,18 @@ class LockoutIdentityProvider extends DbIdentityServiceProvider {
     }
     Date until = new Date(ClockUtil.getCurrentTime().getTime() + lockoutDuration.toMillis());
     getIdentityInfoManager().updateUserLock(user, attempts, until);
-    log.warn("Login locked: account {} locked until {} after {} failed logins in a row; last attempt from {}",
-        user.getId(), GridCaseTime.at(until), attempts, sourceAddress());
+    log.warn(
+        "Login locked: account {} locked until {} after {} failed logins in a row; last attempt"
+            + " from {}",
+        user.getId(),
+        GridCaseTime.at(until),
+        attempts,
+        sourceAddress());
   }
 
   /**
-   * The address the failed login came from: the connection's remote address. X-Forwarded-For is
-   * not read here: anyone can send it. Behind a reverse proxy, {@code server.forward-headers-strategy:
+   * The address the failed login came from: the connection's remote address. X-Forwarded-For is not
+   * read here: anyone can send it. Behind a reverse proxy, {@code server.forward-headers-strategy:
    * native} makes Tomcat replace the remote address from the header, for trusted proxies only.
    */
   private static String sourceAddress() {
@@ -149,7 +167,8 @@ class LockoutIdentityProvider extends DbIdentityServiceProvider {
       return address;
     }
     // a check from inside a request (the engine's identity/verify)
-    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+    if (RequestContextHolder.getRequestAttributes()
+        instanceof ServletRequestAttributes attributes) {
       HttpServletRequest request = attributes.getRequest();
       return request.getRemoteAddr();
     }

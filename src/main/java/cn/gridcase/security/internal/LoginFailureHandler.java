@@ -23,7 +23,8 @@ final class LoginFailureHandler implements AuthenticationFailureHandler {
 
   static final String FAILURE_URL = "/login?error";
 
-  private final AuthenticationFailureHandler backToForm = new SimpleUrlAuthenticationFailureHandler(FAILURE_URL);
+  private final AuthenticationFailureHandler backToForm =
+      new SimpleUrlAuthenticationFailureHandler(FAILURE_URL);
   private final ITemplateEngine templates;
 
   LoginFailureHandler(ITemplateEngine templates) {
@@ -31,8 +32,9 @@ final class LoginFailureHandler implements AuthenticationFailureHandler {
   }
 
   @Override
-  public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-      AuthenticationException exception) throws IOException, ServletException {
+  public void onAuthenticationFailure(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+      throws IOException, ServletException {
     if (!(exception instanceof AccountLockedException locked)) {
       backToForm.onAuthenticationFailure(request, response, exception);
       return;
@@ -41,10 +43,16 @@ final class LoginFailureHandler implements AuthenticationFailureHandler {
     response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
     response.setContentType(MediaType.TEXT_HTML_VALUE);
     response.setCharacterEncoding("UTF-8");
-    WebContext context = new WebContext(
-        JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response),
-        Locale.SIMPLIFIED_CHINESE, LoginPage.model(request, request.getParameter("username"),
-            LoginPage.lockedMessage(locked.lockedUntil()), null));
+    WebContext context =
+        new WebContext(
+            JakartaServletWebApplication.buildApplication(request.getServletContext())
+                .buildExchange(request, response),
+            Locale.SIMPLIFIED_CHINESE,
+            LoginPage.model(
+                request,
+                request.getParameter("username"),
+                LoginPage.lockedMessage(locked.lockedUntil()),
+                null));
     templates.process(LoginPage.VIEW, context, response.getWriter());
   }
 }

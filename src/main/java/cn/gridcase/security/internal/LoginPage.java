@@ -1,7 +1,7 @@
 package cn.gridcase.security.internal;
 
-import cn.gridcase.platform.WebPage;
 import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.platform.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The Chinese login page ({@code templates/login.html}). A wrong password comes back here as
- * {@code /login?error} with one generic message, whether or not the account exists; a locked
- * account's page is rendered by {@link LoginFailureHandler} with the same template and a 401.
+ * The Chinese login page ({@code templates/login.html}). A wrong password comes back here as {@code
+ * /login?error} with one generic message, whether or not the account exists; a locked account's
+ * page is rendered by {@link LoginFailureHandler} with the same template and a 401.
  */
 @Controller
 @WebPage
@@ -28,15 +28,23 @@ class LoginPage {
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
 
   @GetMapping("/login")
-  String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-      HttpServletRequest request, Model model) {
-    model.addAllAttributes(model(request, null, error != null ? WRONG_CREDENTIALS : null,
-        logout != null ? LOGGED_OUT : null));
+  String login(
+      @RequestParam(required = false) String error,
+      @RequestParam(required = false) String logout,
+      HttpServletRequest request,
+      Model model) {
+    model.addAllAttributes(
+        model(
+            request,
+            null,
+            error != null ? WRONG_CREDENTIALS : null,
+            logout != null ? LOGGED_OUT : null));
     return VIEW;
   }
 
   /** The template's variables: the CSRF field, the typed account name, an error or a notice. */
-  static Map<String, Object> model(HttpServletRequest request, String username, String error, String notice) {
+  static Map<String, Object> model(
+      HttpServletRequest request, String username, String error, String notice) {
     Map<String, Object> model = new HashMap<>();
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     model.put("csrfParameter", csrf.getParameterName());

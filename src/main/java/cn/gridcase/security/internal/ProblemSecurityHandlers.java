@@ -24,35 +24,55 @@ final class ProblemSecurityHandlers {
    * account that is locked out: then it says until when, with {@code Retry-After}.
    */
   static AuthenticationEntryPoint unauthorized(boolean basicChallenge) {
-    return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+    return (HttpServletRequest request,
+        HttpServletResponse response,
+        AuthenticationException e) -> {
       if (basicChallenge) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
       }
       if (e instanceof AccountLockedException locked) {
         response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
-        ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "账户已暂时锁定 Account locked", locked.getMessage(),
-            request.getRequestURI(), Map.of("lockedUntil",
+        ProblemJson.write(
+            response,
+            HttpStatus.UNAUTHORIZED,
+            "账户已暂时锁定 Account locked",
+            locked.getMessage(),
+            request.getRequestURI(),
+            Map.of(
+                "lockedUntil",
                 locked.lockedUntil().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         return;
       }
-      String detail = request.getHeader("Authorization") == null
-          ? "请先登录：以 GridCase 账号和密码使用 HTTP Basic 认证。"
-              + " Authentication required: use HTTP Basic with your GridCase username and password."
-          : CamundaIdentityAuthenticationProvider.WRONG_CREDENTIALS;
-      ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "未登录 Unauthorized", detail, request.getRequestURI(),
-          java.util.Map.of());
+      String detail =
+          request.getHeader("Authorization") == null
+              ? "请先登录：以 GridCase 账号和密码使用 HTTP Basic 认证。 Authentication required: use HTTP Basic"
+                  + " with your GridCase username and password."
+              : CamundaIdentityAuthenticationProvider.WRONG_CREDENTIALS;
+      ProblemJson.write(
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "未登录 Unauthorized",
+          detail,
+          request.getRequestURI(),
+          Map.of());
     };
   }
 
   static AccessDeniedHandler forbidden() {
     return (HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) -> {
-      String detail = e instanceof CsrfException
-          ? "缺少或无效的 CSRF 令牌：浏览器会话须发送 X-XSRF-TOKEN 请求头；接口客户端请使用 HTTP Basic。"
-              + " Missing or invalid CSRF token: a browser session must send the X-XSRF-TOKEN header; "
-              + "API clients should use HTTP Basic."
-          : "您无权执行此操作。 You are not allowed to do this.";
-      ProblemJson.write(response, HttpStatus.FORBIDDEN, "无权操作 Forbidden", detail, request.getRequestURI(),
-          java.util.Map.of());
+      String detail =
+          e instanceof CsrfException
+              ? "缺少或无效的 CSRF 令牌：浏览器会话须发送 X-XSRF-TOKEN 请求头；接口客户端请使用 HTTP Basic。 Missing or invalid"
+                  + " CSRF token: a browser session must send the X-XSRF-TOKEN header; API"
+                  + " clients should use HTTP Basic."
+              : "您无权执行此操作。 You are not allowed to do this.";
+      ProblemJson.write(
+          response,
+          HttpStatus.FORBIDDEN,
+          "无权操作 Forbidden",
+          detail,
+          request.getRequestURI(),
+          Map.of());
     };
   }
 }

@@ -4,6 +4,7 @@ import cn.gridcase.platform.GridCaseTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,8 +29,8 @@ final class OverdueExport {
 
   static final MediaType XLSX =
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  static final List<String> HEADERS = List.of("序号", "事件编号/案件", "标题", "环节", "层级", "单位", "责任人",
-      "期限", "超期工作日", "超期天数");
+  static final List<String> HEADERS =
+      List.of("序号", "事件编号/案件", "标题", "环节", "层级", "单位", "责任人", "期限", "超期工作日", "超期天数");
 
   private OverdueExport() {}
 
@@ -39,23 +40,29 @@ final class OverdueExport {
 
   /** RFC 6266: an ASCII name for old clients, the Chinese one as RFC 5987 {@code filename*}. */
   static String contentDisposition(OffsetDateTime at) {
-    String encoded = java.net.URLEncoder.encode(fileName(at), StandardCharsets.UTF_8).replace("+", "%20");
-    return "attachment; filename=\"overdue-" + at.toLocalDate() + ".xlsx\"; filename*=UTF-8''" + encoded;
+    String encoded = URLEncoder.encode(fileName(at), StandardCharsets.UTF_8).replace("+", "%20");
+    return "attachment; filename=\"overdue-"
+        + at.toLocalDate()
+        + ".xlsx\"; filename*=UTF-8''"
+        + encoded;
   }
 
   static String title(String filters, OffsetDateTime at) {
     return "超期事项（" + filters + "）  导出时间：" + GridCaseTime.minute(at) + "（北京时间）";
   }
 
-  static ResponseEntity<byte[]> download(List<OverdueRows.Row> rows, String filters, OffsetDateTime at) {
-    return ResponseEntity.ok().contentType(XLSX)
+  static ResponseEntity<byte[]> download(
+      List<OverdueRows.Row> rows, String filters, OffsetDateTime at) {
+    return ResponseEntity.ok()
+        .contentType(XLSX)
         .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(at))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(xlsx(rows, title(filters, at)));
   }
 
   static byte[] xlsx(List<OverdueRows.Row> rows, String title) {
-    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet("超期事项");
       Font bold = workbook.createFont();
       bold.setBold(true);
@@ -68,7 +75,8 @@ final class OverdueExport {
       header.setFont(bold);
       header.setBorderBottom(BorderStyle.THIN);
       CellStyle date = workbook.createCellStyle();
-      date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+      date.setDataFormat(
+          workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
 
       Cell titleCell = sheet.createRow(0).createCell(0);
       titleCell.setCellValue(title);
@@ -92,7 +100,7 @@ final class OverdueExport {
         line.createCell(6).setCellValue(row.responsible());
         Cell due = line.createCell(7);
         // Excel dates have no zone: the deadline as Beijing wall-clock time
-        due.setCellValue(row.step().due().atZoneSameInstant(cn.gridcase.platform.GridCaseTime.ZONE).toLocalDateTime());
+        due.setCellValue(row.step().due().atZoneSameInstant(GridCaseTime.ZONE).toLocalDateTime());
         due.setCellStyle(date);
         line.createCell(8).setCellValue(row.step().workingDaysOverdue());
         line.createCell(9).setCellValue(row.step().daysOverdue());

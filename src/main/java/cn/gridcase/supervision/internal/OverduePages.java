@@ -1,6 +1,5 @@
 package cn.gridcase.supervision.internal;
 
-import cn.gridcase.platform.WebPage;
 import cn.gridcase.event.OverdueStepFilter;
 import cn.gridcase.organisation.AccessScope;
 import cn.gridcase.organisation.AccessScopes;
@@ -9,8 +8,10 @@ import cn.gridcase.organisation.Unit;
 import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
+import cn.gridcase.platform.WebPage;
 import cn.gridcase.security.UserAccounts;
 import java.security.Principal;
+import java.text.Collator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +36,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * 超期事项 (rule S1), the supervisors' desktop page: the overdue open steps of events and
  * accountability cases in the caller's scope, filtered by township, village, grid, department and
- * person (a GET form, so the URL can be bookmarked), oldest deadline first, and the same list as
- * an Excel file. It calls {@link Supervision#overdue}, exactly what {@code /api/supervision/overdue}
+ * person (a GET form, so the URL can be bookmarked), oldest deadline first, and the same list as an
+ * Excel file. It calls {@link Supervision#overdue}, exactly what {@code /api/supervision/overdue}
  * answers.
  */
 @Controller
@@ -43,6 +46,7 @@ class OverduePages {
 
   /** At most this many rows on the page (the oldest deadlines); the export has every row. */
   static final int PAGE_ROWS = 500;
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   private final Supervision supervision;
@@ -52,8 +56,13 @@ class OverduePages {
   private final UserAccounts accounts;
   private final Clock clock;
 
-  OverduePages(Supervision supervision, OverdueRows rows, AccessScopes accessScopes, Organisation organisation,
-      UserAccounts accounts, Clock clock) {
+  OverduePages(
+      Supervision supervision,
+      OverdueRows rows,
+      AccessScopes accessScopes,
+      Organisation organisation,
+      UserAccounts accounts,
+      Clock clock) {
     this.supervision = supervision;
     this.rows = rows;
     this.accessScopes = accessScopes;
@@ -66,15 +75,22 @@ class OverduePages {
   record Option(String value, String label) {}
 
   @GetMapping("/supervision/overdue")
-  String overdue(Principal user, @RequestParam(required = false) String townshipCode,
-      @RequestParam(required = false) String villageCode, @RequestParam(required = false) String gridCode,
-      @RequestParam(required = false) String departmentCode, @RequestParam(required = false) String assignee,
+  String overdue(
+      Principal user,
+      @RequestParam(required = false) String townshipCode,
+      @RequestParam(required = false) String villageCode,
+      @RequestParam(required = false) String gridCode,
+      @RequestParam(required = false) String departmentCode,
+      @RequestParam(required = false) String assignee,
       Model model) {
-    OverdueStepFilter filter = new OverdueStepFilter(townshipCode, villageCode, gridCode, departmentCode, assignee);
+    OverdueStepFilter filter =
+        new OverdueStepFilter(townshipCode, villageCode, gridCode, departmentCode, assignee);
     OffsetDateTime now = GridCaseTime.now(clock);
     List<Supervision.OverdueStep> steps = supervision.overdue(user.getName(), filter);
-    List<Supervision.OverdueStep> all = filter.equals(OverdueStepFilter.NONE) ? steps
-        : supervision.overdue(user.getName(), OverdueStepFilter.NONE);
+    List<Supervision.OverdueStep> all =
+        filter.equals(OverdueStepFilter.NONE)
+            ? steps
+            : supervision.overdue(user.getName(), OverdueStepFilter.NONE);
     AccessScope scope = accessScopes.of(user.getName());
     model.addAttribute("name", displayName(user.getName()));
     model.addAttribute("filter", filter);
@@ -85,7 +101,8 @@ class OverduePages {
     model.addAttribute("departments", units(scope, UnitKind.DEPARTMENT, scope.departments()));
     model.addAttribute("people", people(all, filter.assignee()));
     // the page lists the oldest ones; the Excel file holds them all
-    model.addAttribute("rows",
+    model.addAttribute(
+        "rows",
         rows.rows(steps.size() > PAGE_ROWS ? steps.subList(0, PAGE_ROWS) : steps, user.getName()));
     model.addAttribute("total", steps.size());
     model.addAttribute("pageRows", PAGE_ROWS);
@@ -96,18 +113,27 @@ class OverduePages {
   }
 
   @GetMapping("/supervision/overdue.xlsx")
-  ResponseEntity<byte[]> export(Principal user, @RequestParam(required = false) String townshipCode,
-      @RequestParam(required = false) String villageCode, @RequestParam(required = false) String gridCode,
-      @RequestParam(required = false) String departmentCode, @RequestParam(required = false) String assignee) {
-    OverdueStepFilter filter = new OverdueStepFilter(townshipCode, villageCode, gridCode, departmentCode, assignee);
+  ResponseEntity<byte[]> export(
+      Principal user,
+      @RequestParam(required = false) String townshipCode,
+      @RequestParam(required = false) String villageCode,
+      @RequestParam(required = false) String gridCode,
+      @RequestParam(required = false) String departmentCode,
+      @RequestParam(required = false) String assignee) {
+    OverdueStepFilter filter =
+        new OverdueStepFilter(townshipCode, villageCode, gridCode, departmentCode, assignee);
     OffsetDateTime now = GridCaseTime.now(clock);
-    return OverdueExport.download(rows.rows(supervision.overdue(user.getName(), filter), user.getName()),
-        rows.describe(filter), now);
+    return OverdueExport.download(
+        rows.rows(supervision.overdue(user.getName(), filter), user.getName()),
+        rows.describe(filter),
+        now);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView forbidden() {
-    return refused(HttpStatus.FORBIDDEN, "无权查看超期事项",
+    return refused(
+        HttpStatus.FORBIDDEN,
+        "无权查看超期事项",
         "超期事项供督办人员（政法委）、科室负责人、工作片长、网格长、网格指导员和责任追究调查人员查看。您的待办事项请见“我的任务”。");
   }
 
@@ -131,9 +157,14 @@ class OverduePages {
 
   /** The units of a kind the caller sees (administrators: all), by code. */
   private List<Option> units(AccessScope scope, UnitKind kind, Set<String> codes) {
-    List<Unit> units = scope.admin() ? organisation.units(kind)
-        : codes.stream().map(organisation::unit).flatMap(java.util.Optional::stream).toList();
-    return units.stream().sorted(Comparator.comparing(Unit::code)).map(u -> new Option(u.code(), u.name())).toList();
+    List<Unit> units =
+        scope.admin()
+            ? organisation.units(kind)
+            : codes.stream().map(organisation::unit).flatMap(Optional::stream).toList();
+    return units.stream()
+        .sorted(Comparator.comparing(Unit::code))
+        .map(u -> new Option(u.code(), u.name()))
+        .toList();
   }
 
   /** The people on the caller's overdue steps (and the one chosen), by name. */
@@ -145,7 +176,7 @@ class OverduePages {
     }
     List<Option> options = new ArrayList<>();
     usernames.forEach(u -> options.add(new Option(u, rows.personName(u) + "（" + u + "）")));
-    options.sort(Comparator.comparing(Option::label, java.text.Collator.getInstance(java.util.Locale.CHINA)));
+    options.sort(Comparator.comparing(Option::label, Collator.getInstance(Locale.CHINA)));
     return options;
   }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The overdue list as people read it (the 超期事项 page and its Excel file): units by name,
- * people by name family name first, steps and levels in Chinese, each row's link.
+ * The overdue list as people read it (the 超期事项 page and its Excel file): units by name, people by
+ * name family name first, steps and levels in Chinese, each row's link.
  */
 @Component
 class OverdueRows {
@@ -34,28 +34,49 @@ class OverdueRows {
    * @param href the event's page, or the case step in Tasklist
    * @param responsible who holds the step (names), or who may take it, or 未签收
    */
-  record Row(Supervision.OverdueStep step, String reference, String href, String title, String stepLabel,
-      String levelLabel, String unitName, String responsible) {}
+  record Row(
+      Supervision.OverdueStep step,
+      String reference,
+      String href,
+      String title,
+      String stepLabel,
+      String levelLabel,
+      String unitName,
+      String responsible) {}
 
-  /** The rows as {@code viewer} reads them: a case step links to Tasklist for its investigators only. */
+  /**
+   * The rows as {@code viewer} reads them: a case step links to Tasklist for its investigators
+   * only.
+   */
   List<Row> rows(List<Supervision.OverdueStep> steps, String viewer) {
     Names names = new Names();
     List<Row> rows = new ArrayList<>(steps.size());
     for (Supervision.OverdueStep s : steps) {
       boolean isCase = "CASE".equals(s.kind());
       String reference = isCase ? "案件 " + s.caseId() : s.eventNumber();
-      String href = !isCase ? "/supervision/events/" + s.eventNumber()
-          : s.candidates().contains(viewer) ? TASKLIST_TASK + s.taskId() : null;
+      String href =
+          !isCase
+              ? "/supervision/events/" + s.eventNumber()
+              : s.candidates().contains(viewer) ? TASKLIST_TASK + s.taskId() : null;
       String responsible;
       if (s.assignee() != null) {
         responsible = names.person(s.assignee());
       } else if (isCase && !s.candidates().isEmpty()) {
-        responsible = "待认领：" + String.join("、", s.candidates().stream().map(names::person).toList());
+        responsible =
+            "待认领：" + String.join("、", s.candidates().stream().map(names::person).toList());
       } else {
         responsible = "未签收（" + names.unit(s.unitCode()) + "待认领）";
       }
-      rows.add(new Row(s, reference, href, s.title(), stepLabel(s.step()),
-          isCase ? "镇（政法委）" : s.level().label(), names.unit(s.unitCode()), responsible));
+      rows.add(
+          new Row(
+              s,
+              reference,
+              href,
+              s.title(),
+              stepLabel(s.step()),
+              isCase ? "镇（政法委）" : s.level().label(),
+              names.unit(s.unitCode()),
+              responsible));
     }
     return rows;
   }
@@ -67,7 +88,8 @@ class OverdueRows {
     parts.add("乡镇：" + (filter.townshipCode() == null ? "全部" : names.unit(filter.townshipCode())));
     parts.add("村（社区）：" + (filter.villageCode() == null ? "全部" : names.unit(filter.villageCode())));
     parts.add("网格：" + (filter.gridCode() == null ? "全部" : names.unit(filter.gridCode())));
-    parts.add("部门：" + (filter.departmentCode() == null ? "全部" : names.unit(filter.departmentCode())));
+    parts.add(
+        "部门：" + (filter.departmentCode() == null ? "全部" : names.unit(filter.departmentCode())));
     parts.add("责任人：" + (filter.assignee() == null ? "全部" : names.person(filter.assignee())));
     return String.join("；", parts);
   }
@@ -97,8 +119,9 @@ class OverdueRows {
     private final Map<String, String> people = new HashMap<>();
 
     String unit(String code) {
-      return code == null ? "" : units.computeIfAbsent(code,
-          c -> organisation.unit(c).map(Unit::name).orElse(c));
+      return code == null
+          ? ""
+          : units.computeIfAbsent(code, c -> organisation.unit(c).map(Unit::name).orElse(c));
     }
 
     String person(String username) {

@@ -25,10 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 督办 (rule S1): a supervisor names a new limit of 1 to 10 working days for an event's open step.
  * The open task's due date becomes that deadline (so the work list, the board and the overdue list
- * see it), the deadline registry remembers it from the 督办's moment and N (T3), the step is
- * recorded and the assignee and the unit's head are told, and the supervision process
- * ({@code bpmn/event-supervision.bpmn}) watches the deadline. E4's statutory timers stay as they
- * are: a 督办 does not excuse lateness against them.
+ * see it), the deadline registry remembers it from the 督办's moment and N (T3), the step is recorded
+ * and the assignee and the unit's head are told, and the supervision process ({@code
+ * bpmn/event-supervision.bpmn}) watches the deadline. E4's statutory timers stay as they are: a 督办
+ * does not excuse lateness against them.
  */
 @Service
 public class StepSupervision {
@@ -48,8 +48,15 @@ public class StepSupervision {
   private final Organisation organisation;
   private final Clock clock;
 
-  StepSupervision(SupervisedSteps steps, Events events, TaskDeadlines taskDeadlines, EngineDeadlines engineDeadlines,
-      SupervisionOrders orders, RuntimeService runtimeService, AccessScopes accessScopes, Organisation organisation,
+  StepSupervision(
+      SupervisedSteps steps,
+      Events events,
+      TaskDeadlines taskDeadlines,
+      EngineDeadlines engineDeadlines,
+      SupervisionOrders orders,
+      RuntimeService runtimeService,
+      AccessScopes accessScopes,
+      Organisation organisation,
       Clock clock) {
     this.engineDeadlines = engineDeadlines;
     this.steps = steps;
@@ -63,9 +70,9 @@ public class StepSupervision {
   }
 
   /**
-   * Gives the 督办. 404 when the user may not see the event, 403 when they hold no supervising
-   * role, 422 naming every problem of the input, 409 when the event has no open acceptance or
-   * handling step.
+   * Gives the 督办. 404 when the user may not see the event, 403 when they hold no supervising role,
+   * 422 naming every problem of the input, 409 when the event has no open acceptance or handling
+   * step.
    */
   @Transactional
   public EventView supervise(String number, String user, Integer workingDays, String message) {
@@ -78,29 +85,50 @@ public class StepSupervision {
       throw new DomainRuleViolation("督办未下达：请更正所列各项", errors);
     }
     String text = message.trim();
-    SupervisableStep step = open.orElseThrow(() -> new StateConflict("事件 " + number
-        + " 当前没有待受理或办理中的步骤，无法督办 (no open acceptance or handling step)"));
+    SupervisableStep step =
+        open.orElseThrow(
+            () ->
+                new StateConflict(
+                    "事件 " + number + " 当前没有待受理或办理中的步骤，无法督办 (no open acceptance or handling step)"));
     OffsetDateTime now = GridCaseTime.now(clock);
-    Deadline deadline = taskDeadlines.setDue(step.taskId(), step.processInstanceId(), now, workingDays);
-    long id = orders.insert(number, step.taskId(), step.stage(), user, now, workingDays, deadline.deadline(),
-        deadline.provisional(), text);
-    // the order keeps the deadline (the process's timer reads it); a schedule load moves it there too
-    engineDeadlines.rememberStored(SupervisionDeadlines.key(id), step.processInstanceId(), deadline);
+    Deadline deadline =
+        taskDeadlines.setDue(step.taskId(), step.processInstanceId(), now, workingDays);
+    long id =
+        orders.insert(
+            number,
+            step.taskId(),
+            step.stage(),
+            user,
+            now,
+            workingDays,
+            deadline.deadline(),
+            deadline.provisional(),
+            text);
+    // the order keeps the deadline (the process's timer reads it); a schedule load moves it there
+    // too
+    engineDeadlines.rememberStored(
+        SupervisionDeadlines.key(id), step.processInstanceId(), deadline);
     steps.recordSupervision(step, user, now, workingDays, deadline, text);
-    runtimeService.createMessageCorrelation(START_MESSAGE).processInstanceBusinessKey(number)
+    runtimeService
+        .createMessageCorrelation(START_MESSAGE)
+        .processInstanceBusinessKey(number)
         .setVariable(SupervisionProcessVariables.EVENT_NUMBER, number)
         .setVariable(SupervisionProcessVariables.SUPERVISION_ID, id)
         .correlateStartMessage();
     return events.get(number, user);
   }
 
-  /** Every problem of a 督办's input: S1.workingDays (missing, not 1..10), S1.message (blank, too long). */
+  /**
+   * Every problem of a 督办's input: S1.workingDays (missing, not 1..10), S1.message (blank, too
+   * long).
+   */
   static List<ApiError> check(Integer workingDays, String message) {
     List<ApiError> errors = new ArrayList<>();
     if (workingDays == null) {
       errors.add(new ApiError("workingDays", "S1.workingDays", "请填写督办期限（1至10个工作日）"));
     } else if (workingDays < MIN_DAYS || workingDays > MAX_DAYS) {
-      errors.add(new ApiError("workingDays", "S1.workingDays", "督办期限为1至10个工作日，填写的是 " + workingDays));
+      errors.add(
+          new ApiError("workingDays", "S1.workingDays", "督办期限为1至10个工作日，填写的是 " + workingDays));
     }
     String text = message == null ? "" : message.trim();
     if (text.isEmpty()) {
@@ -113,11 +141,15 @@ public class StepSupervision {
 
   /** Those of {@link Supervision#SUPERVISING} and administrators give 督办, within what they see. */
   boolean mayGive(String user) {
-    return accessScopes.of(user).admin() || organisation.currentAppointments(user).stream()
-        .anyMatch(a -> Supervision.SUPERVISING.contains(a.role()));
+    return accessScopes.of(user).admin()
+        || organisation.currentAppointments(user).stream()
+            .anyMatch(a -> Supervision.SUPERVISING.contains(a.role()));
   }
 
-  /** The 督办 given on an event, oldest first, with how each ended (DONE, SUPERSEDED, OVERDUE, or open). */
+  /**
+   * The 督办 given on an event, oldest first, with how each ended (DONE, SUPERSEDED, OVERDUE, or
+   * open).
+   */
   @Transactional(readOnly = true)
   public List<SupervisionOrders.Order> ofEvent(String number) {
     return orders.ofEvent(number);

@@ -4,40 +4,47 @@ import cn.gridcase.accountability.AccountabilityCases;
 import cn.gridcase.accountability.OverdueCaseStep;
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.event.EventLevel;
+import cn.gridcase.event.Events;
 import cn.gridcase.event.OverdueOpenStep;
 import cn.gridcase.event.OverdueStepFilter;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import cn.gridcase.event.Events;
 import cn.gridcase.organisation.AccessScope;
 import cn.gridcase.organisation.AccessScopes;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
-import java.util.EnumSet;
-import java.util.Set;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Supervision (督办, rule S1): every open step of the events in the caller's scope with its
- * deadline and the overdue ones. The board's counts are {@link SupervisionBoard}'s, 督办 is
- * {@link StepSupervision}'s.
+ * Supervision (督办, rule S1): every open step of the events in the caller's scope with its deadline
+ * and the overdue ones. The board's counts are {@link SupervisionBoard}'s, 督办 is {@link
+ * StepSupervision}'s.
  */
 @Service
 public class Supervision {
 
-  /** The roles that supervise others' work; handlers and grid workers have their task list instead. */
-  static final Set<AppointmentRole> SUPERVISING = EnumSet.of(AppointmentRole.SUPERVISOR, AppointmentRole.SECTION_HEAD,
-      AppointmentRole.AREA_LEADER, AppointmentRole.GRID_LEADER, AppointmentRole.GRID_INSTRUCTOR);
+  /**
+   * The roles that supervise others' work; handlers and grid workers have their task list instead.
+   */
+  static final Set<AppointmentRole> SUPERVISING =
+      EnumSet.of(
+          AppointmentRole.SUPERVISOR,
+          AppointmentRole.SECTION_HEAD,
+          AppointmentRole.AREA_LEADER,
+          AppointmentRole.GRID_LEADER,
+          AppointmentRole.GRID_INSTRUCTOR);
 
   private final Events events;
   private final AccessScopes accessScopes;
@@ -46,8 +53,13 @@ public class Supervision {
   private final WorkingDays workingDays;
   private final AccountabilityCases cases;
 
-  Supervision(Events events, AccessScopes accessScopes, Organisation organisation, Clock clock,
-      WorkingDays workingDays, AccountabilityCases cases) {
+  Supervision(
+      Events events,
+      AccessScopes accessScopes,
+      Organisation organisation,
+      Clock clock,
+      WorkingDays workingDays,
+      AccountabilityCases cases) {
     this.workingDays = workingDays;
     this.cases = cases;
     this.events = events;
@@ -64,13 +76,30 @@ public class Supervision {
    * including today (T1), as accountability grades a late step. {@code taskId}: the open user task
    * (for Tasklist and {@code /engine-rest}).
    */
-  public record OverdueStep(String eventNumber, String step, String taskName, EventLevel level, String unitCode,
-      String gridCode, String villageCode, String townshipCode, String departmentCode, String assignee,
-      OffsetDateTime due, long daysOverdue, String kind, Long caseId, String title, List<String> candidates,
-      int workingDaysOverdue, String taskId) {}
+  public record OverdueStep(
+      String eventNumber,
+      String step,
+      String taskName,
+      EventLevel level,
+      String unitCode,
+      String gridCode,
+      String villageCode,
+      String townshipCode,
+      String departmentCode,
+      String assignee,
+      OffsetDateTime due,
+      long daysOverdue,
+      String kind,
+      Long caseId,
+      String title,
+      List<String> candidates,
+      int workingDaysOverdue,
+      String taskId) {}
 
-  public List<OverdueStep> overdue(String user, String townshipCode, String villageCode, String departmentCode) {
-    return overdue(user, new OverdueStepFilter(townshipCode, villageCode, null, departmentCode, null));
+  public List<OverdueStep> overdue(
+      String user, String townshipCode, String villageCode, String departmentCode) {
+    return overdue(
+        user, new OverdueStepFilter(townshipCode, villageCode, null, departmentCode, null));
   }
 
   /**
@@ -82,41 +111,75 @@ public class Supervision {
    */
   public List<OverdueStep> overdue(String user, OverdueStepFilter filter) {
     AccessScope scope = accessScopes.of(user);
-    List<AppointmentRole> roles = organisation.currentAppointments(user).stream().map(a -> a.role()).toList();
+    List<AppointmentRole> roles =
+        organisation.currentAppointments(user).stream().map(a -> a.role()).toList();
     boolean supervises = scope.admin() || roles.stream().anyMatch(SUPERVISING::contains);
     if (!supervises && !roles.contains(AppointmentRole.INVESTIGATOR)) {
-      throw new AccessDeniedException("Supervision is for supervisors, section heads, area leaders, grid leaders and"
-          + " instructors; your open tasks are at /api/tasks");
+      throw new AccessDeniedException(
+          "Supervision is for supervisors, section heads, area leaders, grid leaders and"
+              + " instructors; your open tasks are at /api/tasks");
     }
     OffsetDateTime now = GridCaseTime.now(clock);
     Map<LocalDate, Integer> daysAfter = new HashMap<>();
-    Function<LocalDate, Integer> overdueDays = d -> workingDays.workingDaysAfter(d, now.toLocalDate());
+    Function<LocalDate, Integer> overdueDays =
+        d -> workingDays.workingDaysAfter(d, now.toLocalDate());
     List<OverdueStep> steps = new ArrayList<>();
     if (supervises) {
       for (OverdueOpenStep s : events.overdueSteps(scope, filter, now)) {
-        steps.add(new OverdueStep(s.eventNumber(), SupervisionBoard.stage(s.taskKey()), s.taskName(), s.level(),
-            s.unitCode(), s.gridCode(), s.villageCode(), s.townshipCode(), s.departmentCode(), s.assignee(), s.due(),
-            ChronoUnit.DAYS.between(s.due().toLocalDate(), now.toLocalDate()), "EVENT", null,
-            s.category().label() + "：" + s.title(), s.assignee() == null ? List.of() : List.of(s.assignee()),
-            daysAfter.computeIfAbsent(s.due().toLocalDate(), overdueDays),
-            s.taskId()));
+        steps.add(
+            new OverdueStep(
+                s.eventNumber(),
+                SupervisionBoard.stage(s.taskKey()),
+                s.taskName(),
+                s.level(),
+                s.unitCode(),
+                s.gridCode(),
+                s.villageCode(),
+                s.townshipCode(),
+                s.departmentCode(),
+                s.assignee(),
+                s.due(),
+                ChronoUnit.DAYS.between(s.due().toLocalDate(), now.toLocalDate()),
+                "EVENT",
+                null,
+                s.category().label() + "：" + s.title(),
+                s.assignee() == null ? List.of() : List.of(s.assignee()),
+                daysAfter.computeIfAbsent(s.due().toLocalDate(), overdueDays),
+                s.taskId()));
       }
     }
-    if (filter.villageCode() == null && filter.gridCode() == null && filter.departmentCode() == null) {
-      for (OverdueCaseStep c : cases.overdueSteps(user, filter.townshipCode(), filter.assignee(), now)) {
+    if (filter.villageCode() == null
+        && filter.gridCode() == null
+        && filter.departmentCode() == null) {
+      for (OverdueCaseStep c :
+          cases.overdueSteps(user, filter.townshipCode(), filter.assignee(), now)) {
         boolean notice = AccountabilityCases.NOTIFY_TASK.equals(c.taskKey());
-        steps.add(new OverdueStep(null, notice ? "NOTIFY" : "INVESTIGATE",
-            c.taskName(), EventLevel.TOWNSHIP, c.townshipCode(), null, null, c.townshipCode(), null, c.assignee(),
-            c.due(), ChronoUnit.DAYS.between(c.due().toLocalDate(), now.toLocalDate()), "CASE", c.caseId(),
-            "责任追究案件 " + c.caseId() + (notice ? "：告知处理决定" : "：调查处理"),
-            c.assignee() == null ? c.investigators() : List.of(c.assignee()),
-            daysAfter.computeIfAbsent(c.due().toLocalDate(), overdueDays),
-            c.taskId()));
+        steps.add(
+            new OverdueStep(
+                null,
+                notice ? "NOTIFY" : "INVESTIGATE",
+                c.taskName(),
+                EventLevel.TOWNSHIP,
+                c.townshipCode(),
+                null,
+                null,
+                c.townshipCode(),
+                null,
+                c.assignee(),
+                c.due(),
+                ChronoUnit.DAYS.between(c.due().toLocalDate(), now.toLocalDate()),
+                "CASE",
+                c.caseId(),
+                "责任追究案件 " + c.caseId() + (notice ? "：告知处理决定" : "：调查处理"),
+                c.assignee() == null ? c.investigators() : List.of(c.assignee()),
+                daysAfter.computeIfAbsent(c.due().toLocalDate(), overdueDays),
+                c.taskId()));
       }
     }
-    steps.sort(Comparator.comparing(OverdueStep::due).thenComparing(s -> s.eventNumber() == null ? "" : s.eventNumber())
-        .thenComparing(s -> s.caseId() == null ? 0L : s.caseId()));
+    steps.sort(
+        Comparator.comparing(OverdueStep::due)
+            .thenComparing(s -> s.eventNumber() == null ? "" : s.eventNumber())
+            .thenComparing(s -> s.caseId() == null ? 0L : s.caseId()));
     return steps;
   }
-
 }

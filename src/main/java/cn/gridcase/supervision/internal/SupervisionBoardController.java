@@ -21,14 +21,24 @@ class SupervisionBoardController {
   }
 
   @GetMapping("/board/steps")
-  @Operation(summary = "The open steps behind one count of the board (drill-down), soonest deadline first, at most 500",
-      description = "due: OPEN (all), TODAY, NEXT_WORKING_DAY or OVERDUE; the same filters as the board."
-          + " workingDaysOverdue counts working days after the deadline's day up to today (T1).")
-  List<SupervisionBoard.BoardStep> steps(Principal user, @RequestParam(required = false) String townshipCode,
-      @RequestParam(required = false) String villageCode, @RequestParam(required = false) String gridCode,
+  @Operation(
+      summary =
+          "The open steps behind one count of the board (drill-down), soonest deadline first, at"
+              + " most 500",
+      description =
+          "due: OPEN (all), TODAY, NEXT_WORKING_DAY or OVERDUE; the same filters as the board."
+              + " workingDaysOverdue counts working days after the deadline's day up to today"
+              + " (T1).")
+  List<SupervisionBoard.BoardStep> steps(
+      Principal user,
+      @RequestParam(required = false) String townshipCode,
+      @RequestParam(required = false) String villageCode,
+      @RequestParam(required = false) String gridCode,
       @RequestParam(required = false) String departmentCode,
       @RequestParam(defaultValue = "OPEN") SupervisionBoard.Due due) {
-    return board.steps(user.getName(), new SupervisionBoard.Filter(townshipCode, villageCode, gridCode, departmentCode),
+    return board.steps(
+        user.getName(),
+        new SupervisionBoard.Filter(townshipCode, villageCode, gridCode, departmentCode),
         due);
   }
 }

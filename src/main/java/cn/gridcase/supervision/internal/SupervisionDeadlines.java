@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A 督办's deadline (S1) is computed once, when it is given, and kept on its order
- * ({@code step_supervision.deadline}); the supervision process's timer reads it from there. A
- * holiday schedule load (T3) moves it here with the timer and the task's due date, so
- * 督办超期 records the deadline that was in force.
+ * A 督办's deadline (S1) is computed once, when it is given, and kept on its order ({@code
+ * step_supervision.deadline}); the supervision process's timer reads it from there. A holiday
+ * schedule load (T3) moves it here with the timer and the task's due date, so 督办超期 records the
+ * deadline that was in force.
  */
 @Component
 public class SupervisionDeadlines implements StoredDeadlines {
@@ -29,7 +29,8 @@ public class SupervisionDeadlines implements StoredDeadlines {
   private final SupervisedSteps steps;
   private final TransactionTemplate transaction;
 
-  SupervisionDeadlines(SupervisionOrders orders, SupervisedSteps steps, TransactionTemplate transaction) {
+  SupervisionDeadlines(
+      SupervisionOrders orders, SupervisedSteps steps, TransactionTemplate transaction) {
     this.orders = orders;
     this.steps = steps;
     this.transaction = transaction;
@@ -46,7 +47,8 @@ public class SupervisionDeadlines implements StoredDeadlines {
 
   @Override
   public Map<String, Long> current(Collection<String> keys) {
-    Map<Long, Long> pending = orders.pendingDeadlines(keys.stream().map(SupervisionDeadlines::orderId).toList());
+    Map<Long, Long> pending =
+        orders.pendingDeadlines(keys.stream().map(SupervisionDeadlines::orderId).toList());
     Map<String, Long> current = new HashMap<>();
     pending.forEach((id, due) -> current.put(key(id), due));
     return current;
@@ -65,16 +67,24 @@ public class SupervisionDeadlines implements StoredDeadlines {
    */
   @EventListener(ApplicationReadyEvent.class)
   public void keepInForceOnTheirSteps() {
-    Integer kept = transaction.execute(status -> {
-      int count = 0;
-      for (SupervisionOrders.Order order : orders.latestUnsettled()) {
-        if (steps.isOpen(order.taskId()) && steps.keepInForce(order.eventNumber(), new Deadline(order.at(),
-            order.workingDays(), order.deadline(), order.provisional()))) {
-          count++;
-        }
-      }
-      return count;
-    });
+    Integer kept =
+        transaction.execute(
+            status -> {
+              int count = 0;
+              for (SupervisionOrders.Order order : orders.latestUnsettled()) {
+                if (steps.isOpen(order.taskId())
+                    && steps.keepInForce(
+                        order.eventNumber(),
+                        new Deadline(
+                            order.at(),
+                            order.workingDays(),
+                            order.deadline(),
+                            order.provisional()))) {
+                  count++;
+                }
+              }
+              return count;
+            });
     if (kept != null && kept > 0) {
       log.info("Kept the deadline of {} 督办 given before V8 on their open steps", kept);
     }

@@ -1,6 +1,5 @@
 package cn.gridcase.supervision.internal;
 
-import cn.gridcase.platform.WebPage;
 import cn.gridcase.event.EventStatus;
 import cn.gridcase.event.EventView;
 import cn.gridcase.event.Events;
@@ -12,9 +11,11 @@ import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
+import cn.gridcase.platform.WebPage;
 import cn.gridcase.security.UserAccounts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -50,10 +51,15 @@ class SupervisionPages {
   private final Events events;
   private final Organisation organisation;
   private final UserAccounts accounts;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  SupervisionPages(SupervisionBoard board, StepSupervision stepSupervision, Events events, Organisation organisation,
-      UserAccounts accounts, java.time.Clock clock) {
+  SupervisionPages(
+      SupervisionBoard board,
+      StepSupervision stepSupervision,
+      Events events,
+      Organisation organisation,
+      UserAccounts accounts,
+      Clock clock) {
     this.clock = clock;
     this.board = board;
     this.stepSupervision = stepSupervision;
@@ -64,10 +70,15 @@ class SupervisionPages {
 
   /** 督办看板. */
   @GetMapping({"", "/", "/board"})
-  String board(Principal user, @RequestParam(required = false) String townshipCode,
-      @RequestParam(required = false) String villageCode, Model model) {
-    SupervisionBoard.Board counts = board.board(user.getName(), new SupervisionBoard.Filter(blank(townshipCode),
-        blank(villageCode), null, null));
+  String board(
+      Principal user,
+      @RequestParam(required = false) String townshipCode,
+      @RequestParam(required = false) String villageCode,
+      Model model) {
+    SupervisionBoard.Board counts =
+        board.board(
+            user.getName(),
+            new SupervisionBoard.Filter(blank(townshipCode), blank(villageCode), null, null));
     model.addAttribute("board", counts);
     model.addAttribute("at", minute(counts.at()));
     model.addAttribute("nextWorkingDay", counts.nextWorkingDay().format(DAY));
@@ -80,20 +91,40 @@ class SupervisionPages {
 
   /** The steps behind one count of the board. */
   @GetMapping("/steps")
-  String steps(Principal user, @RequestParam(required = false) String townshipCode,
-      @RequestParam(required = false) String villageCode, @RequestParam(required = false) String gridCode,
+  String steps(
+      Principal user,
+      @RequestParam(required = false) String townshipCode,
+      @RequestParam(required = false) String villageCode,
+      @RequestParam(required = false) String gridCode,
       @RequestParam(required = false) String departmentCode,
-      @RequestParam(defaultValue = "OPEN") SupervisionBoard.Due due, Model model) {
-    SupervisionBoard.Filter filter = new SupervisionBoard.Filter(blank(townshipCode), blank(villageCode),
-        blank(gridCode), blank(departmentCode));
-    List<StepRow> rows = board.steps(user.getName(), filter, due).stream().map(s -> new StepRow(s.eventNumber(),
-        s.title(), unitName(s.unitCode()) + "（" + s.level().label() + "）", stageLabel(s.stage()),
-        s.assignee() == null ? "待认领（" + unitName(s.unitCode()) + "）" : displayName(s.assignee()),
-        s.due() == null ? "—" : minute(s.due()), s.workingDaysOverdue())).toList();
-    String unit = filter.gridCode() != null ? unitName(filter.gridCode())
-        : filter.departmentCode() != null ? unitName(filter.departmentCode())
-        : filter.villageCode() != null ? unitName(filter.villageCode())
-        : filter.townshipCode() != null ? unitName(filter.townshipCode()) : "全部";
+      @RequestParam(defaultValue = "OPEN") SupervisionBoard.Due due,
+      Model model) {
+    SupervisionBoard.Filter filter =
+        new SupervisionBoard.Filter(
+            blank(townshipCode), blank(villageCode), blank(gridCode), blank(departmentCode));
+    List<StepRow> rows =
+        board.steps(user.getName(), filter, due).stream()
+            .map(
+                s ->
+                    new StepRow(
+                        s.eventNumber(),
+                        s.title(),
+                        unitName(s.unitCode()) + "（" + s.level().label() + "）",
+                        stageLabel(s.stage()),
+                        s.assignee() == null
+                            ? "待认领（" + unitName(s.unitCode()) + "）"
+                            : displayName(s.assignee()),
+                        s.due() == null ? "—" : minute(s.due()),
+                        s.workingDaysOverdue()))
+            .toList();
+    String unit =
+        filter.gridCode() != null
+            ? unitName(filter.gridCode())
+            : filter.departmentCode() != null
+                ? unitName(filter.departmentCode())
+                : filter.villageCode() != null
+                    ? unitName(filter.villageCode())
+                    : filter.townshipCode() != null ? unitName(filter.townshipCode()) : "全部";
     model.addAttribute("heading", unit + " · " + dueLabel(due));
     model.addAttribute("rows", rows);
     model.addAttribute("max", SupervisionBoard.STEP_LIST_MAX);
@@ -102,7 +133,13 @@ class SupervisionPages {
   }
 
   /** One row of the drill-down list. */
-  record StepRow(String eventNumber, String title, String unit, String stage, String assignee, String due,
+  record StepRow(
+      String eventNumber,
+      String title,
+      String unit,
+      String stage,
+      String assignee,
+      String due,
       int workingDaysOverdue) {}
 
   /** The supervisor's page of one event. */
@@ -131,8 +168,12 @@ class SupervisionPages {
 
   /** 催办 (S1). */
   @PostMapping("/events/{number}/urge")
-  String urge(Principal user, @PathVariable String number, @RequestParam(required = false) String message,
-      Model model, RedirectAttributes redirect) {
+  String urge(
+      Principal user,
+      @PathVariable String number,
+      @RequestParam(required = false) String message,
+      Model model,
+      RedirectAttributes redirect) {
     try {
       events.urge(number, user.getName(), message);
     } catch (DomainRuleViolation refused) {
@@ -148,8 +189,13 @@ class SupervisionPages {
 
   /** 督办 (S1). */
   @PostMapping("/events/{number}/supervise")
-  String supervise(Principal user, @PathVariable String number, @RequestParam(required = false) String workingDays,
-      @RequestParam(required = false) String message, Model model, RedirectAttributes redirect) {
+  String supervise(
+      Principal user,
+      @PathVariable String number,
+      @RequestParam(required = false) String workingDays,
+      @RequestParam(required = false) String message,
+      Model model,
+      RedirectAttributes redirect) {
     Integer days = null;
     Map<String, String> typeErrors = new LinkedHashMap<>();
     if (workingDays != null && !workingDays.isBlank()) {
@@ -163,29 +209,43 @@ class SupervisionPages {
     try {
       if (!typeErrors.isEmpty()) {
         // the rules' other checks still run, so every problem is shown at once
-        StepSupervision.check(StepSupervision.MIN_DAYS, message).forEach(e -> typeErrors.put(e.field(), e.message()));
+        StepSupervision.check(StepSupervision.MIN_DAYS, message)
+            .forEach(e -> typeErrors.put(e.field(), e.message()));
         return refusedSupervision(user, number, workingDays, message, model, typeErrors);
       }
       event = stepSupervision.supervise(number, user.getName(), days, message);
     } catch (DomainRuleViolation refused) {
       return refusedSupervision(user, number, workingDays, message, model, errors(refused));
     } catch (StateConflict conflict) {
-      return refusedSupervision(user, number, workingDays, message, model,
-          Map.of("form", "此事件当前没有待受理或办理中的步骤，无法督办。"));
+      return refusedSupervision(
+          user, number, workingDays, message, model, Map.of("form", "此事件当前没有待受理或办理中的步骤，无法督办。"));
     }
     OffsetDateTime deadline = event.acceptBy() != null ? event.acceptBy() : event.handleBy();
-    redirect.addFlashAttribute("flash", "已督办：新的" + (event.acceptBy() != null ? "受理" : "办理") + "期限为 "
-        + deadline.atZoneSameInstant(GridCaseTime.ZONE).format(DAY) + "（" + days + " 个工作日），已通知办理人员及单位负责人。");
+    redirect.addFlashAttribute(
+        "flash",
+        "已督办：新的"
+            + (event.acceptBy() != null ? "受理" : "办理")
+            + "期限为 "
+            + deadline.atZoneSameInstant(GridCaseTime.ZONE).format(DAY)
+            + "（"
+            + days
+            + " 个工作日），已通知办理人员及单位负责人。");
     return "redirect:/supervision/events/" + number;
   }
 
-  private String refusedUrge(Principal user, String number, String message, Model model, Map<String, String> errors) {
+  private String refusedUrge(
+      Principal user, String number, String message, Model model, Map<String, String> errors) {
     model.addAttribute("urgeErrors", errors);
     model.addAttribute("urgeMessage", message == null ? "" : message);
     return event(user, number, model);
   }
 
-  private String refusedSupervision(Principal user, String number, String workingDays, String message, Model model,
+  private String refusedSupervision(
+      Principal user,
+      String number,
+      String workingDays,
+      String message,
+      Model model,
       Map<String, String> errors) {
     model.addAttribute("superviseErrors", errors);
     model.addAttribute("superviseDays", workingDays == null ? "" : workingDays);
@@ -197,7 +257,8 @@ class SupervisionPages {
   private static Map<String, String> errors(DomainRuleViolation refused) {
     Map<String, String> errors = new LinkedHashMap<>();
     for (ApiError error : refused.errors()) {
-      errors.merge(error.field() == null ? "form" : error.field(), error.message(), (a, b) -> a + "；" + b);
+      errors.merge(
+          error.field() == null ? "form" : error.field(), error.message(), (a, b) -> a + "；" + b);
     }
     return errors;
   }
@@ -206,17 +267,28 @@ class SupervisionPages {
     model.addAttribute("event", event);
     model.addAttribute("name", displayName(user));
     model.addAttribute("statusLabel", statusLabel(event.status()));
-    model.addAttribute("unitName", unitName(event.candidateGroup() != null ? event.candidateGroup() : event.gridCode()));
+    model.addAttribute(
+        "unitName",
+        unitName(event.candidateGroup() != null ? event.candidateGroup() : event.gridCode()));
     model.addAttribute("gridName", unitName(event.gridCode()));
     model.addAttribute("reportedAt", minute(event.reportedAt()));
     OffsetDateTime open = event.acceptBy() != null ? event.acceptBy() : event.handleBy();
-    model.addAttribute("openStage", event.acceptBy() != null ? "受理" : event.handleBy() != null ? "办理"
-        : event.feedbackOpenSince() != null ? "回访反馈" : null);
+    model.addAttribute(
+        "openStage",
+        event.acceptBy() != null
+            ? "受理"
+            : event.handleBy() != null ? "办理" : event.feedbackOpenSince() != null ? "回访反馈" : null);
     model.addAttribute("openDeadline", open == null ? null : minute(open));
     model.addAttribute("openLate", open != null && GridCaseTime.now(clock).isAfter(open));
-    model.addAttribute("assigneeName", event.assignee() == null ? null : displayName(event.assignee()));
-    model.addAttribute("mayUrge", organisation.currentAppointments(user).stream()
-        .anyMatch(a -> a.role() == AppointmentRole.SUPERVISOR && a.unitCode().equals(event.townshipCode())));
+    model.addAttribute(
+        "assigneeName", event.assignee() == null ? null : displayName(event.assignee()));
+    model.addAttribute(
+        "mayUrge",
+        organisation.currentAppointments(user).stream()
+            .anyMatch(
+                a ->
+                    a.role() == AppointmentRole.SUPERVISOR
+                        && a.unitCode().equals(event.townshipCode())));
     model.addAttribute("maySupervise", event.acceptBy() != null || event.handleBy() != null);
   }
 
@@ -283,7 +355,10 @@ class SupervisionPages {
   }
 
   static String stepsLink(String param, String code, SupervisionBoard.Due due) {
-    return UriComponentsBuilder.fromPath("/supervision/steps").queryParam(param, code).queryParam("due", due.name())
-        .build().toUriString();
+    return UriComponentsBuilder.fromPath("/supervision/steps")
+        .queryParam(param, code)
+        .queryParam("due", due.name())
+        .build()
+        .toUriString();
   }
 }

@@ -18,8 +18,10 @@ public class SupervisionProcessVariables implements ProcessVariableCatalogue {
 
   @Override
   public Map<String, Map<String, HistoricValue>> historicVariables() {
-    return Map.of(PROCESS_KEY, Map.of(
-        EVENT_NUMBER, HistoricValue.matching(Events.NUMBER),
-        SUPERVISION_ID, HistoricValue.number()));
+    return Map.of(
+        PROCESS_KEY,
+        Map.of(
+            EVENT_NUMBER, HistoricValue.matching(Events.NUMBER),
+            SUPERVISION_ID, HistoricValue.number()));
   }
 }

@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The expressions of the supervision process ({@code bpmn/event-supervision.bpmn}, 督办): its
- * timer's date, the gateway "督办的步骤已办完？" and the service task "督办超期". Each reads the
- * 督办 order by the process's one id variable.
+ * The expressions of the supervision process ({@code bpmn/event-supervision.bpmn}, 督办): its timer's
+ * date, the gateway "督办的步骤已办完？" and the service task "督办超期". Each reads the 督办 order by the
+ * process's one id variable.
  */
 @Component("supervisionWatch")
 public class SupervisionWatch {
@@ -22,7 +22,11 @@ public class SupervisionWatch {
   private final EngineDeadlines engineDeadlines;
   private final Clock clock;
 
-  SupervisionWatch(SupervisionOrders orders, SupervisedSteps steps, EngineDeadlines engineDeadlines, Clock clock) {
+  SupervisionWatch(
+      SupervisionOrders orders,
+      SupervisedSteps steps,
+      EngineDeadlines engineDeadlines,
+      Clock clock) {
     this.orders = orders;
     this.steps = steps;
     this.engineDeadlines = engineDeadlines;
@@ -30,18 +34,18 @@ public class SupervisionWatch {
   }
 
   /**
-   * The 督办's deadline as computed when it was given and kept on its order (N working days from
-   * that moment); the calendar registers the timer with that moment and N and recomputes it (T3).
+   * The 督办's deadline as computed when it was given and kept on its order (N working days from that
+   * moment); the calendar registers the timer with that moment and N and recomputes it (T3).
    */
   public Date deadline(DelegateExecution execution) {
     SupervisionOrders.Order order = order(execution);
-    return engineDeadlines.dueDate(new Deadline(order.at(), order.workingDays(), order.deadline(),
-        order.provisional()));
+    return engineDeadlines.dueDate(
+        new Deadline(order.at(), order.workingDays(), order.deadline(), order.provisional()));
   }
 
   /**
-   * 督办的步骤已办完？ Yes when the step it was for is no longer open, or a later 督办 of the event
-   * replaced it (only the latest is watched); the order records which.
+   * 督办的步骤已办完？ Yes when the step it was for is no longer open, or a later 督办 of the event replaced
+   * it (only the latest is watched); the order records which.
    */
   public boolean settled(DelegateExecution execution) {
     SupervisionOrders.Order order = order(execution);
@@ -60,12 +64,14 @@ public class SupervisionWatch {
   public void overdue(DelegateExecution execution) {
     SupervisionOrders.Order order = order(execution);
     orders.settle(order.id(), "OVERDUE", GridCaseTime.now(clock));
-    steps.supervisionOverdue(order.eventNumber(), order.stage(), order.deadline(), order.supervisedBy());
+    steps.supervisionOverdue(
+        order.eventNumber(), order.stage(), order.deadline(), order.supervisedBy());
   }
 
   private SupervisionOrders.Order order(DelegateExecution execution) {
     Object id = execution.getVariable(SupervisionProcessVariables.SUPERVISION_ID);
-    return orders.find(((Number) id).longValue())
+    return orders
+        .find(((Number) id).longValue())
         .orElseThrow(() -> new IllegalStateException("no 督办 order " + id));
   }
 }

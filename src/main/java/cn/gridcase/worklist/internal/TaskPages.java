@@ -1,12 +1,11 @@
 package cn.gridcase.worklist.internal;
 
-import cn.gridcase.worklist.WorkItem;
-import cn.gridcase.worklist.Worklist;
-
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.notification.Notifications;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.WebPage;
+import cn.gridcase.worklist.WorkItem;
+import cn.gridcase.worklist.Worklist;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,13 +42,22 @@ class TaskPages {
   }
 
   /** One line of the page. */
-  record TaskLine(String name, String subject, String href, boolean hasPage, String due, String state, boolean overdue,
-      boolean claimable, String created) {}
+  record TaskLine(
+      String name,
+      String subject,
+      String href,
+      boolean hasPage,
+      String due,
+      String state,
+      boolean overdue,
+      boolean claimable,
+      String created) {}
 
   @GetMapping("/tasks")
   String tasks(Principal user, Model model) {
     OffsetDateTime now = GridCaseTime.now(clock);
-    List<TaskLine> lines = worklist.of(user.getName(), LIMIT).stream().map(item -> line(item, now)).toList();
+    List<TaskLine> lines =
+        worklist.of(user.getName(), LIMIT).stream().map(item -> line(item, now)).toList();
     model.addAttribute("tasks", lines);
     model.addAttribute("overdue", lines.stream().filter(TaskLine::overdue).count());
     model.addAttribute("current", "tasks");
@@ -59,7 +67,8 @@ class TaskPages {
 
   private TaskLine line(WorkItem item, OffsetDateTime now) {
     boolean event = item.eventNumber() != null;
-    String subject = event ? "事件 " + item.eventNumber() : item.caseId() != null ? "责任追究案件 " + item.caseId() : "";
+    String subject =
+        event ? "事件 " + item.eventNumber() : item.caseId() != null ? "责任追究案件 " + item.caseId() : "";
     String href = event ? "/events/" + item.eventNumber() : TASKLIST_TASK + item.taskId();
     String due = "";
     String state = "无期限";
@@ -80,6 +89,7 @@ class TaskPages {
       }
     }
     String created = GridCaseTime.minute(item.created());
-    return new TaskLine(item.name(), subject, href, event, due, state, item.overdue(), item.claimable(), created);
+    return new TaskLine(
+        item.name(), subject, href, event, due, state, item.overdue(), item.claimable(), created);
   }
 }

@@ -2,7 +2,6 @@ package cn.gridcase.worklist.internal;
 
 import cn.gridcase.worklist.WorkItem;
 import cn.gridcase.worklist.Worklist;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;

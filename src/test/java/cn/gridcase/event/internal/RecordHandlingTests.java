@@ -1,11 +1,5 @@
 package cn.gridcase.event.internal;
 
-import cn.gridcase.event.EventCategory;
-import cn.gridcase.event.EventLevel;
-import cn.gridcase.event.EventStep;
-import cn.gridcase.event.StepBeanFixtures;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -16,7 +10,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import org.springframework.context.ApplicationEventPublisher;
+import cn.gridcase.event.EventCategory;
+import cn.gridcase.event.EventLevel;
+import cn.gridcase.event.EventStep;
+import cn.gridcase.event.StepBeanFixtures;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
@@ -30,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.context.ApplicationEventPublisher;
 
 class RecordHandlingTests {
 
@@ -38,7 +36,8 @@ class RecordHandlingTests {
   private final EventStaff staff = mock(EventStaff.class);
   private final Notifications notifications = mock(Notifications.class);
   private final StepLateness lateness = mock(StepLateness.class);
-  private final RecordHandling recordHandling = new RecordHandling(support, events, staff, notifications, lateness);
+  private final RecordHandling recordHandling =
+      new RecordHandling(support, events, staff, notifications, lateness);
 
   @BeforeEach
   void now() {
@@ -46,7 +45,9 @@ class RecordHandlingTests {
   }
 
   @Test
-  @DisplayName("E3: a resolution in time is stored as typed, recorded as RESOLVED and told to the grid and the reporter")
+  @DisplayName(
+      "E3: a resolution in time is stored as typed, recorded as RESOLVED and told to the grid and"
+          + " the reporter")
   void resolution() {
     Event event = StepBeanFixtures.hazardAtGrid();
     when(support.eventOf(event.number())).thenReturn(event);
@@ -54,7 +55,9 @@ class RecordHandlingTests {
     when(lateness.settle(event, "HANDLE", due, StepBeanFixtures.NOW)).thenReturn(false);
     when(staff.queueOf("GS-V01-G01")).thenReturn(List.of("worker1", "worker2"));
 
-    recordHandling.record(event.number(), Submitted.of(new Resolution(" 已补装井盖 ", null, null, null, null, null)),
+    recordHandling.record(
+        event.number(),
+        Submitted.of(new Resolution(" 已补装井盖 ", null, null, null, null, null)),
         new CompletedStep("worker2", due, StepBeanFixtures.NOW));
 
     ArgumentCaptor<Event.Resolution> stored = ArgumentCaptor.forClass(Event.Resolution.class);
@@ -63,8 +66,17 @@ class RecordHandlingTests {
     assertThat(stored.getValue().resolvedBy()).isEqualTo("worker2");
     ArgumentCaptor<EventStep> step = ArgumentCaptor.forClass(EventStep.class);
     verify(events).addStep(eq(7L), step.capture());
-    assertThat(step.getValue()).isEqualTo(new EventStep("RESOLVED", EventLevel.GRID, "GS-V01-G01", "worker2",
-        StepBeanFixtures.NOW, due, false, "已补装井盖"));
+    assertThat(step.getValue())
+        .isEqualTo(
+            new EventStep(
+                "RESOLVED",
+                EventLevel.GRID,
+                "GS-V01-G01",
+                "worker2",
+                StepBeanFixtures.NOW,
+                due,
+                false,
+                "已补装井盖"));
     ArgumentCaptor<Notice> notice = ArgumentCaptor.forClass(Notice.class);
     verify(notifications).send(notice.capture(), eq(List.of("worker1", "worker2", "worker1")));
     assertThat(notice.getValue().kind()).isEqualTo(NoticeKind.EVENT_RESOLVED);
@@ -72,14 +84,17 @@ class RecordHandlingTests {
   }
 
   @Test
-  @DisplayName("E5/E6: a late escalation keeps its delay reason on the event and in the step's note")
+  @DisplayName(
+      "E5/E6: a late escalation keeps its delay reason on the event and in the step's note")
   void lateEscalation() {
     Event event = StepBeanFixtures.hazardAtGrid();
     when(support.eventOf(event.number())).thenReturn(event);
     OffsetDateTime due = StepBeanFixtures.NOW.minusHours(1);
     when(lateness.settle(event, "HANDLE", due, StepBeanFixtures.NOW)).thenReturn(true);
 
-    recordHandling.record(event.number(), Submitted.of(new Escalation("需村里协调", "材料未到")),
+    recordHandling.record(
+        event.number(),
+        Submitted.of(new Escalation("需村里协调", "材料未到")),
         new CompletedStep("worker1", due, StepBeanFixtures.NOW));
 
     verify(events).recordDelayReason(7L, "材料未到");
@@ -92,67 +107,108 @@ class RecordHandlingTests {
   }
 
   @Test
-  @DisplayName("E5: a dispatch to a department that is not the township's is refused, naming the department")
+  @DisplayName(
+      "E5: a dispatch to a department that is not the township's is refused, naming the department")
   void dispatchRefused() {
     Event event = StepBeanFixtures.event(EventCategory.HAZARD, EventLevel.TOWNSHIP, "GS", false);
     when(staff.departmentsOf("GS")).thenReturn(Set.of("DEPT-SAFETY"));
     when(lateness.isLate(StepBeanFixtures.NOW, null)).thenReturn(false);
 
-    assertThatThrownBy(() -> recordHandling.check(event, Submitted.of(new Dispatch("GS-V02", null, null)),
-        new CompletedStep("center1", null, StepBeanFixtures.NOW)))
-        .isInstanceOfSatisfying(StepRefused.class, refused -> assertThat(refused.errors())
-            .extracting(ApiError::code).containsExactly("E5.department"));
+    assertThatThrownBy(
+            () ->
+                recordHandling.check(
+                    event,
+                    Submitted.of(new Dispatch("GS-V02", null, null)),
+                    new CompletedStep("center1", null, StepBeanFixtures.NOW)))
+        .isInstanceOfSatisfying(
+            StepRefused.class,
+            refused ->
+                assertThat(refused.errors())
+                    .extracting(ApiError::code)
+                    .containsExactly("E5.department"));
   }
 
   @Test
-  @DisplayName("E3: an unreadable agreement form is named once, not again as missing, next to the other gaps")
+  @DisplayName(
+      "E3: an unreadable agreement form is named once, not again as missing, next to the other"
+          + " gaps")
   void unreadableValueNamedOnce() {
-    Event dispute = StepBeanFixtures.event(EventCategory.DISPUTE, EventLevel.GRID, "GS-V01-G01", false);
+    Event dispute =
+        StepBeanFixtures.event(EventCategory.DISPUTE, EventLevel.GRID, "GS-V01-G01", false);
     when(staff.departmentsOf("GS")).thenReturn(Set.of());
     Map<String, Object> form = Map.of("outcome", "RESOLVE", "agreementForm", "PAPER");
-    Submitted<Handling> submitted = HandlingVariables.read(form::get, EventCategory.DISPUTE, EventLevel.GRID);
+    Submitted<Handling> submitted =
+        HandlingVariables.read(form::get, EventCategory.DISPUTE, EventLevel.GRID);
 
-    assertThatThrownBy(() -> recordHandling.check(dispute, submitted,
-        new CompletedStep("worker1", null, StepBeanFixtures.NOW)))
-        .isInstanceOfSatisfying(StepRefused.class, refused -> {
-          assertThat(refused.errors()).extracting(ApiError::code).containsExactly("E3.result", "E3.mediator",
-              "E3.mediationResult", "E3.agreementForm", "E3.agreementTerms");
-          assertThat(refused.errors().get(3).message()).isEqualTo("'PAPER' is not WRITTEN or ORAL");
-        });
+    assertThatThrownBy(
+            () ->
+                recordHandling.check(
+                    dispute, submitted, new CompletedStep("worker1", null, StepBeanFixtures.NOW)))
+        .isInstanceOfSatisfying(
+            StepRefused.class,
+            refused -> {
+              assertThat(refused.errors())
+                  .extracting(ApiError::code)
+                  .containsExactly(
+                      "E3.result",
+                      "E3.mediator",
+                      "E3.mediationResult",
+                      "E3.agreementForm",
+                      "E3.agreementTerms");
+              assertThat(refused.errors().get(3).message())
+                  .isEqualTo("'PAPER' is not WRITTEN or ORAL");
+            });
   }
 
   @Test
-  @DisplayName("E3/E5/E6: a late non-dispute handling with an unknown agreement form lists the step's gap, "
-      + "the agreement form, then the delay reason")
+  @DisplayName(
+      "E3/E5/E6: a late non-dispute handling with an unknown agreement form lists the step's gap, "
+          + "the agreement form, then the delay reason")
   void lateHandlingWithUnknownAgreementFormKeepsTheOrder() {
     Event event = StepBeanFixtures.hazardAtGrid();
     when(staff.departmentsOf("GS")).thenReturn(Set.of());
     OffsetDateTime due = StepBeanFixtures.NOW.minusHours(1);
     when(lateness.isLate(StepBeanFixtures.NOW, due)).thenReturn(true);
 
-    for (Map.Entry<String, String> outcome : Map.of("RESOLVE", "E3.result", "ESCALATE", "E5.reason").entrySet()) {
+    for (Map.Entry<String, String> outcome :
+        Map.of("RESOLVE", "E3.result", "ESCALATE", "E5.reason").entrySet()) {
       Map<String, Object> form = Map.of("outcome", outcome.getKey(), "agreementForm", "PAPER");
-      Submitted<Handling> submitted = HandlingVariables.read(form::get, EventCategory.HAZARD, EventLevel.GRID);
+      Submitted<Handling> submitted =
+          HandlingVariables.read(form::get, EventCategory.HAZARD, EventLevel.GRID);
 
-      assertThatThrownBy(() -> recordHandling.check(event, submitted,
-          new CompletedStep("worker1", due, StepBeanFixtures.NOW)))
-          .isInstanceOfSatisfying(StepRefused.class, refused -> assertThat(refused.errors())
-              .as(outcome.getKey()).extracting(ApiError::code)
-              .containsExactly(outcome.getValue(), "E3.agreementForm", "E6.delayReason"));
+      assertThatThrownBy(
+              () ->
+                  recordHandling.check(
+                      event, submitted, new CompletedStep("worker1", due, StepBeanFixtures.NOW)))
+          .isInstanceOfSatisfying(
+              StepRefused.class,
+              refused ->
+                  assertThat(refused.errors())
+                      .as(outcome.getKey())
+                      .extracting(ApiError::code)
+                      .containsExactly(outcome.getValue(), "E3.agreementForm", "E6.delayReason"));
     }
   }
 
   @Test
-  @DisplayName("E6: a handling completed on its deadline's millisecond is judged by one instant: checked without "
-      + "a delay reason and recorded in time, however the clock moves on meanwhile")
+  @DisplayName(
+      "E6: a handling completed on its deadline's millisecond is judged by one instant: checked"
+          + " without a delay reason and recorded in time, however the clock moves on meanwhile")
   void oneInstantForCheckAndRecord() {
-    RecordHandling judged = new RecordHandling(support, events, staff, notifications,
-        new StepLateness(mock(EventDeadlineWatch.class), mock(ApplicationEventPublisher.class)));
+    RecordHandling judged =
+        new RecordHandling(
+            support,
+            events,
+            staff,
+            notifications,
+            new StepLateness(
+                mock(EventDeadlineWatch.class), mock(ApplicationEventPublisher.class)));
     Event event = StepBeanFixtures.hazardAtGrid();
     when(support.eventOf(event.number())).thenReturn(event);
     when(support.now()).thenReturn(StepBeanFixtures.NOW.plusNanos(1_000_000));
     when(staff.departmentsOf("GS")).thenReturn(Set.of());
-    CompletedStep onTheDeadline = new CompletedStep("worker1", StepBeanFixtures.NOW, StepBeanFixtures.NOW);
+    CompletedStep onTheDeadline =
+        new CompletedStep("worker1", StepBeanFixtures.NOW, StepBeanFixtures.NOW);
     Submitted<Handling> submitted = Submitted.of(new Escalation("需村里协调", null));
 
     judged.check(event, submitted, onTheDeadline);

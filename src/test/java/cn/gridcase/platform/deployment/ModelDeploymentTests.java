@@ -35,31 +35,52 @@ class ModelDeploymentTests extends ProcessTestSupport {
 
   static final String PROBE = "DeploymentProbe";
 
-  @Autowired
-  RepositoryService repositoryService;
+  @Autowired RepositoryService repositoryService;
 
-  @Autowired
-  ModelDeployment modelDeployment;
+  @Autowired ModelDeployment modelDeployment;
 
   @Test
-  @DisplayName("models and forms on the classpath under bpmn/ and forms/ are deployed at start-up with stable names")
+  @DisplayName(
+      "models and forms on the classpath under bpmn/ and forms/ are deployed at start-up with"
+          + " stable names")
   void deployedAtStartUp() {
-    String deploymentId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROBE)
-        .latestVersion().singleResult().getDeploymentId();
-    assertThat(repositoryService.createDeploymentQuery().deploymentId(deploymentId).singleResult().getName())
+    String deploymentId =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(PROBE)
+            .latestVersion()
+            .singleResult()
+            .getDeploymentId();
+    assertThat(
+            repositoryService
+                .createDeploymentQuery()
+                .deploymentId(deploymentId)
+                .singleResult()
+                .getName())
         .isEqualTo(ModelDeployment.DEPLOYMENT_NAME);
     assertThat(repositoryService.getDeploymentResourceNames(deploymentId))
         .contains("bpmn/test/deployment-probe.bpmn", "forms/test/deployment-probe.form");
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROBE).latestVersion()
-        .singleResult().getName()).isEqualTo("部署探针");
+    assertThat(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(PROBE)
+                .latestVersion()
+                .singleResult()
+                .getName())
+        .isEqualTo("部署探针");
   }
 
   @Test
   @DisplayName("a user task finds its deployed Camunda Form by id")
   void userTaskFindsItsForm() throws IOException {
     ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey(PROBE);
-    Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .initializeFormKeys().singleResult();
+    Task task =
+        processEngine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .initializeFormKeys()
+            .singleResult();
     assertThat(task.getCamundaFormRef().getKey()).isEqualTo("deployment-probe");
     try (InputStream form = processEngine.getFormService().getDeployedTaskForm(task.getId())) {
       assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("核对说明");
@@ -84,85 +105,126 @@ class ModelDeploymentTests extends ProcessTestSupport {
     Files.createDirectories(form.getParent());
     String probe;
     try (InputStream in = getClass().getResourceAsStream("/bpmn/test/deployment-probe.bpmn")) {
-      probe = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\"DeploymentProbe\"", '"' + processId + '"');
+      probe =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("\"DeploymentProbe\"", '"' + processId + '"');
     }
     Files.writeString(model, probe);
-    Files.writeString(form, "{\"id\": \"" + processId + "\", \"type\": \"default\", \"components\": []}");
+    Files.writeString(
+        form, "{\"id\": \"" + processId + "\", \"type\": \"default\", \"components\": []}");
     try (URLClassLoader classLoader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
-      ModelDeployment isolated = new ModelDeployment(repositoryService, processEngine.getRuntimeService(),
-          new PathMatchingResourcePatternResolver(classLoader));
+      ModelDeployment isolated =
+          new ModelDeployment(
+              repositoryService,
+              processEngine.getRuntimeService(),
+              new PathMatchingResourcePatternResolver(classLoader));
 
       Deployment first = isolated.deployChanged();
-      assertThat(repositoryService.getDeploymentResourceNames(first.getId())).containsExactlyInAnyOrder(
-          "bpmn/redeploy/" + processId + ".bpmn", "forms/redeploy/" + processId + ".form");
+      assertThat(repositoryService.getDeploymentResourceNames(first.getId()))
+          .containsExactlyInAnyOrder(
+              "bpmn/redeploy/" + processId + ".bpmn", "forms/redeploy/" + processId + ".form");
 
       assertThat(isolated.deployChanged()).as("nothing changed").isNull();
 
-      Files.writeString(form, "{\"id\": \"" + processId + "\", \"type\": \"default\", \"components\": [], \"x\": 1}");
+      Files.writeString(
+          form,
+          "{\"id\": \"" + processId + "\", \"type\": \"default\", \"components\": [], \"x\": 1}");
       Deployment second = isolated.deployChanged();
       assertThat(repositoryService.getDeploymentResourceNames(second.getId()))
           .containsExactly("forms/redeploy/" + processId + ".form");
-      assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(processId).count())
-          .as("the unchanged model keeps its version").isEqualTo(1);
+      assertThat(
+              repositoryService
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(processId)
+                  .count())
+          .as("the unchanged model keeps its version")
+          .isEqualTo(1);
     }
   }
 
   @Test
-  @DisplayName("a changed model's running instances move to the new version, timers kept; one waiting where the new "
-      + "version has no such activity is left on its version")
+  @DisplayName(
+      "a changed model's running instances move to the new version, timers kept; one waiting where"
+          + " the new version has no such activity is left on its version")
   void runningInstancesMigrateToTheChangedModel(@TempDir Path root) throws IOException {
     String processId = "MigrationProbe" + System.nanoTime();
     Path model = root.resolve("bpmn/migration/" + processId + ".bpmn");
     Files.createDirectories(model.getParent());
     String probe;
     try (InputStream in = getClass().getResourceAsStream("/bpmn/test/deployment-probe.bpmn")) {
-      probe = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("\"DeploymentProbe\"", '"' + processId + '"');
+      probe =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("\"DeploymentProbe\"", '"' + processId + '"');
     }
     RuntimeService runtime = processEngine.getRuntimeService();
     try (URLClassLoader classLoader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
-      ModelDeployment isolated = new ModelDeployment(repositoryService, runtime,
-          new PathMatchingResourcePatternResolver(classLoader));
+      ModelDeployment isolated =
+          new ModelDeployment(
+              repositoryService, runtime, new PathMatchingResourcePatternResolver(classLoader));
       Files.writeString(model, probe);
       isolated.deployChanged();
       ProcessInstance first = runtime.startProcessInstanceByKey(processId);
-      Date timerDue = processEngine.getManagementService().createJobQuery().processInstanceId(first.getId())
-          .singleResult().getDuedate();
+      Date timerDue =
+          processEngine
+              .getManagementService()
+              .createJobQuery()
+              .processInstanceId(first.getId())
+              .singleResult()
+              .getDuedate();
 
       Files.writeString(model, probe.replace("name=\"核对\"", "name=\"核对材料\""));
       Deployment second = isolated.deployChanged();
       String version2 = definitionOf(second).getId();
       assertThat(definitionOf(first)).as("migrated").isEqualTo(version2);
-      assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(first.getId())
-          .singleResult().getDuedate()).as("the timer's due date as it was").isEqualTo(timerDue);
+      assertThat(
+              processEngine
+                  .getManagementService()
+                  .createJobQuery()
+                  .processInstanceId(first.getId())
+                  .singleResult()
+                  .getDuedate())
+          .as("the timer's due date as it was")
+          .isEqualTo(timerDue);
       ProcessInstance started = runtime.startProcessInstanceByKey(processId);
 
       Files.writeString(model, probe.replace("CheckProbeUserTask", "ReviewProbeUserTask"));
       Deployment third = isolated.deployChanged();
       assertThat(third).as("deployed all the same").isNotNull();
       assertThat(definitionOf(third).getVersion()).isEqualTo(3);
-      assertThat(List.of(definitionOf(first), definitionOf(started))).as("left on version 2, still waiting")
+      assertThat(List.of(definitionOf(first), definitionOf(started)))
+          .as("left on version 2, still waiting")
           .containsOnly(version2);
       assertThat(task(first)).isNotNull();
     }
   }
 
   private ProcessDefinition definitionOf(Deployment deployment) {
-    return repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
+    return repositoryService
+        .createProcessDefinitionQuery()
+        .deploymentId(deployment.getId())
+        .singleResult();
   }
 
   private String definitionOf(ProcessInstance instance) {
-    return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
-        .singleResult().getProcessDefinitionId();
+    return processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(instance.getId())
+        .singleResult()
+        .getProcessDefinitionId();
   }
 
   @Test
   @DisplayName("resource names are the same in the fat jar and on the file system")
   void stableNames() throws IOException {
-    assertThat(ModelDeployment.stableName(new UrlResource(
-        "jar:file:/opt/gridcase.jar!/BOOT-INF/classes!/bpmn/event/event-handling.bpmn")))
+    assertThat(
+            ModelDeployment.stableName(
+                new UrlResource(
+                    "jar:file:/opt/gridcase.jar!/BOOT-INF/classes!/bpmn/event/event-handling.bpmn")))
         .isEqualTo("bpmn/event/event-handling.bpmn");
-    assertThat(ModelDeployment.stableName(new UrlResource("file:/home/x/gridcase/target/classes/forms/accept.form")))
+    assertThat(
+            ModelDeployment.stableName(
+                new UrlResource("file:/home/x/gridcase/target/classes/forms/accept.form")))
         .isEqualTo("forms/accept.form");
   }
 
@@ -182,7 +244,10 @@ class ModelDeploymentTests extends ProcessTestSupport {
     clock.moveBy(Duration.ofMinutes(1));
     assertThat(clock.dueJobsOf(instance.getId())).isEqualTo(1);
     clock.executeDueJobs();
-    assertThat(instance).isEnded().hasPassed("ProbeTimedOutEndEvent").hasNotPassed("ProbeCheckedEndEvent");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("ProbeTimedOutEndEvent")
+        .hasNotPassed("ProbeCheckedEndEvent");
   }
 
   @Test

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.test.ApiTestSupport;
 import cn.gridcase.test.OwnJvm;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,8 +25,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,19 +36,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 10 item 4: a bounded, deterministic fuzz of every POST/PUT/DELETE of {@code /api} (read from
- * the OpenAPI document, so a new endpoint is fuzzed without being listed here) and of the engine
- * REST calls ordinary users make (tasks, filters, process definitions, own profile and groups).
- * Bodies are built from each operation's schema and then spoiled: wrong types, nulls, unknown enum
- * values, control characters, lone surrogates, over-long texts, implausible and numeric times, deep
- * nesting, 1,000-digit numbers, broken JSON, odd content types, unknown and foreign ids.
+ * Issue 10 item 4: a bounded, deterministic fuzz of every POST/PUT/DELETE of {@code /api} (read
+ * from the OpenAPI document, so a new endpoint is fuzzed without being listed here) and of the
+ * engine REST calls ordinary users make (tasks, filters, process definitions, own profile and
+ * groups). Bodies are built from each operation's schema and then spoiled: wrong types, nulls,
+ * unknown enum values, control characters, lone surrogates, over-long texts, implausible and
+ * numeric times, deep nesting, 1,000-digit numbers, broken JSON, odd content types, unknown and
+ * foreign ids.
  *
  * <p>Checked for every answer: no status of 500 or more; for every refusal (4xx): a body without
  * Java class names or stack frames, and the state unchanged — a snapshot of the domain tables (full
- * rows of those that are updated, counts of the insert-only ones) and of the engine's runtime tables
- * (counts and revision sums; for jobs also retries and due dates) taken before and after it.
+ * rows of those that are updated, counts of the insert-only ones) and of the engine's runtime
+ * tables (counts and revision sums; for jobs also retries and due dates) taken before and after it.
  *
- * <p>{@code -Dgridcase.fuzz.seed=…} and {@code -Dgridcase.fuzz.requests=…} replay or lengthen a run.
+ * <p>{@code -Dgridcase.fuzz.seed=…} and {@code -Dgridcase.fuzz.requests=…} replay or lengthen a
+ * run.
  *
  * <p>In a JVM (and application) of its own: accepted requests change what other tests rely on
  * (administrators' requests move the demo clock, load holiday schedules, set time limits, end
@@ -53,48 +62,116 @@ class FuzzTests extends ApiTestSupport {
   static final long SEED = Long.getLong("gridcase.fuzz.seed", 20261010L);
   static final int REQUESTS = Integer.getInteger("gridcase.fuzz.requests", 5000);
 
-  /** Non-ASCII written as \\u escapes, so lone surrogates reach the server as they are (UTF-8 cannot carry them). */
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
-  private static final Pattern INTERNALS = Pattern.compile(
-      "java\\.|javax\\.|jakarta\\.|org\\.|com\\.fasterxml|cn\\.gridcase|Exception|\\bat [a-z]+\\.[a-zA-Z]|\\.java:\\d");
-  private static final String[] USERS = {"worker1", "worker2", "worker3", "station1", "center1", "head1", "safety1",
-      "supervisor1", "investigator1", "leader1", "arealeader1", "admin"};
-  private static final String[] VARIABLE_NAMES = {"outcome", "result", "reason", "mediator", "mediationResult",
-      "agreementForm", "agreementTerms", "delayReason", "departmentCode", "instructions", "countyDepartment",
-      "satisfaction", "comment", "caseOutcome", "extensionDays", "extensionReason", "measures", "reasoning",
-      "notifiedAt", "channel", "executionNote", "handleDays", "eventNumber", "x"};
-  private static final String[] VALUE_TYPES = {"String", "Integer", "Long", "Double", "Boolean", "Date", "Json",
-      "Object", "File", "Null", "Bytes", "", "Nope"};
+  /**
+   * Non-ASCII written as \\u escapes, so lone surrogates reach the server as they are (UTF-8 cannot
+   * carry them).
+   */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+
+  private static final Pattern INTERNALS =
+      Pattern.compile(
+          "java\\.|javax\\.|jakarta\\.|org\\.|com\\.fasterxml|cn\\.gridcase|Exception|\\bat"
+              + " [a-z]+\\.[a-zA-Z]|\\.java:\\d");
+  private static final String[] USERS = {
+    "worker1",
+    "worker2",
+    "worker3",
+    "station1",
+    "center1",
+    "head1",
+    "safety1",
+    "supervisor1",
+    "investigator1",
+    "leader1",
+    "arealeader1",
+    "admin"
+  };
+  private static final String[] VARIABLE_NAMES = {
+    "outcome",
+    "result",
+    "reason",
+    "mediator",
+    "mediationResult",
+    "agreementForm",
+    "agreementTerms",
+    "delayReason",
+    "departmentCode",
+    "instructions",
+    "countyDepartment",
+    "satisfaction",
+    "comment",
+    "caseOutcome",
+    "extensionDays",
+    "extensionReason",
+    "measures",
+    "reasoning",
+    "notifiedAt",
+    "channel",
+    "executionNote",
+    "handleDays",
+    "eventNumber",
+    "x"
+  };
+  private static final String[] VALUE_TYPES = {
+    "String", "Integer", "Long", "Double", "Boolean", "Date", "Json", "Object", "File", "Null",
+    "Bytes", "", "Nope"
+  };
 
   /** Tables whose rows change in place: compared row by row. */
-  private static final String[] UPDATED_TABLES = {"event", "notification", "accountability_case",
-      "accountability_proposal", "appointment", "org_unit", "person", "township_setting", "event_time_limit",
-      "accountability_grading", "event_number_counter", "calendar_state", "holiday_year", "working_day_deadline"};
+  private static final String[] UPDATED_TABLES = {
+    "event",
+    "notification",
+    "accountability_case",
+    "accountability_proposal",
+    "appointment",
+    "org_unit",
+    "person",
+    "township_setting",
+    "event_time_limit",
+    "accountability_grading",
+    "event_number_counter",
+    "calendar_state",
+    "holiday_year",
+    "working_day_deadline"
+  };
+
   /** Insert-only tables: compared by count. */
-  private static final String[] INSERTED_TABLES = {"event_party", "event_step", "accountability_case_step",
-      "accountability_case_read", "holiday_day", "calendar_recompute_audit", "person_fact_change"};
+  private static final String[] INSERTED_TABLES = {
+    "event_party",
+    "event_step",
+    "accountability_case_step",
+    "accountability_case_read",
+    "holiday_day",
+    "calendar_recompute_audit",
+    "person_fact_change"
+  };
+
   /** The engine's runtime figures; each column is named by its position. */
-  private static final String ENGINE_STATE = "select "
-      + "(select count(*) from ACT_RU_TASK), (select coalesce(sum(REV_), 0) from ACT_RU_TASK),"
-      + " (select count(*) from ACT_RU_JOB), (select coalesce(sum(REV_), 0) from ACT_RU_JOB),"
-      + " (select coalesce(sum(RETRIES_), 0) from ACT_RU_JOB), (select max(DUEDATE_) from ACT_RU_JOB),"
-      + " (select min(DUEDATE_) from ACT_RU_JOB), (select count(distinct DUEDATE_) from ACT_RU_JOB),"
-      + " (select count(*) from ACT_RU_VARIABLE), (select coalesce(sum(REV_), 0) from ACT_RU_VARIABLE),"
-      + " (select count(*) from ACT_RU_EXECUTION), (select coalesce(sum(REV_), 0) from ACT_RU_EXECUTION),"
-      + " (select count(*) from ACT_RU_IDENTITYLINK), (select count(*) from ACT_RU_INCIDENT),"
-      + " (select count(*) from ACT_GE_BYTEARRAY), (select count(*) from ACT_ID_USER),"
-      + " (select coalesce(sum(REV_), 0) from ACT_ID_USER), (select count(*) from ACT_ID_MEMBERSHIP),"
-      + " (select count(*) from ACT_ID_GROUP), (select count(*) from ACT_RU_AUTHORIZATION),"
-      + " (select coalesce(sum(REV_), 0) from ACT_RU_AUTHORIZATION), (select count(*) from ACT_RU_FILTER),"
-      + " (select coalesce(sum(REV_), 0) from ACT_RU_FILTER), (select count(*) from ACT_HI_PROCINST),"
-      + " (select count(*) from ACT_HI_TASKINST), (select count(*) from ACT_RE_DEPLOYMENT)";
+  private static final String ENGINE_STATE =
+      "select (select count(*) from ACT_RU_TASK), (select coalesce(sum(REV_), 0) from ACT_RU_TASK),"
+          + " (select count(*) from ACT_RU_JOB), (select coalesce(sum(REV_), 0) from ACT_RU_JOB),"
+          + " (select coalesce(sum(RETRIES_), 0) from ACT_RU_JOB), (select max(DUEDATE_) from"
+          + " ACT_RU_JOB), (select min(DUEDATE_) from ACT_RU_JOB), (select count(distinct DUEDATE_)"
+          + " from ACT_RU_JOB), (select count(*) from ACT_RU_VARIABLE), (select coalesce(sum(REV_),"
+          + " 0) from ACT_RU_VARIABLE), (select count(*) from ACT_RU_EXECUTION), (select"
+          + " coalesce(sum(REV_), 0) from ACT_RU_EXECUTION), (select count(*) from"
+          + " ACT_RU_IDENTITYLINK), (select count(*) from ACT_RU_INCIDENT), (select count(*) from"
+          + " ACT_GE_BYTEARRAY), (select count(*) from ACT_ID_USER), (select coalesce(sum(REV_), 0)"
+          + " from ACT_ID_USER), (select count(*) from ACT_ID_MEMBERSHIP), (select count(*) from"
+          + " ACT_ID_GROUP), (select count(*) from ACT_RU_AUTHORIZATION), (select"
+          + " coalesce(sum(REV_), 0) from ACT_RU_AUTHORIZATION), (select count(*) from"
+          + " ACT_RU_FILTER), (select coalesce(sum(REV_), 0) from ACT_RU_FILTER), (select count(*)"
+          + " from ACT_HI_PROCINST), (select count(*) from ACT_HI_TASKINST), (select count(*) from"
+          + " ACT_RE_DEPLOYMENT)";
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   private Random random;
   private Ids ids;
 
@@ -103,24 +180,43 @@ class FuzzTests extends ApiTestSupport {
   record Sent(String method, String path, String user, String contentType, String body) {
     @Override
     public String toString() {
-      return user + " " + method + " " + path + " [" + contentType + "] "
+      return user
+          + " "
+          + method
+          + " "
+          + path
+          + " ["
+          + contentType
+          + "] "
           + (body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "…" : body);
     }
   }
 
   /** Ids that exist now, refreshed now and then so requests hit real events, tasks and cases. */
-  record Ids(List<String> events, List<String> tasks, List<String> cases, List<String> proposals,
-      List<String> notifications, List<String> appointments, List<String> filters, List<String> definitions,
+  record Ids(
+      List<String> events,
+      List<String> tasks,
+      List<String> cases,
+      List<String> proposals,
+      List<String> notifications,
+      List<String> appointments,
+      List<String> filters,
+      List<String> definitions,
       List<String> units) {}
 
   @Test
-  @DisplayName("issue 10 item 4: fuzz of every /api POST/PUT/DELETE and the users' engine REST calls: no 5xx, no class names, refusals change nothing")
+  @DisplayName(
+      "issue 10 item 4: fuzz of every /api POST/PUT/DELETE and the users' engine REST calls: no"
+          + " 5xx, no class names, refusals change nothing")
   void fuzz() throws Exception {
     random = new Random(SEED);
-    JsonNode docs = JSON.readTree(send(new Sent("GET", "/v3/api-docs", "admin", null, null)).body());
+    JsonNode docs =
+        JSON.readTree(send(new Sent("GET", "/v3/api-docs", "admin", null, null)).body());
     List<Operation> operations = apiOperations(docs);
     int apiOperations = operations.size();
-    assertThat(apiOperations).as("POST/PUT/DELETE operations of /api in the OpenAPI document").isGreaterThan(25);
+    assertThat(apiOperations)
+        .as("POST/PUT/DELETE operations of /api in the OpenAPI document")
+        .isGreaterThan(25);
     operations.addAll(engineOperations());
     seedState();
 
@@ -157,17 +253,28 @@ class FuzzTests extends ApiTestSupport {
       }
       Map<String, String> after = snapshot();
       if (!after.equals(before)) {
-        failures.add("refused with " + status + " but changed " + difference(before, after) + ": " + sent);
+        failures.add(
+            "refused with " + status + " but changed " + difference(before, after) + ": " + sent);
       }
       before = after;
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    System.out.printf("FUZZ seed=%d requests=%d refused=%d operations=%d (/api %d) time=%d ms (snapshots %d ms)%n",
-        SEED, REQUESTS, refused, operations.size(), apiOperations, millis, snapshotNanos / 1_000_000);
+    System.out.printf(
+        "FUZZ seed=%d requests=%d refused=%d operations=%d (/api %d) time=%d ms (snapshots %d"
+            + " ms)%n",
+        SEED,
+        REQUESTS,
+        refused,
+        operations.size(),
+        apiOperations,
+        millis,
+        snapshotNanos / 1_000_000);
     assertThat(failures).as("seed " + SEED).isEmpty();
     assertThat(REQUESTS).isGreaterThanOrEqualTo(5000);
     for (Operation operation : operations) {
-      assertThat(calls.getOrDefault(operation.method() + " " + operation.path(), 0)).as(operation.path()).isPositive();
+      assertThat(calls.getOrDefault(operation.method() + " " + operation.path(), 0))
+          .as(operation.path())
+          .isPositive();
     }
   }
 
@@ -175,15 +282,29 @@ class FuzzTests extends ApiTestSupport {
   private void seedState() {
     for (String user : new String[] {"worker1", "worker3", "center1"}) {
       String grid = user.equals("worker3") ? "GS-V02-G01" : "GS-V01-G01";
-      send(new Sent("POST", "/api/events", user, "application/json", EngineRestErrorTests.HAZARD
-          .formatted(OffsetDateTime.now().minusHours(2)).replace("GS-V01-G01", grid)));
+      send(
+          new Sent(
+              "POST",
+              "/api/events",
+              user,
+              "application/json",
+              EngineRestErrorTests.HAZARD
+                  .formatted(OffsetDateTime.now().minusHours(2))
+                  .replace("GS-V01-G01", grid)));
     }
-    send(new Sent("POST", "/api/accountability/cases", "supervisor1", "application/json",
-        "{\"subject\": \"worker1\", \"subjectRole\": \"GRID_WORKER\", \"clause\": \"第四条第一项\", \"facts\": \"逾期未办结\"}"));
+    send(
+        new Sent(
+            "POST",
+            "/api/accountability/cases",
+            "supervisor1",
+            "application/json",
+            "{\"subject\": \"worker1\", \"subjectRole\": \"GRID_WORKER\", \"clause\": \"第四条第一项\","
+                + " \"facts\": \"逾期未办结\"}"));
   }
 
   private Ids ids() {
-    return new Ids(column("select number from event order by id desc limit 30"),
+    return new Ids(
+        column("select number from event order by id desc limit 30"),
         column("select ID_ from ACT_RU_TASK order by CREATE_TIME_ desc limit 40"),
         column("select id from accountability_case order by id desc limit 10"),
         column("select id from accountability_proposal order by id desc limit 10"),
@@ -209,14 +330,26 @@ class FuzzTests extends ApiTestSupport {
       List<String> parts = new ArrayList<>();
       for (String table : UPDATED_TABLES) {
         List<String> columns = new ArrayList<>();
-        for (Map<String, Object> column : jdbc.queryForList("select COLUMN_NAME, DATA_TYPE from INFORMATION_SCHEMA.COLUMNS"
-            + " where TABLE_NAME = ? order by ORDINAL_POSITION", table.toUpperCase())) {
+        for (Map<String, Object> column :
+            jdbc.queryForList(
+                "select COLUMN_NAME, DATA_TYPE from INFORMATION_SCHEMA.COLUMNS"
+                    + " where TABLE_NAME = ? order by ORDINAL_POSITION",
+                table.toUpperCase())) {
           String name = "\"" + column.get("COLUMN_NAME") + "\"";
-          columns.add(String.valueOf(column.get("DATA_TYPE")).contains("BINARY") || "BLOB".equals(column.get("DATA_TYPE"))
-              ? "coalesce(rawtohex(" + name + "), '-')" : "coalesce(cast(" + name + " as varchar), '-')");
+          columns.add(
+              String.valueOf(column.get("DATA_TYPE")).contains("BINARY")
+                      || "BLOB".equals(column.get("DATA_TYPE"))
+                  ? "coalesce(rawtohex(" + name + "), '-')"
+                  : "coalesce(cast(" + name + " as varchar), '-')");
         }
-        parts.add("(select count(*) || '/' || coalesce(sum(cast(ora_hash(concat_ws('|', " + String.join(", ", columns)
-            + ")) as bigint)), 0) from " + table + ") as \"" + table + "\"");
+        parts.add(
+            "(select count(*) || '/' || coalesce(sum(cast(ora_hash(concat_ws('|', "
+                + String.join(", ", columns)
+                + ")) as bigint)), 0) from "
+                + table
+                + ") as \""
+                + table
+                + "\"");
       }
       for (String table : INSERTED_TABLES) {
         parts.add("(select count(*) from " + table + ") as \"" + table + "\"");
@@ -234,11 +367,12 @@ class FuzzTests extends ApiTestSupport {
 
   private static String difference(Map<String, String> before, Map<String, String> after) {
     List<String> changed = new ArrayList<>();
-    after.forEach((key, value) -> {
-      if (!value.equals(before.get(key))) {
-        changed.add(key + " " + before.get(key) + " → " + value);
-      }
-    });
+    after.forEach(
+        (key, value) -> {
+          if (!value.equals(before.get(key))) {
+            changed.add(key + " " + before.get(key) + " → " + value);
+          }
+        });
     return changed.toString();
   }
 
@@ -247,7 +381,8 @@ class FuzzTests extends ApiTestSupport {
   private static List<Operation> apiOperations(JsonNode docs) {
     List<Operation> operations = new ArrayList<>();
     JsonNode schemas = docs.path("components").path("schemas");
-    for (Iterator<Map.Entry<String, JsonNode>> paths = docs.get("paths").fields(); paths.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = docs.get("paths").fields();
+        paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       for (String method : new String[] {"post", "put", "delete", "patch"}) {
         JsonNode operation = path.getValue().get(method);
@@ -256,9 +391,15 @@ class FuzzTests extends ApiTestSupport {
         }
         JsonNode content = operation.path("requestBody").path("content");
         boolean multipart = content.has("multipart/form-data");
-        JsonNode schema = content.path(multipart ? "multipart/form-data" : "application/json").path("schema");
-        operations.add(new Operation(method.toUpperCase(), path.getKey(), resolve(schema, schemas, 0), multipart,
-            path.getKey().startsWith("/api/admin")));
+        JsonNode schema =
+            content.path(multipart ? "multipart/form-data" : "application/json").path("schema");
+        operations.add(
+            new Operation(
+                method.toUpperCase(),
+                path.getKey(),
+                resolve(schema, schemas, 0),
+                multipart,
+                path.getKey().startsWith("/api/admin")));
       }
     }
     return operations;
@@ -273,32 +414,53 @@ class FuzzTests extends ApiTestSupport {
       String name = schema.get("$ref").asText().replace("#/components/schemas/", "");
       return resolve(schemas.get(name), schemas, depth + 1);
     }
-    com.fasterxml.jackson.databind.node.ObjectNode copy = schema.deepCopy();
+    ObjectNode copy = schema.deepCopy();
     if (schema.has("properties")) {
-      com.fasterxml.jackson.databind.node.ObjectNode properties = JSON.createObjectNode();
-      schema.get("properties").fields().forEachRemaining(e -> properties.set(e.getKey(),
-          java.util.Objects.requireNonNullElse(resolve(e.getValue(), schemas, depth + 1), JSON.createObjectNode())));
+      ObjectNode properties = JSON.createObjectNode();
+      schema
+          .get("properties")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  properties.set(
+                      e.getKey(),
+                      Objects.requireNonNullElse(
+                          resolve(e.getValue(), schemas, depth + 1), JSON.createObjectNode())));
       copy.set("properties", properties);
     }
     if (schema.has("items")) {
-      copy.set("items", java.util.Objects.requireNonNullElse(resolve(schema.get("items"), schemas, depth + 1),
-          JSON.createObjectNode()));
+      copy.set(
+          "items",
+          Objects.requireNonNullElse(
+              resolve(schema.get("items"), schemas, depth + 1), JSON.createObjectNode()));
     }
     return copy;
   }
 
   private static List<Operation> engineOperations() {
     List<Operation> operations = new ArrayList<>();
-    for (String[] call : new String[][] {
-        {"GET", "/engine-rest/task"}, {"POST", "/engine-rest/task"}, {"GET", "/engine-rest/task/{taskId}"},
-        {"POST", "/engine-rest/task/{taskId}/claim"}, {"POST", "/engine-rest/task/{taskId}/unclaim"},
-        {"POST", "/engine-rest/task/{taskId}/complete"}, {"POST", "/engine-rest/task/{taskId}/submit-form"},
-        {"GET", "/engine-rest/task/{taskId}/form-variables"}, {"POST", "/engine-rest/task/{taskId}/bpmnError"},
-        {"POST", "/engine-rest/task/{taskId}/bpmnEscalation"}, {"DELETE", "/engine-rest/task/{taskId}"},
-        {"GET", "/engine-rest/filter"}, {"POST", "/engine-rest/filter/{filterId}/list"},
-        {"GET", "/engine-rest/filter/{filterId}/count"}, {"GET", "/engine-rest/process-definition"},
-        {"GET", "/engine-rest/process-definition/{definitionId}"}, {"GET", "/engine-rest/user/{self}/profile"},
-        {"GET", "/engine-rest/identity/groups"}, {"POST", "/engine-rest/history/task"}}) {
+    for (String[] call :
+        new String[][] {
+          {"GET", "/engine-rest/task"},
+          {"POST", "/engine-rest/task"},
+          {"GET", "/engine-rest/task/{taskId}"},
+          {"POST", "/engine-rest/task/{taskId}/claim"},
+          {"POST", "/engine-rest/task/{taskId}/unclaim"},
+          {"POST", "/engine-rest/task/{taskId}/complete"},
+          {"POST", "/engine-rest/task/{taskId}/submit-form"},
+          {"GET", "/engine-rest/task/{taskId}/form-variables"},
+          {"POST", "/engine-rest/task/{taskId}/bpmnError"},
+          {"POST", "/engine-rest/task/{taskId}/bpmnEscalation"},
+          {"DELETE", "/engine-rest/task/{taskId}"},
+          {"GET", "/engine-rest/filter"},
+          {"POST", "/engine-rest/filter/{filterId}/list"},
+          {"GET", "/engine-rest/filter/{filterId}/count"},
+          {"GET", "/engine-rest/process-definition"},
+          {"GET", "/engine-rest/process-definition/{definitionId}"},
+          {"GET", "/engine-rest/user/{self}/profile"},
+          {"GET", "/engine-rest/identity/groups"},
+          {"POST", "/engine-rest/history/task"}
+        }) {
       operations.add(new Operation(call[0], call[1], null, false, false));
     }
     return operations;
@@ -325,7 +487,10 @@ class FuzzTests extends ApiTestSupport {
     if (operation.path().startsWith("/engine-rest")) {
       body = engineBody(operation.path());
     } else {
-      body = operation.body() == null ? (random.nextBoolean() ? "" : "{}") : json(value(operation.body(), 0));
+      body =
+          operation.body() == null
+              ? (random.nextBoolean() ? "" : "{}")
+              : json(value(operation.body(), 0));
     }
     return new Sent(operation.method(), path, user, contentType, spoil(body));
   }
@@ -334,20 +499,43 @@ class FuzzTests extends ApiTestSupport {
     String boundary = "fuzz" + random.nextInt(1000);
     StringBuilder csv = new StringBuilder("单位编码,网格名称,姓名,身份证号,角色\n");
     for (int i = random.nextInt(4); i > 0; i--) {
-      csv.append(text()).append(',').append(text()).append(',').append(text()).append(',').append(text()).append(",GRID_WORKER\n");
+      csv.append(text())
+          .append(',')
+          .append(text())
+          .append(',')
+          .append(text())
+          .append(',')
+          .append(text())
+          .append(",GRID_WORKER\n");
     }
-    String body = random.nextInt(4) == 0 ? text() : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\";"
-        + " filename=\"r." + (random.nextBoolean() ? "csv" : "xlsx") + "\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--"
-        + boundary + "--\r\n";
-    return new Sent("POST", path, user, random.nextInt(5) == 0 ? "multipart/form-data"
-        : "multipart/form-data; boundary=" + boundary, body);
+    String body =
+        random.nextInt(4) == 0
+            ? text()
+            : "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\";"
+                + " filename=\"r."
+                + (random.nextBoolean() ? "csv" : "xlsx")
+                + "\"\r\nContent-Type: text/csv\r\n\r\n"
+                + csv
+                + "\r\n--"
+                + boundary
+                + "--\r\n";
+    return new Sent(
+        "POST",
+        path,
+        user,
+        random.nextInt(5) == 0
+            ? "multipart/form-data"
+            : "multipart/form-data; boundary=" + boundary,
+        body);
   }
 
   private String fillPath(String template, String user) {
     StringBuilder path = new StringBuilder();
-    java.util.regex.Matcher m = Pattern.compile("\\{([^}]+)}").matcher(template);
+    Matcher m = Pattern.compile("\\{([^}]+)}").matcher(template);
     while (m.find()) {
-      m.appendReplacement(path, java.util.regex.Matcher.quoteReplacement(pathValue(m.group(1), user)));
+      m.appendReplacement(path, Matcher.quoteReplacement(pathValue(m.group(1), user)));
     }
     return m.appendTail(path).toString();
   }
@@ -355,34 +543,55 @@ class FuzzTests extends ApiTestSupport {
   private String pathValue(String name, String user) {
     int dice = random.nextInt(10);
     if (dice == 0) {
-      return pick(new String[] {"0", "-1", "99999999999999999999", "x", "%E4%B8%AD", "..", "a%20b", "null",
-          "SJ-20000101-0001", "9".repeat(300)});
+      return pick(
+          new String[] {
+            "0",
+            "-1",
+            "99999999999999999999",
+            "x",
+            "%E4%B8%AD",
+            "..",
+            "a%20b",
+            "null",
+            "SJ-20000101-0001",
+            "9".repeat(300)
+          });
     }
-    List<String> pool = switch (name) {
-      case "number" -> ids.events();
-      case "taskId" -> ids.tasks();
-      case "filterId" -> ids.filters();
-      case "definitionId" -> ids.definitions();
-      case "code" -> ids.units();
-      case "self" -> List.of(user);
-      case "year" -> List.of("2026", "2027", "1999", "2101", "0");
-      default -> {
-        List<String> all = new ArrayList<>(ids.cases());
-        all.addAll(ids.proposals());
-        all.addAll(ids.notifications());
-        all.addAll(ids.appointments());
-        yield all;
-      }
-    };
-    return pool.isEmpty() ? "1" : URLEncoder.encode(pool.get(random.nextInt(pool.size())), StandardCharsets.UTF_8);
+    List<String> pool =
+        switch (name) {
+          case "number" -> ids.events();
+          case "taskId" -> ids.tasks();
+          case "filterId" -> ids.filters();
+          case "definitionId" -> ids.definitions();
+          case "code" -> ids.units();
+          case "self" -> List.of(user);
+          case "year" -> List.of("2026", "2027", "1999", "2101", "0");
+          default -> {
+            List<String> all = new ArrayList<>(ids.cases());
+            all.addAll(ids.proposals());
+            all.addAll(ids.notifications());
+            all.addAll(ids.appointments());
+            yield all;
+          }
+        };
+    return pool.isEmpty()
+        ? "1"
+        : URLEncoder.encode(pool.get(random.nextInt(pool.size())), StandardCharsets.UTF_8);
   }
 
   private String randomQuery(String user) {
-    String[] parts = {"assignee=" + user, "candidateUser=" + user, "maxResults=" + pick(new String[] {"5", "-1", "x",
-        "99999999999"}), "sortBy=" + pick(new String[] {"dueDate", "nope", ""}), "sortOrder=" + pick(new String[] {"asc", "x"}),
-        "processInstanceBusinessKey=" + (ids.events().isEmpty() ? "x" : pick(ids.events().toArray(String[]::new))),
-        "dueBefore=" + pick(new String[] {"2026-10-09T23:59:59.000%2B0800", "yesterday", "0"}),
-        "candidateGroup=" + pick(new String[] {"GS-V01-G01", "GS", "%00"}), "priority=" + "9".repeat(random.nextInt(30) + 1)};
+    String[] parts = {
+      "assignee=" + user,
+      "candidateUser=" + user,
+      "maxResults=" + pick(new String[] {"5", "-1", "x", "99999999999"}),
+      "sortBy=" + pick(new String[] {"dueDate", "nope", ""}),
+      "sortOrder=" + pick(new String[] {"asc", "x"}),
+      "processInstanceBusinessKey="
+          + (ids.events().isEmpty() ? "x" : pick(ids.events().toArray(String[]::new))),
+      "dueBefore=" + pick(new String[] {"2026-10-09T23:59:59.000%2B0800", "yesterday", "0"}),
+      "candidateGroup=" + pick(new String[] {"GS-V01-G01", "GS", "%00"}),
+      "priority=" + "9".repeat(random.nextInt(30) + 1)
+    };
     StringBuilder query = new StringBuilder();
     for (int i = random.nextInt(4); i >= 0; i--) {
       query.append(query.isEmpty() ? "" : "&").append(pick(parts));
@@ -393,7 +602,8 @@ class FuzzTests extends ApiTestSupport {
   private String engineBody(String path) {
     Map<String, Object> body = new LinkedHashMap<>();
     if (path.endsWith("/claim")) {
-      body.put("userId", random.nextInt(3) == 0 ? pick(USERS) : random.nextBoolean() ? null : text());
+      body.put(
+          "userId", random.nextInt(3) == 0 ? pick(USERS) : random.nextBoolean() ? null : text());
     } else if (path.endsWith("/complete") || path.endsWith("/submit-form")) {
       body.put(random.nextInt(8) == 0 ? "localVariables" : "variables", variables());
       if (random.nextInt(4) == 0) {
@@ -404,17 +614,29 @@ class FuzzTests extends ApiTestSupport {
       body.put("variables", variables());
     } else if (path.endsWith("/bpmnEscalation")) {
       body.put("escalationCode", pick(new String[] {"NOPE", "", text()}));
-    } else if (path.endsWith("/list") || path.equals("/engine-rest/task") || path.endsWith("/history/task")) {
+    } else if (path.endsWith("/list")
+        || path.equals("/engine-rest/task")
+        || path.endsWith("/history/task")) {
       body.put("assignee", random.nextBoolean() ? pick(USERS) : text());
       if (random.nextBoolean()) {
         body.put("candidateGroups", List.of(text(), "GS-V01-G01"));
       }
       if (random.nextBoolean()) {
-        body.put("processVariables", List.of(map("name", text(), "operator", pick(new String[] {"eq", "like", "nope"}),
-            "value", scalar())));
+        body.put(
+            "processVariables",
+            List.of(
+                map(
+                    "name",
+                    text(),
+                    "operator",
+                    pick(new String[] {"eq", "like", "nope"}),
+                    "value",
+                    scalar())));
       }
       if (random.nextBoolean()) {
-        body.put("sorting", List.of(Map.of("sortBy", pick(new String[] {"dueDate", "x"}), "sortOrder", "desc")));
+        body.put(
+            "sorting",
+            List.of(Map.of("sortBy", pick(new String[] {"dueDate", "x"}), "sortOrder", "desc")));
       }
       if (random.nextInt(4) == 0) {
         body.put("priority", scalar());
@@ -428,15 +650,29 @@ class FuzzTests extends ApiTestSupport {
     for (int i = random.nextInt(5); i >= 0; i--) {
       Map<String, Object> variable = new LinkedHashMap<>();
       String name = pick(VARIABLE_NAMES);
-      variable.put("value", name.equals("outcome") && random.nextBoolean()
-          ? pick(new String[] {"RESOLVE", "ESCALATE", "DISPATCH", "REFER_COUNTY", "BOGUS"})
-          : name.equals("agreementForm") && random.nextBoolean() ? pick(new String[] {"WRITTEN", "ORAL", "BOGUS"}) : scalar());
+      variable.put(
+          "value",
+          name.equals("outcome") && random.nextBoolean()
+              ? pick(new String[] {"RESOLVE", "ESCALATE", "DISPATCH", "REFER_COUNTY", "BOGUS"})
+              : name.equals("agreementForm") && random.nextBoolean()
+                  ? pick(new String[] {"WRITTEN", "ORAL", "BOGUS"})
+                  : scalar());
       if (random.nextInt(3) > 0) {
         variable.put("type", pick(VALUE_TYPES));
       }
       if (random.nextInt(6) == 0) {
-        variable.put("valueInfo", random.nextBoolean() ? Map.of("filename", text()) : Map.of("objectTypeName", text(),
-            "serializationDataFormat", pick(new String[] {"application/json", "application/x-java-serialized-object", ""})));
+        variable.put(
+            "valueInfo",
+            random.nextBoolean()
+                ? Map.of("filename", text())
+                : Map.of(
+                    "objectTypeName",
+                    text(),
+                    "serializationDataFormat",
+                    pick(
+                        new String[] {
+                          "application/json", "application/x-java-serialized-object", ""
+                        })));
       }
       variables.put(name, random.nextInt(15) == 0 ? null : variable);
     }
@@ -458,18 +694,24 @@ class FuzzTests extends ApiTestSupport {
     if (schema.has("enum")) {
       List<String> values = new ArrayList<>();
       schema.get("enum").forEach(v -> values.add(v.asText()));
-      return random.nextInt(4) == 0 ? pick(new String[] {"BOGUS", "", "written", "ORAL "}) : values.get(random.nextInt(values.size()));
+      return random.nextInt(4) == 0
+          ? pick(new String[] {"BOGUS", "", "written", "ORAL "})
+          : values.get(random.nextInt(values.size()));
     }
     String type = schema.path("type").asText(schema.has("properties") ? "object" : "");
     String format = schema.path("format").asText("");
     return switch (type) {
       case "object" -> {
         Map<String, Object> object = new LinkedHashMap<>();
-        schema.path("properties").fields().forEachRemaining(e -> {
-          if (random.nextInt(6) > 0) {
-            object.put(e.getKey(), value(e.getValue(), depth + 1));
-          }
-        });
+        schema
+            .path("properties")
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  if (random.nextInt(6) > 0) {
+                    object.put(e.getKey(), value(e.getValue(), depth + 1));
+                  }
+                });
         if (random.nextInt(10) == 0) {
           object.put("unknownField" + random.nextInt(3), text());
         }
@@ -482,31 +724,66 @@ class FuzzTests extends ApiTestSupport {
         }
         yield items;
       }
-      case "integer", "number" -> pick(new Object[] {0, 1, 3, 5, 10, -1, 100000, Integer.MAX_VALUE, Long.MAX_VALUE,
-          1.5, new java.math.BigInteger("9".repeat(40))});
+      case "integer", "number" ->
+          pick(
+              new Object[] {
+                0,
+                1,
+                3,
+                5,
+                10,
+                -1,
+                100000,
+                Integer.MAX_VALUE,
+                Long.MAX_VALUE,
+                1.5,
+                new BigInteger("9".repeat(40))
+              });
       case "boolean" -> random.nextInt(5) == 0 ? "yes" : random.nextBoolean();
-      case "string" -> switch (format) {
-        case "date-time" -> time();
-        case "date" -> pick(new Object[] {"2026-10-09", "2026-02-30", "0000-01-01", "2101-01-01", "1999-12-31", 20261009,
-            "9999-12-31", "2026-10-09T08:00:00+08:00"});
-        default -> text();
-      };
+      case "string" ->
+          switch (format) {
+            case "date-time" -> time();
+            case "date" ->
+                pick(
+                    new Object[] {
+                      "2026-10-09",
+                      "2026-02-30",
+                      "0000-01-01",
+                      "2101-01-01",
+                      "1999-12-31",
+                      20261009,
+                      "9999-12-31",
+                      "2026-10-09T08:00:00+08:00"
+                    });
+            default -> text();
+          };
       default -> scalar();
     };
   }
 
   private Object time() {
-    return pick(new Object[] {OffsetDateTime.now().minusHours(random.nextInt(48)).toString(),
-        OffsetDateTime.now().plusDays(2).toString(), "0000-01-01T00:00:00+08:00", "1999-12-31T23:59:59+08:00",
-        "2101-01-01T00:00:00+08:00", "+999999999-12-31T23:59:59Z", 2147483648L, 0, "next tuesday", "2026-10-09T08:00:00",
-        "2026-10-09T25:00:00+08:00", "2026-10-09T08:00:00+18:00"});
+    return pick(
+        new Object[] {
+          OffsetDateTime.now().minusHours(random.nextInt(48)).toString(),
+          OffsetDateTime.now().plusDays(2).toString(),
+          "0000-01-01T00:00:00+08:00",
+          "1999-12-31T23:59:59+08:00",
+          "2101-01-01T00:00:00+08:00",
+          "+999999999-12-31T23:59:59Z",
+          2147483648L,
+          0,
+          "next tuesday",
+          "2026-10-09T08:00:00",
+          "2026-10-09T25:00:00+08:00",
+          "2026-10-09T08:00:00+18:00"
+        });
   }
 
   private Object scalar() {
     return switch (random.nextInt(9)) {
       case 0 -> null;
       case 1 -> random.nextInt(1000) - 500;
-      case 2 -> new java.math.BigInteger("9".repeat(random.nextInt(60) + 1));
+      case 2 -> new BigInteger("9".repeat(random.nextInt(60) + 1));
       case 3 -> random.nextBoolean();
       case 4 -> List.of(text());
       case 5 -> Map.of("k", text());
@@ -514,15 +791,19 @@ class FuzzTests extends ApiTestSupport {
     };
   }
 
-  /** Text: Chinese, ASCII, and now and then a control character, a lone surrogate, markup or a lot of it. */
+  /**
+   * Text: Chinese, ASCII, and now and then a control character, a lone surrogate, markup or a lot
+   * of it.
+   */
   private String text() {
     StringBuilder text = new StringBuilder();
-    int length = switch (random.nextInt(20)) {
-      case 0 -> 0;
-      case 1 -> 4001 + random.nextInt(100);
-      case 2 -> 201 + random.nextInt(50);
-      default -> 1 + random.nextInt(12);
-    };
+    int length =
+        switch (random.nextInt(20)) {
+          case 0 -> 0;
+          case 1 -> 4001 + random.nextInt(100);
+          case 2 -> 201 + random.nextInt(50);
+          default -> 1 + random.nextInt(12);
+        };
     String alphabet = "网格事件上报纠纷调解村民路灯abcXYZ019 -_,:;!?#@/()'";
     for (int i = 0; i < length; i++) {
       text.append(alphabet.charAt(random.nextInt(alphabet.length())));
@@ -533,7 +814,7 @@ class FuzzTests extends ApiTestSupport {
       case 2 -> text.insert(0, '\udc00');
       case 3 -> text.append("<img src=x onerror=alert(1)>");
       case 4 -> text.append("\u007f\u0085\u2028");
-      default -> { }
+      default -> {}
     }
     return text.toString();
   }
@@ -580,7 +861,7 @@ class FuzzTests extends ApiTestSupport {
   private String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -591,17 +872,25 @@ class FuzzTests extends ApiTestSupport {
   }
 
   private HttpResponse<String> send(Sent sent) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + sent.path()))
-        .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((sent.user() + ":demo").getBytes(StandardCharsets.UTF_8)));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + sent.path()))
+            .timeout(Duration.ofSeconds(60))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString((sent.user() + ":demo").getBytes(StandardCharsets.UTF_8)));
     if (sent.contentType() != null) {
       builder.header("Content-Type", sent.contentType());
     }
-    builder.method(sent.method(), sent.body() == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(sent.body(), StandardCharsets.UTF_8));
+    builder.method(
+        sent.method(),
+        sent.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(sent.body(), StandardCharsets.UTF_8));
     try {
       return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("no answer to " + sent, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

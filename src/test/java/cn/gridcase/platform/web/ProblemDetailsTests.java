@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -74,21 +77,27 @@ class ProblemDetailsTests extends ApiTestSupport {
   @Test
   @DisplayName("invalid fields: 400 listing every problem, not the first")
   void everyValidationProblem() {
-    Reply reply = api.as("worker1").post(FIXTURE + "/validated", "{\"name\": \" \", \"workingDays\": 0}");
+    Reply reply =
+        api.as("worker1").post(FIXTURE + "/validated", "{\"name\": \" \", \"workingDays\": 0}");
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.isProblem()).isTrue();
     assertThat(reply.json().get("errors")).hasSize(2);
-    assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "workingDays");
+    assertThat(reply.json().get("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("name", "workingDays");
   }
 
   @Test
   @DisplayName("a wrong type in the body: 400 naming the field and the format")
   void wrongTypeInBody() {
-    Reply reply = api.as("worker1").post(FIXTURE + "/validated",
-        "{\"name\": \"x\", \"workingDays\": 1, \"day\": \"2026-02-30\"}");
+    Reply reply =
+        api.as("worker1")
+            .post(
+                FIXTURE + "/validated",
+                "{\"name\": \"x\", \"workingDays\": 1, \"day\": \"2026-02-30\"}");
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("day");
-    assertThat(reply.json().get("errors").get(0).get("message").asText()).contains("date (YYYY-MM-DD)");
+    assertThat(reply.json().get("errors").get(0).get("message").asText())
+        .contains("date (YYYY-MM-DD)");
   }
 
   @Test
@@ -105,7 +114,8 @@ class ProblemDetailsTests extends ApiTestSupport {
     Reply reply = api.as("worker1").get(FIXTURE + "/rule");
     assertThat(reply.status()).isEqualTo(422);
     assertThat(reply.isProblem()).isTrue();
-    assertThat(reply.json().get("errors").findValuesAsText("code")).containsExactly("FIXTURE.parties", "FIXTURE.phone");
+    assertThat(reply.json().get("errors").findValuesAsText("code"))
+        .containsExactly("FIXTURE.parties", "FIXTURE.phone");
   }
 
   @Test
@@ -125,24 +135,37 @@ class ProblemDetailsTests extends ApiTestSupport {
     Reply reply = api.as("worker1").get(FIXTURE + "/bug");
     assertThat(reply.status()).isEqualTo(500);
     assertThat(reply.isProblem()).isTrue();
-    assertThat(reply.body()).doesNotContain("secret internal detail").doesNotContain("IllegalStateException");
+    assertThat(reply.body())
+        .doesNotContain("secret internal detail")
+        .doesNotContain("IllegalStateException");
     assertNoInternals(reply);
   }
 
   @Test
-  @DisplayName("a request Tomcat cannot even parse (raw Chinese in the query) still gets problem+json, not an HTML page")
-  void connectorError() throws java.io.IOException {
-    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
-      socket.getOutputStream().write(("GET /api/people?name=张 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400")
+  @DisplayName(
+      "a request Tomcat cannot even parse (raw Chinese in the query) still gets problem+json, not"
+          + " an HTML page")
+  void connectorError() throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /api/people?name=张 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.UTF_8));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer)
+          .startsWith("HTTP/1.1 400")
+          .contains("application/problem+json")
+          .contains("\"status\":400")
           .doesNotContain("<html");
     }
   }
 
   private static void assertNoInternals(Reply reply) {
-    assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at cn.gridcase")
-        .doesNotContain("com.fasterxml").doesNotContain("<html");
+    assertThat(reply.body())
+        .doesNotContain("Exception")
+        .doesNotContain("at cn.gridcase")
+        .doesNotContain("com.fasterxml")
+        .doesNotContain("<html");
   }
 }

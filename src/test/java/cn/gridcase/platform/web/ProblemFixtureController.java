@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/test/problems")
 class ProblemFixtureController {
 
-  record Body(@NotBlank @cn.gridcase.platform.Text(max = 100) String name, @NotNull @Min(1) Integer workingDays, LocalDate day) {}
+  record Body(
+      @NotBlank @cn.gridcase.platform.Text(max = 100) String name,
+      @NotNull @Min(1) Integer workingDays,
+      LocalDate day) {}
 
   @PostMapping("/validated")
   Body validated(@Valid @RequestBody Body body) {
@@ -36,9 +39,11 @@ class ProblemFixtureController {
 
   @GetMapping("/rule")
   void rule() {
-    throw new DomainRuleViolation("The entry is incomplete", List.of(
-        new ApiError("parties", "FIXTURE.parties", "a dispute needs both parties"),
-        new ApiError("phone", "FIXTURE.phone", "a dispute needs a contact phone")));
+    throw new DomainRuleViolation(
+        "The entry is incomplete",
+        List.of(
+            new ApiError("parties", "FIXTURE.parties", "a dispute needs both parties"),
+            new ApiError("phone", "FIXTURE.phone", "a dispute needs a contact phone")));
   }
 
   @GetMapping("/conflict")

@@ -19,7 +19,10 @@ import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Issue 10 item 5: every text field of every /api request type has a documented limit ({@code @Text}). */
+/**
+ * Issue 10 item 5: every text field of every /api request type has a documented limit
+ * ({@code @Text}).
+ */
 @GridCaseSpringTest
 class RequestTextLimitsTests {
 
@@ -28,7 +31,9 @@ class RequestTextLimitsTests {
   RequestMappingHandlerMapping mappings;
 
   @Test
-  @DisplayName("issue 10 item 5: every String (and list of Strings) of every /api request body declares its length with @Text")
+  @DisplayName(
+      "issue 10 item 5: every String (and list of Strings) of every /api request body declares its"
+          + " length with @Text")
   void everyTextFieldHasALimit() {
     List<String> unlimited = new ArrayList<>();
     Set<Class<?>> seen = new HashSet<>();
@@ -37,7 +42,11 @@ class RequestTextLimitsTests {
       for (MethodParameter parameter : handler.getMethodParameters()) {
         if (parameter.hasParameterAnnotation(RequestBody.class)) {
           bodies++;
-          collect(parameter.getParameterType(), parameter.getParameterType().getSimpleName(), unlimited, seen);
+          collect(
+              parameter.getParameterType(),
+              parameter.getParameterType().getSimpleName(),
+              unlimited,
+              seen);
         }
       }
     }
@@ -45,14 +54,16 @@ class RequestTextLimitsTests {
     assertThat(unlimited).isEmpty();
   }
 
-  private static void collect(Class<?> type, String path, List<String> unlimited, Set<Class<?>> seen) {
+  private static void collect(
+      Class<?> type, String path, List<String> unlimited, Set<Class<?>> seen) {
     if (!type.isRecord() || !seen.add(type)) {
       return;
     }
     for (RecordComponent component : type.getRecordComponents()) {
       Class<?> fieldType = component.getType();
       Class<?> element = fieldType;
-      if (List.class.isAssignableFrom(fieldType) && component.getGenericType() instanceof ParameterizedType list) {
+      if (List.class.isAssignableFrom(fieldType)
+          && component.getGenericType() instanceof ParameterizedType list) {
         Type argument = list.getActualTypeArguments()[0];
         element = argument instanceof Class<?> c ? c : Object.class;
       }
