@@ -95,11 +95,7 @@ public class ReceiveEvent {
           handling);
       stepDeadlines.rememberHandling(event.id(), execution.getProcessInstanceId(), handling);
       execution.setVariable(EventVariables.ACCEPTED_ON_REPORTING, true);
-      execution.setVariable(EventVariables.ACCEPTED_BY, event.reportedBy());
-      execution.setVariable(
-          EventVariables.HANDLE_BY, stepDeadlines.engineDate(handling.deadline(), 2));
-      execution.setVariable(
-          EventVariables.HANDLE_REMIND_AT, stepDeadlines.engineDate(handling.reminder(), 1));
+      stepDeadlines.handToHandlingTask(execution, unitCode, event.reportedBy(), handling);
       events.addStep(
           event.id(),
           new EventStep(

@@ -46,15 +46,7 @@ public class RecordAcceptance {
     boolean late = lateness.settle(event, "ACCEPT", completed.due(), now);
     StepDeadlines.Limit handling =
         stepDeadlines.accepted(event, execution.getProcessInstanceId(), now, completed.actor());
-    // the handling task's queue, assignee, due date and timers, created right after this step: set
-    // again from the event's tables, whatever the completion of the acceptance sent under these
-    // names
-    execution.setVariable(EventVariables.UNIT_CODE, event.unitCode());
-    execution.setVariable(EventVariables.ACCEPTED_BY, completed.actor());
-    execution.setVariable(
-        EventVariables.HANDLE_BY, stepDeadlines.engineDate(handling.deadline(), 2));
-    execution.setVariable(
-        EventVariables.HANDLE_REMIND_AT, stepDeadlines.engineDate(handling.reminder(), 1));
+    stepDeadlines.handToHandlingTask(execution, event.unitCode(), completed.actor(), handling);
     events.addStep(
         event.id(),
         new EventStep(

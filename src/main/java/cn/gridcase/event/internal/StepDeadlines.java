@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -91,6 +92,18 @@ public class StepDeadlines implements StoredDeadlines {
       date = engineDeadlines.dueDate(deadline);
     }
     return date;
+  }
+
+  /**
+   * Gives the handling task, created right after this in the same command, its queue, assignee and
+   * stored deadlines as variables of the level's instance — set from the event's tables, whatever a
+   * completion sent under these names.
+   */
+  void handToHandlingTask(VariableScope level, String unitCode, String acceptedBy, Limit handling) {
+    level.setVariable(EventVariables.UNIT_CODE, unitCode);
+    level.setVariable(EventVariables.ACCEPTED_BY, acceptedBy);
+    level.setVariable(EventVariables.HANDLE_BY, engineDate(handling.deadline(), 2));
+    level.setVariable(EventVariables.HANDLE_REMIND_AT, engineDate(handling.reminder(), 1));
   }
 
   /** Registers the acceptance limit just stored on the event, for the recompute (T3). */

@@ -17,7 +17,6 @@ import cn.gridcase.event.EventStep;
 import cn.gridcase.event.StepBeanFixtures;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -55,13 +54,9 @@ class RecordAcceptanceTests {
             new Deadline(StepBeanFixtures.NOW, 4, StepBeanFixtures.HANDLE_BY.minusDays(1), false));
     when(stepDeadlines.accepted(event, "pi-1", StepBeanFixtures.NOW, "safety1"))
         .thenReturn(handling);
-    Date handleBy = Date.from(StepBeanFixtures.HANDLE_BY.toInstant());
-    when(stepDeadlines.engineDate(handling.deadline(), 2)).thenReturn(handleBy);
-
     recordAcceptance.record(execution, new CompletedStep("safety1", due, StepBeanFixtures.NOW));
 
-    verify(execution).setVariable("acceptedBy", "safety1");
-    verify(execution).setVariable("handleBy", handleBy);
+    verify(stepDeadlines).handToHandlingTask(execution, "DEPT-SAFETY", "safety1", handling);
     ArgumentCaptor<EventStep> step = ArgumentCaptor.forClass(EventStep.class);
     verify(events).addStep(eq(7L), step.capture());
     assertThat(step.getValue())
