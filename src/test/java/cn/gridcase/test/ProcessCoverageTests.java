@@ -40,6 +40,14 @@ class ProcessCoverageTests {
   }
 
   @Test
+  @DisplayName("A7 a test's own probe model (not in bpmn/) is reported but not judged")
+  void probeModelsAreNotJudged() {
+    List<ModelCoverage> coverage =
+        ProcessCoverage.of(List.of(report("A", "m", 10, 0, 10), report("B", "probe", 8, 0, 6)));
+    assertThat(ProcessCoverage.shortfalls(coverage, Set.of("m"), 0.9)).isEmpty();
+  }
+
+  @Test
   @DisplayName(
       "A7 the gate fails a model of bpmn/ that no test ran, and fails with no reports at all")
   void failsMissingModel(@TempDir Path empty) {
