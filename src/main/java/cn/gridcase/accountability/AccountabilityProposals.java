@@ -103,7 +103,10 @@ public class AccountabilityProposals {
     for (StepRanOverdue.Answerable who : late.answerable()) {
       String role = who.role() == null ? null : who.role().name();
       if (!raisedForStep(trigger, who.username(), late)) {
+        // a second delivery at the same moment (another node) meets the key's unique index: its
+        // listener fails, and the delivery after it finds the proposal raised
         insert(
+            stepKey(trigger, who.username(), late),
             trigger,
             who.username(),
             role,
@@ -197,6 +200,7 @@ public class AccountabilityProposals {
       String townshipCode,
       String evidence) {
     insert(
+        null,
         trigger,
         subject,
         subjectRole,
@@ -259,6 +263,7 @@ public class AccountabilityProposals {
       long count = decidedInVillage(heldAccountable.name(), village, since);
       if (count >= threshold && !raisedFor(trigger, holder.username(), village, since)) {
         insert(
+            null,
             trigger,
             holder.username(),
             answers.name(),
@@ -298,7 +303,23 @@ public class AccountabilityProposals {
     return count != null && count > 0;
   }
 
+  /**
+   * What identifies a late step's proposal: one per trigger, subject, event, stage, level and
+   * deadline.
+   */
+  private static String stepKey(String trigger, String subject, StepRanOverdue late) {
+    return String.join(
+        "|",
+        trigger,
+        subject == null ? "-" : subject,
+        late.eventNumber(),
+        late.stage().name(),
+        late.level().name(),
+        late.deadline() == null ? "-" : late.deadline().toInstant().toString());
+  }
+
   private void insert(
+      String stepKey,
       String trigger,
       String subject,
       String subjectRole,
@@ -311,9 +332,10 @@ public class AccountabilityProposals {
       OffsetDateTime detectedAt,
       String evidence) {
     jdbc.update(
-        "insert into accountability_proposal (trigger, subject, subject_role, unit_code,"
+        "insert into accountability_proposal (step_key, trigger, subject, subject_role, unit_code,"
             + " township_code, event_number, step_action, step_level, deadline, detected_at,"
-            + " evidence, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')",
+            + " evidence, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')",
+        stepKey,
         trigger,
         subject,
         subjectRole,

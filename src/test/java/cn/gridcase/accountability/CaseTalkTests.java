@@ -2,6 +2,8 @@ package cn.gridcase.accountability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.gridcase.platform.ApiError;
@@ -9,6 +11,7 @@ import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.test.ProcessTestSupport;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -17,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /** C5 (S0 第六条(一)): the decided talk is held by the person the DMN's role names, who records it. */
@@ -24,6 +28,7 @@ class CaseTalkTests extends ProcessTestSupport {
 
   @Autowired AccountabilityCases cases;
   @Autowired TaskService taskService;
+  @Autowired JdbcTemplate jdbc;
 
   private CaseView decidedTalk(String subject, String role) {
     CaseView opened =
@@ -128,5 +133,72 @@ class CaseTalkTests extends ProcessTestSupport {
     assertThat(processEngine.getRuntimeService().getVariables(instance(decided.id()).getId()))
         .as("the form's fields leave the process")
         .doesNotContainKeys("talkHeldOn", "talkRecord");
+  }
+
+  @Test
+  @DisplayName(
+      "C5 a talk decided before its conductors were named (Flyway V11) gets them when its task 约谈"
+          + " opens: the village's leaders, not an empty candidate")
+  void talkDecidedBeforeConductorsWereNamed() {
+    clock.set("2026-11-02T09:00");
+    CaseView opened =
+        cases.open(
+            new OpenCase("worker1", "GRID_WORKER", "第四条（一）6 其他应当被追究责任的行为", "多次未按时巡查", null, null),
+            "supervisor1");
+    CaseView decided =
+        cases.decide(
+            opened.id(),
+            "investigator1",
+            List.of("TALK", "CIRCULATED_CRITICISM"),
+            null,
+            List.of(),
+            "情节一般",
+            null);
+    // as a case decided before V11 is stored: no conductors
+    jdbc.update(
+        "update accountability_case set talk_conductors = null, talk_conductors_vacant = false"
+            + " where id = ?",
+        decided.id());
+    assertThat(cases.get(decided.id(), "supervisor1").talkConductors()).isEmpty();
+
+    clock.set("2026-11-02T11:00");
+    cases.notifySubject(decided.id(), "investigator1", "2026-11-02T10:00:00+08:00", "当面送达");
+    assertThat(instance(decided.id()))
+        .isWaitingAt("HoldTalkTask")
+        .task()
+        .hasCandidateUser("leader1")
+        .hasCandidateUser("instructor1")
+        .hasCandidateUser("arealeader1");
+    assertThat(cases.get(decided.id(), "supervisor1").talkConductors())
+        .containsExactly("leader1", "instructor1", "arealeader1");
+  }
+
+  @Test
+  @DisplayName(
+      "E10 C6 a variable a client sends under a name the case steps hand on (completedBy,"
+          + " caseStepCommand) is refused naming it, and the step stays open")
+  void reservedNamesOnCaseSteps() {
+    clock.set("2026-11-02T09:00");
+    CaseView opened =
+        cases.open(
+            new OpenCase("worker1", "GRID_WORKER", "第四条（一）6 其他应当被追究责任的行为", "多次未按时巡查", null, null),
+            "supervisor1");
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(String.valueOf(opened.id()))
+            .singleResult();
+    taskService.claim(task.getId(), "investigator1");
+    for (String name : List.of("completedBy", "caseStepCommand")) {
+      Map<String, Object> sent = new HashMap<>();
+      sent.put("conclusion", "DISMISS");
+      sent.put("reasoning", "无责任");
+      sent.put(name, "x");
+      Throwable refused = catchThrowable(() -> taskService.complete(task.getId(), sent));
+      assertThat(DomainRuleViolation.in(refused).orElseThrow().errors())
+          .extracting(ApiError::code, ApiError::field)
+          .containsExactly(tuple("E10.variable", name));
+    }
+    assertThat(instance(opened.id())).isWaitingAt("InvestigateCaseTask");
   }
 }

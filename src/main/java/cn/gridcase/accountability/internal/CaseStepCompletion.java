@@ -1,13 +1,17 @@
 package cn.gridcase.accountability.internal;
 
 import cn.gridcase.accountability.AccountabilityCases;
+import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.platform.StepRefused;
 import cn.gridcase.platform.TaskActor;
 import java.io.Serializable;
 import java.time.Clock;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +51,8 @@ public class CaseStepCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    refuseStored(task, CaseVariables.COMMAND);
+    refuseStored(task, CaseVariables.COMPLETED_BY);
     String businessKey = task.getExecution().getProcessBusinessKey();
     Object given = task.getVariable(CaseVariables.COMMAND);
     Serializable command =
@@ -69,6 +75,19 @@ public class CaseStepCompletion implements TaskListener {
     task.getExecution().setVariable(CaseVariables.COMMAND, CaseVariables.transientCommand(command));
     task.getExecution()
         .setVariable(CaseVariables.COMPLETED_BY, Variables.stringValue(actor.of(task), true));
+  }
+
+  /**
+   * A variable a client sent under a name the step hands on (through {@code /engine-rest}, even a
+   * null) would stand in the way of the transient value: refused, naming it, like the event steps.
+   */
+  private static void refuseStored(DelegateTask task, String name) {
+    TypedValue present = task.getVariableTyped(name);
+    if (task.hasVariable(name) && (present == null || !present.isTransient())) {
+      throw new StepRefused(
+          "The case step is refused",
+          List.of(new ApiError(name, "E10.variable", "变量名 " + name + " 由系统使用，不能提交")));
+    }
   }
 
   private boolean pastDue(DelegateTask task) {

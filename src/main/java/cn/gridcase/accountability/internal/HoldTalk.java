@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
 public class HoldTalk {
 
   private final CaseRepository cases;
+  private final TalkConductors talkConductors;
   private final Clock clock;
 
-  HoldTalk(CaseRepository cases, Clock clock) {
+  HoldTalk(CaseRepository cases, TalkConductors talkConductors, Clock clock) {
     this.cases = cases;
+    this.talkConductors = talkConductors;
     this.clock = clock;
   }
 
@@ -34,7 +36,15 @@ public class HoldTalk {
 
   /** {@code ${holdTalk.conductors(execution.processBusinessKey)}}: the task's candidate users. */
   public String conductors(String businessKey) {
-    return String.join(",", cases.byKey(businessKey).talk().conductors());
+    CaseRecord c = cases.byKey(businessKey);
+    List<String> conductors = c.talk().conductors();
+    if (conductors.isEmpty()) {
+      // decided before the conductors were named (Flyway V11): named now, as a decision would
+      CaseRecord.Talk who = talkConductors.of(c);
+      cases.talkConductors(c.id(), who.conductors(), who.vacant());
+      conductors = who.conductors();
+    }
+    return String.join(",", conductors);
   }
 
   TalkRecord check(String businessKey, TalkRecord talk) {

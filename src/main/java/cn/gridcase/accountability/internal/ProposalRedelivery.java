@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers again the domain events accountability listens to whose delivery was not completed (a
- * listener failed, or the application stopped between the commit and the listener): at every start,
- * and every {@code gridcase.accountability.redelivery-interval} (5 minutes) those older than that
- * interval, so a listener still at work is not run twice meanwhile. The listeners are idempotent,
- * so a second delivery (another node of a cluster at start) raises nothing twice.
+ * listener failed, or the application stopped between the commit and the listener): at every start
+ * and every {@code gridcase.accountability.redelivery-interval} (5 minutes), those older than that
+ * interval, so a listener still at work (here or on another node) is not run twice meanwhile; a
+ * late step's proposal is unique by its step's key all the same. The listeners are idempotent, so a
+ * second delivery (another node of a cluster at start) raises nothing twice.
  */
 @Component
 public class ProposalRedelivery {
@@ -42,7 +43,8 @@ public class ProposalRedelivery {
 
   @EventListener(ApplicationReadyEvent.class)
   void onStart() {
-    redeliver(Duration.ZERO);
+    // not younger ones: another node may be delivering them right now
+    redeliver(interval);
   }
 
   @Scheduled(

@@ -47,8 +47,9 @@ public class ReceiveEvent {
    * received and the step's deadlines (computed once, stored on the step); when the grid's own
    * worker reported it, the grid acceptance is recorded at the moment of reporting. The level's
    * queue, the gateway's answer and the deadlines are handed to the model as variables of the
-   * level's instance, read when its tasks and timers are created; a user completing a task cannot
-   * set them (the listeners refuse every name but the form's).
+   * level's instance, read when its tasks and timers are created in this same command; what a user
+   * sends under these names when completing the acceptance is overwritten by 记录受理 before the
+   * handling task reads it.
    */
   public void receive(DelegateExecution execution) {
     Event event = support.eventOf(execution);
