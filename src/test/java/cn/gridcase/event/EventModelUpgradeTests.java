@@ -9,6 +9,8 @@ import cn.gridcase.test.ProcessTestSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -123,6 +125,61 @@ class EventModelUpgradeTests extends ProcessTestSupport {
     assertThat(closed.steps())
         .extracting(EventStep::action)
         .containsExactly("REPORTED", "ACCEPTED", "RESOLVED", "FEEDBACK");
+  }
+
+  @Test
+  @DisplayName(
+      "E4 an instance an earlier start left on an older version (it deployed, then stopped before"
+          + " migrating) is migrated at the next start, though the models did not change")
+  void leftBehindInstanceMigratedAtTheNextStart() throws IOException {
+    clock.set("2026-11-02T09:00");
+    String number =
+        events.report(EventProcessTests.hazard("GS-V01-G01", false), "station1").number();
+    // the event on the old versions, then the current models deployed again, by a start that
+    // stopped before migrating: the old versions are older now, and the event still on them
+    afterTheLastDeployment();
+    deploy("left-behind-old", model -> getClass().getResourceAsStream(OLD_MODELS + model));
+    for (ProcessInstance instance : List.of(main(number), level(number))) {
+      String key =
+          repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
+      runtimeService
+          .newMigration(
+              runtimeService
+                  .createMigrationPlan(instance.getProcessDefinitionId(), latest(key).getId())
+                  .mapEqualActivities()
+                  .build())
+          .processInstanceIds(instance.getId())
+          .execute();
+    }
+    deploy("left-behind-current", model -> Files.newInputStream(Path.of("bpmn", model)));
+    assertThat(level(number).getProcessDefinitionId())
+        .isNotEqualTo(latest("event-level-handling").getId());
+
+    afterTheLastDeployment();
+    assertThat(modelDeployment.deployChanged()).as("the product's models did not change").isNull();
+
+    assertThat(main(number).getProcessDefinitionId()).isEqualTo(latest(Events.PROCESS_KEY).getId());
+    assertThat(level(number).getProcessDefinitionId())
+        .isEqualTo(latest("event-level-handling").getId());
+    clock.set("2026-11-02T10:00");
+    completeAs("worker1", number, Map.of());
+    assertThat(level(number)).isWaitingAt("HandleEventTask");
+  }
+
+  interface ModelSource {
+    InputStream open(String model) throws IOException;
+  }
+
+  /** The two event models deployed under a name of their own (not the product's deployment). */
+  private void deploy(String name, ModelSource source) throws IOException {
+    DeploymentBuilder deployment = repositoryService.createDeployment().name(name);
+    for (String model : MODELS) {
+      try (InputStream in = source.open(model)) {
+        deployment.addString(
+            "bpmn/" + model, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    deployment.deploy();
   }
 
   /** What a running event looked like before the upgrade: its instances on the old versions. */

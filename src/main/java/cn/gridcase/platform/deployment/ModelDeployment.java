@@ -88,19 +88,23 @@ public class ModelDeployment {
     long before = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
     Deployment deployment = builder.deployWithResult();
     // with duplicate filtering, "nothing changed" answers the previous deployment
-    if (repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count()
-        == before) {
+    boolean unchanged =
+        repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count() == before;
+    if (unchanged) {
       log.info("Models unchanged: nothing deployed");
-      return null;
+    } else {
+      List<String> deployed =
+          new ArrayList<>(repositoryService.getDeploymentResourceNames(deployment.getId()));
+      log.info(
+          "Deployed {} changed model(s) of {}: {}", deployed.size(), resources.size(), deployed);
     }
-    List<String> deployed =
-        new ArrayList<>(repositoryService.getDeploymentResourceNames(deployment.getId()));
-    log.info("Deployed {} changed model(s) of {}: {}", deployed.size(), resources.size(), deployed);
+    // at every start, not only after a change: an instance an earlier start could not migrate (a
+    // job of another node held it, the application stopped midway) gets another chance
     for (ProcessDefinition latest :
-        repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).list()) {
+        repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
       migrateToLatest(latest);
     }
-    return deployment;
+    return unchanged ? null : deployment;
   }
 
   /**
