@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -247,29 +246,29 @@ public class StepDeadlines implements StoredDeadlines {
                 .put(eventId(key), deadline));
     byColumn.forEach(events::moveDeadlines);
     // the level's instance keeps the engine's copy of the step's deadlines: it follows the stored
-    // one
+    // one; one lookup per event, however many of its deadlines moved
+    Map<Long, Map<String, Object>> copies = new HashMap<>();
     moved.forEach(
         (key, deadline) ->
             engineVariable(column(key))
                 .ifPresent(
                     name ->
-                        events
-                            .numberOf(eventId(key))
-                            .ifPresent(
-                                number ->
-                                    runtimeService
-                                        .createProcessInstanceQuery()
-                                        .processDefinitionKey(LEVEL_PROCESS)
-                                        .processInstanceBusinessKey(number)
-                                        .list()
-                                        .stream()
-                                        .map(ProcessInstance::getId)
-                                        .forEach(
-                                            id ->
-                                                runtimeService.setVariable(
-                                                    id,
-                                                    name,
-                                                    Date.from(deadline.deadline().toInstant()))))));
+                        copies
+                            .computeIfAbsent(eventId(key), id -> new HashMap<>())
+                            .put(name, Date.from(deadline.deadline().toInstant()))));
+    copies.forEach(
+        (eventId, variables) ->
+            events
+                .numberOf(eventId)
+                .ifPresent(
+                    number ->
+                        runtimeService
+                            .createProcessInstanceQuery()
+                            .processDefinitionKey(LEVEL_PROCESS)
+                            .processInstanceBusinessKey(number)
+                            .list()
+                            .forEach(
+                                level -> runtimeService.setVariables(level.getId(), variables))));
   }
 
   /** The variable of the level's instance that holds the engine's copy of a stored deadline. */
