@@ -197,24 +197,9 @@ class EventApiTests extends ApiTestSupport {
         api.as("worker1").post("/api/events", EventLifecycle.HAZARD).json().get("number").asText();
     String victimHandleBy =
         api.as("worker1").get("/api/events/" + victim).json().get("handleBy").asText();
-    Reply own =
-        api.as("center1")
-            .post("/api/events", EventLifecycle.HAZARD.replace("GS-V01-G01", "GS-V02-G01"));
-    assertThat(own.status()).as(own.toString()).isEqualTo(201);
-    String number = own.json().get("number").asText();
-    String acceptTask =
-        api.as("worker3")
-            .get("/engine-rest/task?processInstanceBusinessKey=" + number)
-            .json()
-            .get(0)
-            .get("id")
-            .asText();
+    String number = reportedInWorker3sGrid();
     // claim, then accept while trying to stretch the handling limit and to point at worker1's event
-    assertThat(
-            api.as("worker3")
-                .post("/engine-rest/task/" + acceptTask + "/claim", "{\"userId\": \"worker3\"}")
-                .status())
-        .isEqualTo(204);
+    String acceptTask = claimedByWorker3(number);
     Reply accepted =
         api.as("worker3")
             .post(
@@ -277,23 +262,8 @@ class EventApiTests extends ApiTestSupport {
           + " queue, assignee or deadline: the level's instance gets them again from the event's"
           + " tables")
   void engineRestCannotRouteTheHandlingTask() {
-    Reply own =
-        api.as("center1")
-            .post("/api/events", EventLifecycle.HAZARD.replace("GS-V01-G01", "GS-V02-G01"));
-    assertThat(own.status()).as(own.toString()).isEqualTo(201);
-    String number = own.json().get("number").asText();
-    String acceptTask =
-        api.as("worker3")
-            .get("/engine-rest/task?processInstanceBusinessKey=" + number)
-            .json()
-            .get(0)
-            .get("id")
-            .asText();
-    assertThat(
-            api.as("worker3")
-                .post("/engine-rest/task/" + acceptTask + "/claim", "{\"userId\": \"worker3\"}")
-                .status())
-        .isEqualTo(204);
+    String number = reportedInWorker3sGrid();
+    String acceptTask = claimedByWorker3(number);
     Reply accepted =
         api.as("worker3")
             .post(
@@ -389,5 +359,31 @@ class EventApiTests extends ApiTestSupport {
         .as(refused.toString())
         .containsExactly("E10.variable");
     assertThat(errors.findValuesAsText("field")).containsExactly(name);
+  }
+
+  /** An event center1 reports in worker3's grid GS-V02-G01: it waits there for acceptance. */
+  private String reportedInWorker3sGrid() {
+    Reply own =
+        api.as("center1")
+            .post("/api/events", EventLifecycle.HAZARD.replace("GS-V01-G01", "GS-V02-G01"));
+    assertThat(own.status()).as(own.toString()).isEqualTo(201);
+    return own.json().get("number").asText();
+  }
+
+  /** The event's acceptance task, claimed by worker3 through /engine-rest. */
+  private String claimedByWorker3(String number) {
+    String acceptTask =
+        api.as("worker3")
+            .get("/engine-rest/task?processInstanceBusinessKey=" + number)
+            .json()
+            .get(0)
+            .get("id")
+            .asText();
+    assertThat(
+            api.as("worker3")
+                .post("/engine-rest/task/" + acceptTask + "/claim", "{\"userId\": \"worker3\"}")
+                .status())
+        .isEqualTo(204);
+    return acceptTask;
   }
 }
