@@ -91,18 +91,23 @@ public class Worklist {
               // as it is
               OffsetDateTime due = GridCaseTime.at(task.getDueDate());
               boolean event = Events.isEventNumber(key);
+              Long assignment = WorkItem.idIn(key, WorkItem.ASSIGNMENT_KEY);
+              Long meeting = WorkItem.idIn(key, WorkItem.MEETING_KEY);
+              boolean caseStep = !event && assignment == null && meeting == null;
               return new WorkItem(
                   task.getId(),
                   task.getName(),
                   task.getTaskDefinitionKey(),
                   event ? key : null,
-                  event ? null : key,
+                  caseStep ? key : null,
                   due,
                   due != null && provisional.contains(task.getId()),
                   due != null && now.isAfter(due),
                   task.getAssignee(),
                   task.getAssignee() == null,
-                  GridCaseTime.at(task.getCreateTime()));
+                  GridCaseTime.at(task.getCreateTime()),
+                  assignment,
+                  meeting);
             })
         .sorted(
             Comparator.comparing(WorkItem::due, Comparator.nullsLast(Comparator.naturalOrder())))

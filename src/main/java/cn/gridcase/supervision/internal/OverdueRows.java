@@ -30,8 +30,8 @@ class OverdueRows {
   /**
    * One row of the list.
    *
-   * @param reference the event number, or 案件 and the case's number
-   * @param href the event's page, or the case step in Tasklist
+   * @param reference the event number, or 案件 and the case's number, or another feature's own
+   * @param href the event's page, or the case step in Tasklist, or another feature's page
    * @param responsible who holds the step (names), or who may take it, or 未签收
    */
   record Row(
@@ -53,15 +53,12 @@ class OverdueRows {
     List<Row> rows = new ArrayList<>(steps.size());
     for (Supervision.OverdueStep s : steps) {
       boolean isCase = "CASE".equals(s.kind());
-      String reference = isCase ? "案件 " + s.caseId() : s.eventNumber();
       String href =
-          !isCase
-              ? "/supervision/events/" + s.eventNumber()
-              : s.candidates().contains(viewer) ? TASKLIST_TASK + s.taskId() : null;
+          isCase ? s.candidates().contains(viewer) ? TASKLIST_TASK + s.taskId() : null : s.href();
       String responsible;
       if (s.assignee() != null) {
         responsible = names.person(s.assignee());
-      } else if (isCase && !s.candidates().isEmpty()) {
+      } else if (!"EVENT".equals(s.kind()) && !s.candidates().isEmpty()) {
         responsible =
             "待认领：" + String.join("、", s.candidates().stream().map(names::person).toList());
       } else {
@@ -70,11 +67,11 @@ class OverdueRows {
       rows.add(
           new Row(
               s,
-              reference,
+              s.reference(),
               href,
               s.title(),
-              stepLabel(s.step()),
-              isCase ? "镇（政法委）" : s.level().label(),
+              s.stepLabel() != null ? s.stepLabel() : stepLabel(s.step()),
+              s.levelLabel(),
               names.unit(s.unitCode()),
               responsible));
     }

@@ -12,6 +12,8 @@ import cn.gridcase.organisation.AccessScopes;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.supervision.OverdueWork;
+import cn.gridcase.supervision.OverdueWorkItem;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -52,6 +54,7 @@ public class Supervision {
   private final Clock clock;
   private final WorkingDays workingDays;
   private final AccountabilityCases cases;
+  private final List<OverdueWork> otherWork;
 
   Supervision(
       Events events,
@@ -59,7 +62,9 @@ public class Supervision {
       Organisation organisation,
       Clock clock,
       WorkingDays workingDays,
-      AccountabilityCases cases) {
+      AccountabilityCases cases,
+      List<OverdueWork> otherWork) {
+    this.otherWork = List.copyOf(otherWork);
     this.workingDays = workingDays;
     this.cases = cases;
     this.events = events;
@@ -74,7 +79,9 @@ public class Supervision {
    * {@code daysOverdue} counts calendar days since the deadline's day (its meaning since the first
    * release); {@code workingDaysOverdue} the working days after the deadline's day up to and
    * including today (T1), as accountability grades a late step. {@code taskId}: the open user task
-   * (for Tasklist and {@code /engine-rest}).
+   * (for Tasklist and {@code /engine-rest}). Overdue work of other features ({@link OverdueWork}:
+   * {@code kind} MEETING, ASSIGNMENT …) has no {@code level}; {@code reference}, {@code stepLabel},
+   * {@code levelLabel} and {@code href} say what it is and where it is shown.
    */
   public record OverdueStep(
       String eventNumber,
@@ -94,7 +101,11 @@ public class Supervision {
       String title,
       List<String> candidates,
       int workingDaysOverdue,
-      String taskId) {}
+      String taskId,
+      String reference,
+      String stepLabel,
+      String levelLabel,
+      String href) {}
 
   public List<OverdueStep> overdue(
       String user, String townshipCode, String villageCode, String departmentCode) {
@@ -145,7 +156,39 @@ public class Supervision {
                 s.category().label() + "：" + s.title(),
                 s.assignee() == null ? List.of() : List.of(s.assignee()),
                 daysAfter.computeIfAbsent(s.due().toLocalDate(), overdueDays),
-                s.taskId()));
+                s.taskId(),
+                s.eventNumber(),
+                null,
+                s.level().label(),
+                "/supervision/events/" + s.eventNumber()));
+      }
+      for (OverdueWork work : otherWork) {
+        for (OverdueWorkItem w : work.overdue(scope, filter, now)) {
+          steps.add(
+              new OverdueStep(
+                  null,
+                  w.step(),
+                  w.taskName(),
+                  null,
+                  w.unitCode(),
+                  w.gridCode(),
+                  w.villageCode(),
+                  w.townshipCode(),
+                  w.departmentCode(),
+                  w.assignee(),
+                  w.due(),
+                  ChronoUnit.DAYS.between(w.due().toLocalDate(), now.toLocalDate()),
+                  w.kind(),
+                  null,
+                  w.title(),
+                  w.candidates(),
+                  daysAfter.computeIfAbsent(w.due().toLocalDate(), overdueDays),
+                  w.taskId(),
+                  w.reference(),
+                  w.stepLabel(),
+                  w.levelLabel(),
+                  w.href()));
+        }
       }
     }
     if (filter.villageCode() == null
@@ -173,13 +216,18 @@ public class Supervision {
                 "责任追究案件 " + c.caseId() + (notice ? "：告知处理决定" : "：调查处理"),
                 c.assignee() == null ? c.investigators() : List.of(c.assignee()),
                 daysAfter.computeIfAbsent(c.due().toLocalDate(), overdueDays),
-                c.taskId()));
+                c.taskId(),
+                "案件 " + c.caseId(),
+                null,
+                "镇（政法委）",
+                null));
       }
     }
     steps.sort(
         Comparator.comparing(OverdueStep::due)
             .thenComparing(s -> s.eventNumber() == null ? "" : s.eventNumber())
-            .thenComparing(s -> s.caseId() == null ? 0L : s.caseId()));
+            .thenComparing(s -> s.caseId() == null ? 0L : s.caseId())
+            .thenComparing(s -> s.reference() == null ? "" : s.reference()));
     return steps;
   }
 }

@@ -68,7 +68,13 @@ class TaskPages {
   private TaskLine line(WorkItem item, OffsetDateTime now) {
     boolean event = item.eventNumber() != null;
     String subject =
-        event ? "事件 " + item.eventNumber() : item.caseId() != null ? "责任追究案件 " + item.caseId() : "";
+        event
+            ? "事件 " + item.eventNumber()
+            : item.caseId() != null
+                ? "责任追究案件 " + item.caseId()
+                : item.assignmentId() != null
+                    ? "交办任务 " + item.assignmentId()
+                    : item.meetingId() != null ? "例会 " + item.meetingId() : "";
     String href = event ? "/events/" + item.eventNumber() : TASKLIST_TASK + item.taskId();
     String due = "";
     String state = "无期限";
