@@ -27,5 +27,17 @@ public enum NoticeKind {
   /** 责任追究进展: an extension, a decision, a notice. */
   CASE_UPDATED,
   /** 责任追究超期: a case's investigation or notice ran late (C6, C7). */
-  CASE_OVERDUE
+  CASE_OVERDUE,
+  /** 例会待召开: a unit is to hold its meeting of the period (S2, S3). */
+  MEETING_DUE,
+  /** 例会超期: a period ended without its meeting (S3). */
+  MEETING_OVERDUE,
+  /** 交办任务: a task for a matter was given to the grid worker (S4). */
+  ASSIGNMENT_RECEIVED,
+  /** 交办待审批: a task for a matter not on the list awaits the supervisor's approval (S4). */
+  ASSIGNMENT_AWAITING_APPROVAL,
+  /** 交办被退回: the supervisor rejected a task for a matter not on the list, with a reason (S4). */
+  ASSIGNMENT_REJECTED,
+  /** 交办任务超期: an assignment or its approval ran past its deadline (S4). */
+  ASSIGNMENT_OVERDUE
 }

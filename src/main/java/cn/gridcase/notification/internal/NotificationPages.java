@@ -92,6 +92,12 @@ class NotificationPages {
       case "CASE_ASSIGNED" -> "责任追究立案";
       case "CASE_UPDATED" -> "责任追究进展";
       case "CASE_OVERDUE" -> "责任追究超期";
+      case "MEETING_DUE" -> "例会待召开";
+      case "MEETING_OVERDUE" -> "例会超期";
+      case "ASSIGNMENT_RECEIVED" -> "交办任务";
+      case "ASSIGNMENT_AWAITING_APPROVAL" -> "交办待审批";
+      case "ASSIGNMENT_REJECTED" -> "交办被退回";
+      case "ASSIGNMENT_OVERDUE" -> "交办超期";
       default -> "通知";
     };
   }
