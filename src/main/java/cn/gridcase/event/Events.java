@@ -227,6 +227,16 @@ public class Events {
     return new EventPage(items, events.count(filter, visibility), page, size);
   }
 
+  /**
+   * The events a user reported from {@code from} up to (not including) {@code to}, oldest first:
+   * one indexed read (Flyway V13 {@code event_by_reporter}), no scope applied — for the counts of
+   * the reporter's own work (A4 item 1: reported events count as information entries).
+   */
+  @Transactional(readOnly = true)
+  public List<ReportedEvent> reportedBy(String username, OffsetDateTime from, OffsetDateTime to) {
+    return events.reportedBy(username, from, to);
+  }
+
   /** 受理 (for a department 报到承接) at the event's current level. */
   @Transactional
   public EventView accept(String number, String user) {

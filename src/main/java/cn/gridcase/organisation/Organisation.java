@@ -493,6 +493,14 @@ public class Organisation {
     return repository.appointmentsIn(unitCode);
   }
 
+  /**
+   * All of the user's appointments, past, present and future, in the order they began (G4: who held
+   * which role on which day).
+   */
+  public List<Appointment> appointmentsOf(String username) {
+    return repository.appointmentsOf(username);
+  }
+
   /** The user's appointments that are in force today (Asia/Shanghai). */
   public List<Appointment> currentAppointments(String username) {
     LocalDate today = today();

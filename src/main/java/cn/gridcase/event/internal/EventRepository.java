@@ -11,6 +11,7 @@ import cn.gridcase.event.EventStep;
 import cn.gridcase.event.OverdueOpenStep;
 import cn.gridcase.event.OverdueStepFilter;
 import cn.gridcase.event.Party;
+import cn.gridcase.event.ReportedEvent;
 import cn.gridcase.event.Satisfaction;
 import cn.gridcase.event.StepDeadlineSql;
 import cn.gridcase.platform.Databases;
@@ -68,6 +69,22 @@ public class EventRepository {
   public int nextNumberOf(LocalDate day) {
     List<Integer> value = jdbc.queryForList(nextNumberSql, Integer.class, Date.valueOf(day));
     return value.isEmpty() ? -1 : value.get(0);
+  }
+
+  /** The events a user reported in {@code [from, to)}, oldest first. */
+  public List<ReportedEvent> reportedBy(String username, OffsetDateTime from, OffsetDateTime to) {
+    return jdbc.query(
+        "select number, category, grid_code, reported_at from event where reported_by = ?"
+            + " and reported_at >= ? and reported_at < ? order by reported_at, id",
+        (rs, row) ->
+            new ReportedEvent(
+                rs.getString("number"),
+                EventCategory.valueOf(rs.getString("category")),
+                rs.getString("grid_code"),
+                GridCaseTime.at(rs.getTimestamp("reported_at"))),
+        username,
+        Timestamp.from(from.toInstant()),
+        Timestamp.from(to.toInstant()));
   }
 
   public void createCounter(LocalDate day) {
