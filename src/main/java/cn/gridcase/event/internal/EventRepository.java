@@ -75,7 +75,7 @@ public class EventRepository {
   public List<ReportedEvent> reportedBy(String username, OffsetDateTime from, OffsetDateTime to) {
     return jdbc.query(
         "select number, category, grid_code, reported_at from event where reported_by = ?"
-            + " and reported_at >= ? and reported_at < ? order by reported_at, id",
+            + " and reported_at >= ? and reported_at < ? order by reported_at, number",
         (rs, row) ->
             new ReportedEvent(
                 rs.getString("number"),

@@ -17,6 +17,7 @@ import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,26 @@ public final class ShortfallCount {
   private final Input in;
   private final Map<Requirement, List<ShortfallUnit>> units = new EnumMap<>(Requirement.class);
 
+  /** The records by the day they count for. */
+  private final Map<LocalDate, List<CountedRecord>> byDay = new HashMap<>();
+
   private ShortfallCount(Input in) {
     this.in = in;
     for (Requirement r : Requirement.values()) {
       units.put(r, new ArrayList<>());
     }
+    for (CountedRecord r : in.records()) {
+      byDay.computeIfAbsent(r.date(), d -> new ArrayList<>()).add(r);
+    }
+  }
+
+  /** The records of the days from {@code from} to {@code to}, day by day. */
+  private List<CountedRecord> recordsOf(LocalDate from, LocalDate to) {
+    List<CountedRecord> records = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      records.addAll(byDay.getOrDefault(d, List.of()));
+    }
+    return records;
   }
 
   /** The first and last day the count reads records of (the reading window). */
@@ -131,10 +147,7 @@ public final class ShortfallCount {
       List<Long> checkIns = new ArrayList<>();
       List<Long> patrols = new ArrayList<>();
       int minutes = 0;
-      for (CountedRecord r : in.records()) {
-        if (!r.date().equals(day)) {
-          continue;
-        }
+      for (CountedRecord r : byDay.getOrDefault(day, List.of())) {
         if (r.kind() == WorkRecordKind.CHECK_IN) {
           checkIns.add(r.id());
         } else if (r.kind() == WorkRecordKind.PATROL && r.minutes() != null) {
@@ -169,10 +182,11 @@ public final class ShortfallCount {
       boolean open = !sunday.isBefore(in.today());
       String key = ShortfallPeriod.weekKey(monday);
       String grid = gridOn(working.get(0));
-      List<Long> diaries = ids(monday, sunday, WorkRecordKind.DIARY, null);
-      List<Long> family = ids(monday, sunday, WorkRecordKind.VISIT, VisitGroups.FAMILY);
-      List<Long> screenings = ids(monday, sunday, WorkRecordKind.SCREENING, null);
-      List<Long> entries = ids(monday, sunday, WorkRecordKind.INFO_ENTRY, null);
+      List<CountedRecord> week = recordsOf(monday, sunday);
+      List<Long> diaries = ids(week, WorkRecordKind.DIARY, null);
+      List<Long> family = ids(week, WorkRecordKind.VISIT, VisitGroups.FAMILY);
+      List<Long> screenings = ids(week, WorkRecordKind.SCREENING, null);
+      List<Long> entries = ids(week, WorkRecordKind.INFO_ENTRY, null);
       List<String> events = new ArrayList<>();
       for (ReportedEvent e : in.events()) {
         LocalDate day = e.reportedAt().atZoneSameInstant(GridCaseTime.ZONE).toLocalDate();
@@ -215,10 +229,8 @@ public final class ShortfallCount {
           continue;
         }
         List<Long> visits = new ArrayList<>();
-        for (CountedRecord r : in.records()) {
-          if (r.kind() == WorkRecordKind.VISIT
-              && Long.valueOf(p.id()).equals(r.personId())
-              && within(r.date(), monday, sunday)) {
+        for (CountedRecord r : week) {
+          if (r.kind() == WorkRecordKind.VISIT && Long.valueOf(p.id()).equals(r.personId())) {
             visits.add(r.id());
           }
         }
@@ -258,10 +270,9 @@ public final class ShortfallCount {
       boolean open = !last.isBefore(in.today());
       Set<String> households = new LinkedHashSet<>();
       List<Long> counted = new ArrayList<>();
-      for (CountedRecord r : in.records()) {
+      for (CountedRecord r : recordsOf(first, last)) {
         if (r.kind() == WorkRecordKind.VISIT
             && r.household() != null
-            && within(r.date(), first, last)
             && households.add(normalised(r.household()))) {
           counted.add(r.id());
         }
@@ -307,12 +318,10 @@ public final class ShortfallCount {
     return days;
   }
 
-  private List<Long> ids(LocalDate from, LocalDate to, WorkRecordKind kind, String group) {
+  private static List<Long> ids(List<CountedRecord> records, WorkRecordKind kind, String group) {
     List<Long> ids = new ArrayList<>();
-    for (CountedRecord r : in.records()) {
-      if (r.kind() == kind
-          && within(r.date(), from, to)
-          && (group == null || group.equals(r.group()))) {
+    for (CountedRecord r : records) {
+      if (r.kind() == kind && (group == null || group.equals(r.group()))) {
         ids.add(r.id());
       }
     }
@@ -414,10 +423,6 @@ public final class ShortfallCount {
   /** A household as typed, for counting distinct ones: spaces ignored, case folded. */
   static String normalised(String household) {
     return household.replaceAll("\\s+", "").toLowerCase();
-  }
-
-  private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
-    return !day.isBefore(from) && !day.isAfter(to);
   }
 
   private static LocalDate max(LocalDate a, LocalDate b) {
