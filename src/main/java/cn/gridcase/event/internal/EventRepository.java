@@ -71,11 +71,18 @@ public class EventRepository {
     return value.isEmpty() ? -1 : value.get(0);
   }
 
+  /**
+   * The events a user reported in a period (username, from, to): every column it names is in the
+   * key of {@code event_by_reporter} (Flyway V13).
+   */
+  public static final String REPORTED_BY_SQL =
+      "select number, category, grid_code, reported_at from event where reported_by = ?"
+          + " and reported_at >= ? and reported_at < ? order by reported_at, number";
+
   /** The events a user reported in {@code [from, to)}, oldest first. */
   public List<ReportedEvent> reportedBy(String username, OffsetDateTime from, OffsetDateTime to) {
     return jdbc.query(
-        "select number, category, grid_code, reported_at from event where reported_by = ?"
-            + " and reported_at >= ? and reported_at < ? order by reported_at, number",
+        REPORTED_BY_SQL,
         (rs, row) ->
             new ReportedEvent(
                 rs.getString("number"),

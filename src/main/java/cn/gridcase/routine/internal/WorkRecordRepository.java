@@ -39,6 +39,15 @@ public class WorkRecordRepository {
           + " left join work_record_detail d on d.record_id = r.id"
           + " left join special_person p on p.id = r.special_person_id";
 
+  /**
+   * The shortfalls' read of a person's period (username, first and last day): every column it names
+   * is in the key of {@code work_record_by_person}.
+   */
+  public static final String COUNTED_SQL =
+      "select id, kind, work_date, minutes, visit_group, special_person_id, household"
+          + " from work_record where username = ? and work_date between ? and ?"
+          + " and corrected_by is null and open_by is null and kind <> 'WITHDRAWAL'";
+
   private final JdbcTemplate jdbc;
 
   WorkRecordRepository(JdbcTemplate jdbc) {
@@ -277,9 +286,7 @@ public class WorkRecordRepository {
    */
   public List<CountedRecord> counted(String username, LocalDate from, LocalDate to) {
     return jdbc.query(
-        "select id, kind, work_date, minutes, visit_group, special_person_id, household"
-            + " from work_record where username = ? and work_date between ? and ?"
-            + " and corrected_by is null and open_by is null and kind <> 'WITHDRAWAL'",
+        COUNTED_SQL,
         (rs, row) ->
             new CountedRecord(
                 rs.getLong("id"),
