@@ -17,6 +17,7 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
   static final String API_DOCS = "/swagger-ui.html";
   static final String REPORT_EVENT = "/events/new";
   static final String MY_EVENTS = "/events/mine";
+  static final String ROUTINE = "/routine";
   static final String MY_TASKS = "/tasks";
   static final String NOTIFICATIONS = "/notifications";
 
@@ -47,6 +48,7 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
           case GRID_WORKER ->
               List.of(
                   new Action("上报事件", REPORT_EVENT, "在手机上上报本网格发现的事件：时间、地点、人物、起因、经过。"),
+                  new Action("我的日常工作", ROUTINE, "打卡、开始和结束巡查，记录走访、民情日志、隐患排查和信息采集；看本周、本月还差什么。"),
                   new Action("我的事件", MY_EVENTS, "本网格的事件、当前环节的期限和办理记录；在事件页受理、办结、上报。"),
                   new Action("我的任务", MY_TASKS, "待您办理和待认领的任务，按期限先后。"),
                   new Action("通知", NOTIFICATIONS, "催办、超期、办结待反馈等通知。"));

@@ -62,8 +62,7 @@ public class WorkRecords {
 
   static final int TRACK_MAX = 5000;
 
-  /** The longest period one list reads. */
-  static final int LIST_DAYS_MAX = 366;
+  static final int HOUSEHOLD_MAX = 200;
 
   private static final BigDecimal LATITUDE_MAX = BigDecimal.valueOf(90);
   private static final BigDecimal LONGITUDE_MAX = BigDecimal.valueOf(180);
@@ -312,6 +311,8 @@ public class WorkRecords {
     }
     if (household == null) {
       problems.add(new ApiError("household", "A4.household", "请填写走访的住户（如 3组12号 王某家）"));
+    } else if (household.codePointCount(0, household.length()) > HOUSEHOLD_MAX) {
+      problems.add(new ApiError("household", "A4.household", "住户最多 " + HOUSEHOLD_MAX + " 个字"));
     }
     Correction correction =
         correction(caller, WorkRecordKind.VISIT, request.corrects(), request.correctionReason());
@@ -420,6 +421,8 @@ public class WorkRecords {
     String grid = grid(caller, request.gridCode(), day, problems);
     if (trimmed(request.kind()) == null) {
       problems.add(new ApiError("kind", "A4.infoKind", "请填写信息类别（如人口、房屋、单位）"));
+    } else if (request.kind().trim().codePointCount(0, request.kind().trim().length()) > 100) {
+      problems.add(new ApiError("kind", "A4.infoKind", "信息类别最多 100 个字"));
     }
     if (trimmed(request.text()) == null) {
       problems.add(new ApiError("text", "A4.infoText", "请填写采集的信息"));

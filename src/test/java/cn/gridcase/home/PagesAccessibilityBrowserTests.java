@@ -36,6 +36,7 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
         Arguments.of("worker1", "/"),
         Arguments.of("worker1", "/events/new"),
         Arguments.of("worker1", "/events/mine"),
+        Arguments.of("worker1", "/routine"),
         Arguments.of("worker1", "/events/{EVENT}"),
         Arguments.of("worker1", "/tasks"),
         Arguments.of("worker1", "/notifications"),

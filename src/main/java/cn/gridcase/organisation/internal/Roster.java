@@ -9,6 +9,10 @@ import cn.gridcase.organisation.Grid;
 import cn.gridcase.organisation.GridType;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Person;
+import cn.gridcase.organisation.SpecialGroup;
+import cn.gridcase.organisation.SpecialPerson;
+import cn.gridcase.organisation.SpecialPersonRequest;
+import cn.gridcase.organisation.SpecialPersons;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.TextRules;
 import java.io.IOException;
@@ -35,24 +39,66 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Roster {
 
-  record RowError(int row, String column, String code, String message) {}
+  /** The sheet of the appointments in an XLSX roster. */
+  static final String SHEET = "网格花名册";
 
-  record ImportResult(int rows, int gridsCreated, int appointments, List<RowError> errors) {
+  /** The sheet of the special-group register in an XLSX roster. */
+  static final String PERSONS_SHEET = "特殊人群";
+
+  /** A problem of a row: {@code sheet} names the register's sheet (null: the appointments). */
+  record RowError(int row, String column, String code, String message, String sheet) {
+    RowError(int row, String column, String code, String message) {
+      this(row, column, code, message, null);
+    }
+  }
+
+  record ImportResult(
+      int rows,
+      int gridsCreated,
+      int appointments,
+      int specialPersons,
+      int specialPersonsLeft,
+      List<RowError> errors) {
+    ImportResult(int rows, int gridsCreated, int appointments, List<RowError> errors) {
+      this(rows, gridsCreated, appointments, 0, 0, errors);
+    }
+
     boolean ok() {
       return errors.isEmpty();
     }
   }
 
   private final Organisation organisation;
+  private final SpecialPersons specialPersons;
   private final TransactionTemplate transaction;
 
-  Roster(Organisation organisation, TransactionTemplate transaction) {
+  Roster(
+      Organisation organisation, SpecialPersons specialPersons, TransactionTemplate transaction) {
     this.organisation = organisation;
+    this.specialPersons = specialPersons;
     this.transaction = transaction;
   }
 
-  ImportResult importFile(InputStream in, boolean xlsx) throws IOException {
-    List<List<String>> rows = RosterFiles.read(in, xlsx);
+  /**
+   * Imports a roster: the appointments (the first sheet of an XLSX file, or a CSV file) and the
+   * special-group register (the XLSX sheet {@value #PERSONS_SHEET}, or a CSV file of its own, known
+   * by its header), every row of both checked first, nothing imported when any fails.
+   */
+  ImportResult importFile(InputStream in, boolean xlsx, String importedBy) throws IOException {
+    List<List<String>> rows = null;
+    RosterFiles.SheetRows register = null;
+    for (RosterFiles.SheetRows sheet : RosterFiles.readAll(in, xlsx)) {
+      boolean isRegister =
+          !sheet.rows().isEmpty() && SpecialPersonColumn.isRegister(sheet.rows().get(0));
+      if (isRegister && register == null) {
+        register = sheet;
+      } else if (!isRegister && rows == null) {
+        rows = sheet.rows();
+      }
+    }
+    if (rows == null || rows.isEmpty() && register != null) {
+      rows = register == null ? List.of() : List.of(Roster.header());
+    }
     List<RowError> errors = new ArrayList<>();
     if (rows.isEmpty()) {
       errors.add(new RowError(1, null, "roster.empty", "the file has no header row"));
@@ -150,6 +196,8 @@ public class Roster {
       }
       plans.add(planned);
     }
+    List<RegisterChange> changes =
+        register == null ? List.of() : planRegister(register, gridsPlanned, errors, importedBy);
     if (!errors.isEmpty()) {
       return new ImportResult(plans.size(), 0, 0, errors);
     }
@@ -162,8 +210,255 @@ public class Roster {
                 organisation.carryOut(planned, peopleOfThisFile.get(planned.idCardNumber()));
             peopleOfThisFile.putIfAbsent(planned.idCardNumber(), appointment.personId());
           }
+          for (RegisterChange change : changes) {
+            if (change.leaving() == null) {
+              specialPersons.insert(change.gridCode(), change.request(), importedBy);
+            } else {
+              specialPersons.recordLeave(
+                  change.leaving(), change.leftOn(), change.reason(), importedBy);
+            }
+          }
         });
-    return new ImportResult(plans.size(), newGrids.size(), plans.size(), List.of());
+    int registered = (int) changes.stream().filter(c -> c.leaving() == null).count();
+    return new ImportResult(
+        plans.size(),
+        newGrids.size(),
+        plans.size(),
+        registered,
+        changes.size() - registered,
+        List.of());
+  }
+
+  /** A registration ({@code leaving} null) or a person's leaving, checked, to carry out. */
+  private record RegisterChange(
+      String gridCode,
+      SpecialPersonRequest request,
+      SpecialPerson leaving,
+      LocalDate leftOn,
+      String reason) {}
+
+  /**
+   * Checks the register's rows: a row without an id registers a person as the API does (A4.*), a
+   * row with one is a person on a register, whose leaving date records that they left; the name,
+   * group and grid of a registered person are never changed by an import.
+   */
+  private List<RegisterChange> planRegister(
+      RosterFiles.SheetRows sheet,
+      Set<String> gridsPlanned,
+      List<RowError> errors,
+      String importedBy) {
+    String name = sheet.name() == null ? PERSONS_SHEET : sheet.name();
+    Map<SpecialPersonColumn, Integer> columns = new EnumMap<>(SpecialPersonColumn.class);
+    List<String> header = sheet.rows().get(0);
+    for (int c = 0; c < header.size(); c++) {
+      SpecialPersonColumn column = SpecialPersonColumn.of(header.get(c));
+      if (column == null && !header.get(c).isBlank()) {
+        errors.add(
+            new RowError(
+                1, header.get(c), "roster.column", "unknown column '" + header.get(c) + "'", name));
+      } else if (column != null) {
+        columns.put(column, c);
+      }
+    }
+    for (SpecialPersonColumn required :
+        List.of(
+            SpecialPersonColumn.GRID_CODE, SpecialPersonColumn.NAME, SpecialPersonColumn.GROUP)) {
+      if (!columns.containsKey(required)) {
+        errors.add(
+            new RowError(
+                1,
+                required.key,
+                "roster.column",
+                "the column " + required.key + " (" + required.label + ") is missing",
+                name));
+      }
+    }
+    List<RegisterChange> changes = new ArrayList<>();
+    if (!errors.isEmpty()) {
+      return changes;
+    }
+    Map<String, List<SpecialPerson>> registers = new HashMap<>();
+    Map<String, Integer> rowOfNew = new HashMap<>();
+    for (int r = 1; r < sheet.rows().size(); r++) {
+      List<String> row = sheet.rows().get(r);
+      if (row.stream().allMatch(String::isBlank)) {
+        continue;
+      }
+      RegisterCells cells = new RegisterCells(row, columns, r + 1, errors, name);
+      Long id = cells.number(SpecialPersonColumn.ID);
+      String grid = cells.text(SpecialPersonColumn.GRID_CODE);
+      String personName = cells.text(SpecialPersonColumn.NAME);
+      String group = cells.text(SpecialPersonColumn.GROUP);
+      String household = cells.text(SpecialPersonColumn.HOUSEHOLD);
+      LocalDate registeredOn = cells.date(SpecialPersonColumn.REGISTERED_ON);
+      LocalDate leftOn = cells.date(SpecialPersonColumn.LEFT_ON);
+      String reason = cells.text(SpecialPersonColumn.LEFT_REASON);
+      boolean gridKnown =
+          grid != null && (organisation.grid(grid).isPresent() || gridsPlanned.contains(grid));
+      if (!gridKnown) {
+        cells.error(SpecialPersonColumn.GRID_CODE, "G1.unit", "没有网格 " + grid);
+        continue;
+      }
+      if (id == null) {
+        SpecialPersonRequest request =
+            new SpecialPersonRequest(personName, group, household, registeredOn);
+        List<SpecialPerson> onFile =
+            registers.computeIfAbsent(grid, g -> specialPersons.register(g));
+        for (ApiError problem : specialPersons.problems(grid, request, onFile)) {
+          cells.error(registerColumn(problem.field()), problem.code(), problem.message());
+        }
+        String key = grid + "|" + personName + "|" + group + "|" + household;
+        Integer earlier = rowOfNew.putIfAbsent(key, r + 1);
+        if (earlier != null) {
+          cells.error(SpecialPersonColumn.NAME, "A4.duplicate", "与第 " + earlier + " 行重复");
+        }
+        if (leftOn != null) {
+          cells.error(SpecialPersonColumn.LEFT_ON, "roster.value", "新登记的人员不填离开日期");
+        }
+        changes.add(new RegisterChange(grid, request, null, null, null));
+        continue;
+      }
+      SpecialPerson person =
+          specialPersons.find(id).filter(p -> p.gridCode().equals(grid)).orElse(null);
+      if (person == null) {
+        cells.error(
+            SpecialPersonColumn.ID, "roster.value", "网格 " + grid + " 没有编号为 " + id + " 的登记人员");
+        continue;
+      }
+      boolean sameGroup = SpecialGroup.of(group).map(g -> g == person.group()).orElse(false);
+      if (!person.name().equals(personName) || !sameGroup) {
+        cells.error(
+            SpecialPersonColumn.NAME,
+            "roster.value",
+            "编号 "
+                + id
+                + " 登记为 "
+                + person.name()
+                + "（"
+                + person.group().label()
+                + "），与表中不符：导入不修改已登记的人员");
+      }
+      if (leftOn == null) {
+        continue;
+      }
+      if (person.leftOn() == null) {
+        for (ApiError problem : specialPersons.leaveProblems(person, leftOn, reason)) {
+          cells.error(
+              "reason".equals(problem.field())
+                  ? SpecialPersonColumn.LEFT_REASON
+                  : SpecialPersonColumn.LEFT_ON,
+              problem.code(),
+              problem.message());
+        }
+        changes.add(new RegisterChange(grid, null, person, leftOn, reason));
+      } else if (!person.leftOn().equals(leftOn)) {
+        cells.error(
+            SpecialPersonColumn.LEFT_ON,
+            "roster.value",
+            person.name() + " 已于 " + person.leftOn() + " 离开登记");
+      }
+    }
+    return changes;
+  }
+
+  private static SpecialPersonColumn registerColumn(String field) {
+    return switch (field == null ? "" : field) {
+      case "group" -> SpecialPersonColumn.GROUP;
+      case "household" -> SpecialPersonColumn.HOUSEHOLD;
+      case "registeredOn" -> SpecialPersonColumn.REGISTERED_ON;
+      default -> SpecialPersonColumn.NAME;
+    };
+  }
+
+  /** The register as the roster exports it: everyone on a register today. */
+  List<List<String>> exportRegister() {
+    List<List<String>> rows = new ArrayList<>();
+    for (SpecialPerson p : specialPersons.current()) {
+      String[] row = new String[SpecialPersonColumn.values().length];
+      row[SpecialPersonColumn.ID.ordinal()] = Long.toString(p.id());
+      row[SpecialPersonColumn.GRID_CODE.ordinal()] = p.gridCode();
+      row[SpecialPersonColumn.NAME.ordinal()] = p.name();
+      row[SpecialPersonColumn.GROUP.ordinal()] = p.group().name();
+      row[SpecialPersonColumn.HOUSEHOLD.ordinal()] = p.household();
+      row[SpecialPersonColumn.REGISTERED_ON.ordinal()] = p.registeredOn().toString();
+      List<String> cells = new ArrayList<>();
+      for (String cell : row) {
+        cells.add(cell == null ? "" : cell);
+      }
+      rows.add(cells);
+    }
+    return rows;
+  }
+
+  static List<String> registerHeader() {
+    List<String> header = new ArrayList<>();
+    for (SpecialPersonColumn column : SpecialPersonColumn.values()) {
+      header.add(column.label);
+    }
+    return header;
+  }
+
+  /** The cells of one row of the register, reporting unreadable values with row and column. */
+  private static final class RegisterCells {
+    private final List<String> row;
+    private final Map<SpecialPersonColumn, Integer> columns;
+    private final int rowNumber;
+    private final List<RowError> errors;
+    private final String sheet;
+
+    RegisterCells(
+        List<String> row,
+        Map<SpecialPersonColumn, Integer> columns,
+        int rowNumber,
+        List<RowError> errors,
+        String sheet) {
+      this.row = row;
+      this.columns = columns;
+      this.rowNumber = rowNumber;
+      this.errors = errors;
+      this.sheet = sheet;
+    }
+
+    String text(SpecialPersonColumn column) {
+      Integer index = columns.get(column);
+      if (index == null || index >= row.size()) {
+        return null;
+      }
+      String value = row.get(index).trim();
+      TextRules.check(column.key, value, TextRules.DEFAULT_MAX, false)
+          .ifPresent(problem -> error(column, problem.code(), problem.message()));
+      return value.isEmpty() ? null : value;
+    }
+
+    Long number(SpecialPersonColumn column) {
+      String value = text(column);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return Long.valueOf(value);
+      } catch (NumberFormatException e) {
+        error(column, "roster.value", "'" + value + "' is not a whole number");
+        return null;
+      }
+    }
+
+    LocalDate date(SpecialPersonColumn column) {
+      String value = text(column);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        error(column, "roster.value", "'" + value + "' is not a date (YYYY-MM-DD)");
+        return null;
+      }
+    }
+
+    void error(SpecialPersonColumn column, String code, String message) {
+      errors.add(new RowError(rowNumber, column.key, code, message, sheet));
+    }
   }
 
   /** The current appointments in the roster format. */

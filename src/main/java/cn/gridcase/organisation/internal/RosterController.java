@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -38,14 +39,16 @@ class RosterController {
     this.roster = roster;
   }
 
-  record Imported(int rows, int gridsCreated, int appointments) {}
+  record Imported(
+      int rows, int gridsCreated, int appointments, int specialPersons, int specialPersonsLeft) {}
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(
       summary =
           "Import a roster (multipart field 'file', .csv or .xlsx): all rows checked first, nothing"
               + " imported when any fails (422 listing row, column and problem)")
-  ResponseEntity<Object> importRoster(@RequestPart("file") MultipartFile file) throws IOException {
+  ResponseEntity<Object> importRoster(@RequestPart("file") MultipartFile file, Principal user)
+      throws IOException {
     String name =
         file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
     boolean xlsx = name.endsWith(".xlsx");
@@ -60,7 +63,7 @@ class RosterController {
     }
     Roster.ImportResult result;
     try {
-      result = roster.importFile(file.getInputStream(), xlsx);
+      result = roster.importFile(file.getInputStream(), xlsx, user.getName());
     } catch (IllegalArgumentException | IllegalStateException e) {
       // POI's "not an OOXML file" and Commons CSV's malformed input are
       // IllegalArgument/IllegalState
@@ -84,26 +87,54 @@ class RosterController {
           .body(problem);
     }
     return ResponseEntity.ok(
-        new Imported(result.rows(), result.gridsCreated(), result.appointments()));
+        new Imported(
+            result.rows(),
+            result.gridsCreated(),
+            result.appointments(),
+            result.specialPersons(),
+            result.specialPersonsLeft()));
   }
 
   @GetMapping("/export")
-  @Operation(summary = "Export the current appointments in the roster format (csv or xlsx)")
-  ResponseEntity<byte[]> export(@RequestParam(defaultValue = "xlsx") String format)
+  @Operation(
+      summary =
+          "Export the current appointments and the special-group register in the roster format:"
+              + " xlsx (two sheets) or csv (part=appointments, default, or part=special-persons)")
+  ResponseEntity<byte[]> export(
+      @RequestParam(defaultValue = "xlsx") String format,
+      @RequestParam(defaultValue = "appointments") String part)
       throws IOException {
     boolean xlsx = !"csv".equalsIgnoreCase(format);
-    byte[] body =
-        xlsx
-            ? RosterFiles.writeXlsx(Roster.header(), roster.export())
-            : RosterFiles.writeCsv(Roster.header(), roster.export());
+    boolean register = "special-persons".equalsIgnoreCase(part);
+    if (!register && !"appointments".equalsIgnoreCase(part)) {
+      throw new InvalidRequest(
+          "Unknown part",
+          List.of(new ApiError("part", "roster.part", "part is appointments or special-persons")));
+    }
+    byte[] body;
+    String filename;
+    if (xlsx) {
+      body =
+          RosterFiles.writeXlsx(
+              List.of(
+                  new RosterFiles.SheetRows(
+                      Roster.SHEET, RosterFiles.withHeader(Roster.header(), roster.export())),
+                  new RosterFiles.SheetRows(
+                      Roster.PERSONS_SHEET,
+                      RosterFiles.withHeader(Roster.registerHeader(), roster.exportRegister()))));
+      filename = "roster.xlsx";
+    } else if (register) {
+      body = RosterFiles.writeCsv(Roster.registerHeader(), roster.exportRegister());
+      filename = "special-persons.csv";
+    } else {
+      body = RosterFiles.writeCsv(Roster.header(), roster.export());
+      filename = "roster.csv";
+    }
     return ResponseEntity.ok()
         .contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename("roster." + (xlsx ? "xlsx" : "csv"))
-                .build()
-                .toString())
+            ContentDisposition.attachment().filename(filename).build().toString())
         .body(body);
   }
 }

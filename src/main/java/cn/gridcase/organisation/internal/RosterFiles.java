@@ -27,13 +27,25 @@ public final class RosterFiles {
 
   private RosterFiles() {}
 
+  /** One sheet of a workbook (a CSV file is one sheet without a name). */
+  public record SheetRows(String name, List<List<String>> rows) {}
+
   /** All rows of the first sheet (or the CSV), header first, each cell as displayed text. */
   public static List<List<String>> read(InputStream in, boolean xlsx) throws IOException {
-    List<List<String>> rows = new ArrayList<>();
-    if (xlsx) {
-      try (Workbook workbook = new XSSFWorkbook(in)) {
-        Sheet sheet = workbook.getSheetAt(0);
-        DataFormatter formatter = new DataFormatter();
+    return readAll(in, xlsx).get(0).rows();
+  }
+
+  /** Every sheet of an XLSX workbook (or the one of a CSV file), in order. */
+  public static List<SheetRows> readAll(InputStream in, boolean xlsx) throws IOException {
+    if (!xlsx) {
+      return List.of(new SheetRows(null, readCsv(in)));
+    }
+    List<SheetRows> sheets = new ArrayList<>();
+    try (Workbook workbook = new XSSFWorkbook(in)) {
+      DataFormatter formatter = new DataFormatter();
+      for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+        Sheet sheet = workbook.getSheetAt(s);
+        List<List<String>> rows = new ArrayList<>();
         int width =
             sheet.getRow(sheet.getFirstRowNum()) == null
                 ? 0
@@ -47,30 +59,35 @@ public final class RosterFiles {
           }
           rows.add(cells);
         }
+        sheets.add(new SheetRows(sheet.getSheetName(), rows));
       }
-    } else {
-      byte[] bytes = in.readAllBytes();
-      int start =
-          bytes.length >= 3
-                  && (bytes[0] & 0xFF) == 0xEF
-                  && (bytes[1] & 0xFF) == 0xBB
-                  && (bytes[2] & 0xFF) == 0xBF
-              ? 3
-              : 0;
-      try (CSVParser parser =
-          CSVFormat.DEFAULT
-              .builder()
-              .setIgnoreSurroundingSpaces(true)
-              .get()
-              .parse(
-                  new InputStreamReader(
-                      new ByteArrayInputStream(bytes, start, bytes.length - start),
-                      StandardCharsets.UTF_8))) {
-        for (CSVRecord record : parser) {
-          List<String> cells = new ArrayList<>();
-          record.forEach(cell -> cells.add(cell.trim()));
-          rows.add(cells);
-        }
+    }
+    return sheets;
+  }
+
+  private static List<List<String>> readCsv(InputStream in) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    byte[] bytes = in.readAllBytes();
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF
+            ? 3
+            : 0;
+    try (CSVParser parser =
+        CSVFormat.DEFAULT
+            .builder()
+            .setIgnoreSurroundingSpaces(true)
+            .get()
+            .parse(
+                new InputStreamReader(
+                    new ByteArrayInputStream(bytes, start, bytes.length - start),
+                    StandardCharsets.UTF_8))) {
+      for (CSVRecord record : parser) {
+        List<String> cells = new ArrayList<>();
+        record.forEach(cell -> cells.add(cell.trim()));
+        rows.add(cells);
       }
     }
     return rows;
@@ -92,17 +109,26 @@ public final class RosterFiles {
     return out.toByteArray();
   }
 
-  static byte[] writeXlsx(List<String> header, List<List<String>> rows) throws IOException {
+  /** A workbook of the sheets, each sheet's rows header first. */
+  static byte[] writeXlsx(List<SheetRows> sheets) throws IOException {
     try (XSSFWorkbook workbook = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet sheet = workbook.createSheet("网格花名册");
-      writeRow(sheet.createRow(0), header);
-      for (int i = 0; i < rows.size(); i++) {
-        writeRow(sheet.createRow(i + 1), rows.get(i));
+      for (SheetRows rows : sheets) {
+        Sheet sheet = workbook.createSheet(rows.name());
+        for (int i = 0; i < rows.rows().size(); i++) {
+          writeRow(sheet.createRow(i), rows.rows().get(i));
+        }
       }
       workbook.write(out);
       return out.toByteArray();
     }
+  }
+
+  static List<List<String>> withHeader(List<String> header, List<List<String>> rows) {
+    List<List<String>> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(rows);
+    return all;
   }
 
   private static void writeRow(Row row, List<String> cells) {
