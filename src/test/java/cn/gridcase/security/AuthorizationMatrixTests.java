@@ -60,6 +60,18 @@ class AuthorizationMatrixTests extends ApiTestSupport {
     "admin", "worker3", "arealeader1", "center1", "head1", "supervisor1"
   };
   static final String[] SEE_V05_G01 = {"admin", "center1", "head1", "supervisor1"};
+
+  /** The full-time grid workers, who alone keep work records. */
+  static final String[] WORKERS = {"worker1", "worker2", "worker3"};
+
+  /**
+   * Who keeps GS-V01-G01's special-group register: its worker, the village's leader, instructor and
+   * station, the township center, admins.
+   */
+  static final String[] KEEP_V01_G01 = {
+    "admin", "worker1", "leader1", "instructor1", "station1", "center1", "head1"
+  };
+
   static final String[] EVERYONE = USERS.toArray(String[]::new);
 
   private static final AtomicInteger UNIQUE = new AtomicInteger();
@@ -149,6 +161,30 @@ class AuthorizationMatrixTests extends ApiTestSupport {
             .status(403, SEE_V01_G01)
             .status(200, "supervisor1")
             .otherwise(404),
+        // work records (S2, A4): only grid workers record; {record} is a check-in of worker1
+        call("POST /api/work/check-ins").status(201, WORKERS).otherwise(403),
+        call("POST /api/work/patrols").status(422, WORKERS).otherwise(403),
+        call("POST /api/work/patrols/start", () -> "{\"latitude\": 95, \"longitude\": 0}")
+            .status(422, WORKERS)
+            .otherwise(403),
+        call("GET /api/work/patrols/open").allow().otherwise(404),
+        call("POST /api/work/patrols/999999/end").allow().otherwise(404),
+        call("POST /api/work/visits").status(422, WORKERS).otherwise(403),
+        call("POST /api/work/diaries").status(422, WORKERS).otherwise(403),
+        call("POST /api/work/screenings").status(422, WORKERS).otherwise(403),
+        call("POST /api/work/info-entries").status(422, WORKERS).otherwise(403),
+        call("POST /api/work/records/999999/withdrawal").status(404, WORKERS).otherwise(403),
+        call("GET /api/work/records").allow(EVERYONE),
+        call("GET /api/work/records?username=worker1").allow(SEE_V01_G01).otherwise(403),
+        call("GET /api/work/records/{record}").allow(SEE_V01_G01).otherwise(404),
+        call("GET /api/work/shortfalls/worker1?period=2026-11").allow(SEE_V01_G01).otherwise(403),
+        call("GET /api/grids/GS-V01-G01/special-persons").allow(SEE_V01_G01).otherwise(404),
+        call("POST /api/grids/GS-V01-G01/special-persons")
+            .status(422, KEEP_V01_G01)
+            .status(403, "arealeader1", "supervisor1")
+            .otherwise(404),
+        call("GET /api/grids/GS-V01-G01/special-persons/999999").allow().otherwise(404),
+        call("POST /api/grids/GS-V01-G01/special-persons/999999/leave").allow().otherwise(404),
         call("GET /api/tasks").allow(EVERYONE),
         call("GET /api/notifications").allow(EVERYONE),
         call("POST /api/notifications/read-all").allow(EVERYONE),
@@ -244,6 +280,18 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   }
 
   private static volatile String fixtureEvent;
+
+  private static volatile String fixtureRecord;
+
+  /** The matrix's work record, a check-in of worker1 made once. */
+  static synchronized String fixtureRecord(ApiClient client) {
+    if (fixtureRecord == null) {
+      Reply reply = client.as("worker1").post("/api/work/check-ins", "{}");
+      assertThat(reply.status()).as("fixture record: " + reply).isEqualTo(201);
+      fixtureRecord = reply.json().get("id").asText();
+    }
+    return fixtureRecord;
+  }
 
   static String eventReport() {
     return "{\"category\": \"HAZARD\", \"gridCode\": \"GS-V01-G01\", \"title\": \"矩阵事件\","
@@ -341,6 +389,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       String[] parts =
           line.replace("{event}", line.contains("{event}") ? fixtureEvent(client) : "")
               .replace("{case}", line.contains("{case}") ? fixtureCase(client) : "")
+              .replace("{record}", line.contains("{record}") ? fixtureRecord(client) : "")
               .split(" ", 2);
       String json = body == null ? "{}" : body.get();
       return switch (parts[0]) {

@@ -133,7 +133,10 @@ class FuzzTests extends ApiTestSupport {
     "event_number_counter",
     "calendar_state",
     "holiday_year",
-    "working_day_deadline"
+    "working_day_deadline",
+    "special_person",
+    "work_record",
+    "work_record_detail"
   };
 
   /** Insert-only tables: compared by count. */
@@ -144,7 +147,8 @@ class FuzzTests extends ApiTestSupport {
     "accountability_case_read",
     "holiday_day",
     "calendar_recompute_audit",
-    "person_fact_change"
+    "person_fact_change",
+    "work_patrol_point"
   };
 
   /** The engine's runtime figures; each column is named by its position. */
