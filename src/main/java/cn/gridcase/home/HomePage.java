@@ -4,14 +4,18 @@ import cn.gridcase.organisation.Appointment;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
+import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.platform.WebPage;
 import cn.gridcase.security.SystemGroups;
 import cn.gridcase.security.UserAccounts;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,19 +50,29 @@ class HomePage {
   /** The sections in the order of the roles (AppointmentRole's order), administrator last. */
   List<RoleSection> sections(String username, boolean admin) {
     Map<AppointmentRole, List<String>> unitsByRole = new LinkedHashMap<>();
+    Set<AppointmentRole> overGrids = EnumSet.noneOf(AppointmentRole.class);
     organisation.currentAppointments(username).stream()
         .sorted(Comparator.comparing(Appointment::role).thenComparing(Appointment::unitCode))
         .forEach(
-            appointment ->
-                unitsByRole
-                    .computeIfAbsent(appointment.role(), role -> new ArrayList<>())
-                    .add(
-                        organisation
-                            .unit(appointment.unitCode())
-                            .map(Unit::name)
-                            .orElse(appointment.unitCode())));
+            appointment -> {
+              Optional<Unit> unit = organisation.unit(appointment.unitCode());
+              unitsByRole
+                  .computeIfAbsent(appointment.role(), role -> new ArrayList<>())
+                  .add(unit.map(Unit::name).orElse(appointment.unitCode()));
+              if (unit.map(u -> u.kind() == UnitKind.VILLAGE || u.kind() == UnitKind.TOWNSHIP)
+                  .orElse(false)) {
+                overGrids.add(appointment.role());
+              }
+            });
     List<RoleSection> sections = new ArrayList<>();
-    unitsByRole.forEach((role, units) -> sections.add(RoleSection.of(role, units)));
+    unitsByRole.forEach(
+        (role, units) -> {
+          RoleSection section = RoleSection.of(role, units);
+          sections.add(
+              overGrids.contains(role) && RoleSection.OVER_GRID_WORKERS.contains(role)
+                  ? section.withRoutineWorkers()
+                  : section);
+        });
     if (admin) {
       sections.add(RoleSection.administrator());
     }

@@ -1,7 +1,10 @@
 package cn.gridcase.home;
 
 import cn.gridcase.organisation.AppointmentRole;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One section of the home page: a role the user holds, the units they hold it in, and what they can
@@ -18,6 +21,25 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
   static final String REPORT_EVENT = "/events/new";
   static final String MY_EVENTS = "/events/mine";
   static final String ROUTINE = "/routine";
+  static final String ROUTINE_WORKERS = "/routine/workers";
+
+  /** The roles held in a village or township that look after its grid workers' routine. */
+  static final Set<AppointmentRole> OVER_GRID_WORKERS =
+      EnumSet.of(
+          AppointmentRole.GRID_LEADER,
+          AppointmentRole.GRID_INSTRUCTOR,
+          AppointmentRole.EVENT_HANDLER,
+          AppointmentRole.SECTION_HEAD,
+          AppointmentRole.AREA_LEADER,
+          AppointmentRole.SUPERVISOR);
+
+  /** The section with 网格员日常工作 added (for a role held over grids: a village or a township). */
+  RoleSection withRoutineWorkers() {
+    List<Action> more = new ArrayList<>(actions);
+    more.add(new Action("网格员日常工作", ROUTINE_WORKERS, "所辖网格专职网格员的打卡、巡查、走访、日志、排查和信息采集差额，按周、月、季度查看。"));
+    return new RoleSection(key, title, units, List.copyOf(more));
+  }
+
   static final String MY_TASKS = "/tasks";
   static final String NOTIFICATIONS = "/notifications";
 

@@ -47,6 +47,8 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
         Arguments.of("supervisor1", "/supervision/overdue"),
         Arguments.of("supervisor1", "/accountability/proposals"),
         Arguments.of("head1", "/supervision"),
+        Arguments.of("station1", "/routine/workers"),
+        Arguments.of("station1", "/routine/workers/worker1"),
         Arguments.of("admin", "/"));
   }
 

@@ -2,16 +2,19 @@ package cn.gridcase.routine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.GridType;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.SpecialPersonRequest;
 import cn.gridcase.organisation.SpecialPersons;
+import cn.gridcase.routine.WorkRecordRequest.CheckIn;
 import cn.gridcase.security.UserAccounts;
 import cn.gridcase.test.BrowserTestSupport;
 import cn.gridcase.test.ControlledClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,6 +37,7 @@ class RoutinePagesBrowserTests extends BrowserTestSupport {
   @Autowired Organisation organisation;
   @Autowired UserAccounts accounts;
   @Autowired SpecialPersons specialPersons;
+  @Autowired WorkRecords records;
 
   private ControlledClock clock;
 
@@ -124,6 +129,44 @@ class RoutinePagesBrowserTests extends BrowserTestSupport {
     JsonNode stored = api.as("rp1").get("/api/work/records?kind=PATROL").json();
     assertThat(stored.get("items").get(0).get("minutes").asInt()).isEqualTo(140);
     assertThat(stored.get("items").get(0).get("text").asText()).isEqualTo("沿河堤和村道巡查");
+  }
+
+  @Test
+  @DisplayName(
+      "S2 A4 the village station opens 网格员日常工作 from its home section: its grid workers with what"
+          + " each fell short of in the week, and one worker's items with their dates and records")
+  void stationSeesItsWorkers() throws Exception {
+    RoutineWorkers workers = new RoutineWorkers(organisation, accounts);
+    workers.worker("rp2", "GS-VRP2", GridType.RURAL);
+    workers.appoint(
+        "rp2station", "GS-VRP2", AppointmentRole.EVENT_HANDLER, RoutineWorkers.APPOINTED);
+    records.checkIn(
+        new CheckIn(ControlledClock.shanghai("2026-12-01T08:30"), null, null, null, null, null),
+        "rp2");
+    logIn("rp2station", "demo");
+    clickAndWaitForPage(
+        find("section[data-role=EVENT_HANDLER]").findElement(By.linkText("网格员日常工作")));
+    assertThat(currentPath()).isEqualTo("/routine/workers");
+    fieldLabelled("期间").clear();
+    fieldLabelled("期间").sendKeys("2026-W49");
+    clickAndWaitForPage(button("查看"));
+    WebElement row = find("#workers tr[data-username=rp2]");
+    List<String> cells =
+        row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+    assertThat(cells.get(0)).isEqualTo("日常工作测试网格");
+    assertThat(cells.get(2)).as("未打卡: Monday 30 November").isEqualTo("1");
+    assertThat(cells.get(3)).as("巡查不足: Monday and Tuesday").isEqualTo("2");
+    assertThat(cells.get(9)).as("a week has no month").isEqualTo("—");
+    assertThat(findAll("#workers tbody tr")).as("only the village's grids").hasSize(1);
+    screenshot("routine-staff-workers");
+
+    clickAndWaitForPage(row.findElement(By.tagName("a")));
+    assertThat(currentPath()).isEqualTo("/routine/workers/rp2");
+    assertThat(find("h1").getText()).isEqualTo("测试rp2 的日常工作");
+    assertThat(find("#items").getText()).contains("每个工作日打卡").contains("2026-11-30");
+    assertThat(find("#records").getText()).contains("打卡");
+    open("/routine/workers/worker1?period=2026-W49");
+    assertThat(find("h1").getText()).as("a worker of another village").isEqualTo("无权办理");
   }
 
   @Test
