@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,11 @@ class MeetingProcessTests extends ProcessTestSupport {
   @Autowired AccessScopes scopes;
 
   @LocalServerPort int port;
+
+  @BeforeEach
+  void startClean() {
+    MeetingTestState.reset(processEngine, jdbc);
+  }
 
   @AfterEach
   void leaveNothingBehind() {
