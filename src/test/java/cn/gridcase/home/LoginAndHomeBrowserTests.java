@@ -138,7 +138,7 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
   @Test
   @DisplayName(
       "Issue 11.1: worker1 logs in and lands on / with their name family name first (张伟) and the"
-          + " 网格员 section linking to the grid worker's pages (上报事件, 我的事件, 我的任务, 通知)")
+          + " 网格员 section linking to the grid worker's pages (上报事件, 我的事件, 我的任务, 例会, 通知)")
   void gridWorkerHome() throws Exception {
     logIn("worker1", "demo");
     assertThat(currentPath()).isEqualTo("/");
@@ -153,7 +153,11 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
     assertThat(section.findElements(By.cssSelector("ul.actions a")))
         .extracting(link -> link.getText() + " " + link.getDomAttribute("href"))
         .containsExactly(
-            "上报事件 /events/new", "我的事件 /events/mine", "我的任务 /tasks", "通知 /notifications");
+            "上报事件 /events/new",
+            "我的事件 /events/mine",
+            "我的任务 /tasks",
+            "例会 /meetings",
+            "通知 /notifications");
     clickAndWaitForPage(section.findElement(By.linkText("我的任务")));
     assertThat(currentPath())
         .as("the worker's task page opens with no second login")

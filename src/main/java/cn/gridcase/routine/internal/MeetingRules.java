@@ -3,6 +3,7 @@ package cn.gridcase.routine.internal;
 import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.platform.TextRules;
 import cn.gridcase.routine.MeetingAttendee;
 import cn.gridcase.routine.MeetingCommand;
 import cn.gridcase.routine.MeetingKind;
@@ -122,6 +123,10 @@ public class MeetingRules {
     }
     if (command.minutes() == null || command.minutes().isBlank()) {
       errors.add(new ApiError("minutes", "S3.minutes", "请填写会议记录（议题、情况、部署）"));
+    } else {
+      // the same plausibility every door meets (Tasklist's form is no /api request body)
+      TextRules.check("minutes", command.minutes(), TextRules.LONG_MAX, true)
+          .ifPresent(errors::add);
     }
     checkAttendance(command, place.isPresent(), expected, errors);
     checkReports(command, kind, place.isPresent(), gridWorkers, errors);
@@ -150,6 +155,11 @@ public class MeetingRules {
         continue;
       }
       String who = a.username().trim();
+      Optional<ApiError> text = TextRules.check(field + ".username", who, 64, false);
+      if (text.isPresent()) {
+        errors.add(text.get());
+        continue;
+      }
       if (a.status() == null) {
         errors.add(
             new ApiError(field + ".status", "S3.attendance", who + " 的出勤情况未填写（出席、迟到、早退、请假或缺席）"));
