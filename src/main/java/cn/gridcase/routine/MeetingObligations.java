@@ -133,6 +133,8 @@ public class MeetingObligations {
               .setVariable(MeetingVariables.KIND, kind.name())
               .setVariable(MeetingVariables.UNIT_CODE, unit)
               .setVariable(MeetingVariables.PERIOD, period.code())
+              .setVariable(
+                  MeetingVariables.MEETING_NAME, kind.label() + "（" + period.shortLabel() + "）")
               .setVariable(MeetingVariables.ATTENDANCE, attendanceTemplate(expected))
               .execute();
       repository.setProcessInstance(id, instance.getId());

@@ -45,15 +45,6 @@ public class MeetingTaskFacts {
         .orElseThrow(() -> new IllegalStateException("no meeting obligation " + id));
   }
 
-  /**
-   * The meeting and its period, {@code 网格周例会（2026年第41周）}: the task is named {@code
-   * 召开${meetingOf(...)}}, i.e. 召开网格周例会（2026年第41周）.
-   */
-  public String meetingOf(String businessKey) {
-    Obligation o = obligation(businessKey);
-    return o.kind().label() + "（" + o.period().shortLabel() + "）";
-  }
-
   public List<String> candidateGroups(String businessKey) {
     return MeetingPeople.candidateGroups(obligation(businessKey).place());
   }

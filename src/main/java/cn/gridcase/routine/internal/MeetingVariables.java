@@ -41,6 +41,9 @@ public class MeetingVariables implements ProcessVariableCatalogue {
   public static final String UNIT_CODE = "unitCode";
   public static final String PERIOD = "period";
 
+  /** The task's name after 召开, set when the instance starts: 网格周例会（2026年第41周）. */
+  public static final String MEETING_NAME = "meetingName";
+
   /** The form's fields (meeting-record.form); {@code attendance} is pre-filled when it opens. */
   static final String HELD_AT = "heldAt";
 
