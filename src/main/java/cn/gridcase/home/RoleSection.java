@@ -42,6 +42,11 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
 
   static final String MY_TASKS = "/tasks";
   static final String NOTIFICATIONS = "/notifications";
+  static final String MEETINGS = "/meetings";
+
+  private static Action meetings(String hint) {
+    return new Action("例会", MEETINGS, hint);
+  }
 
   private static Action tasks(String hint) {
     return new Action("我的任务", TASKLIST, hint);
@@ -73,6 +78,7 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
                   new Action("我的日常工作", ROUTINE, "打卡、开始和结束巡查，记录走访、民情日志、隐患排查和信息采集；看本周、本月还差什么。"),
                   new Action("我的事件", MY_EVENTS, "本网格的事件、当前环节的期限和办理记录；在事件页受理、办结、上报。"),
                   new Action("我的任务", MY_TASKS, "待您办理和待认领的任务，按期限先后。"),
+                  meetings("本网格的周例会：待召开的、记录会议和出勤；已参加的上级例会和培训。"),
                   new Action("通知", NOTIFICATIONS, "催办、超期、办结待反馈等通知。"));
           case GRID_SUPERVISOR_ASSISTANT,
               GRID_POLICE_OFFICER,
@@ -87,13 +93,19 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
               List.of(
                   tasks("办理本村（社区）网格上报和交办给您的事项。"),
                   board("查看本村（社区）各网格在办、临期和超期的事件，督办。"),
-                  overdue("本村（社区）各网格超过期限仍未办结的事项，可筛选、导出 Excel。"));
-          case EVENT_HANDLER -> List.of(tasks("认领并办理派给本单位的事件：受理、承办、办结。"), api("按接口查询本单位的事件。"));
+                  overdue("本村（社区）各网格超过期限仍未办结的事项，可筛选、导出 Excel。"),
+                  meetings("本村（社区）的月例会：待召开的、记录会议和出勤。"));
+          case EVENT_HANDLER ->
+              List.of(
+                  tasks("认领并办理派给本单位的事件：受理、承办、办结。"),
+                  meetings("本单位召开的例会（村月例会，乡镇季度例会和网格员周、月例会）：待召开的、记录会议和出勤。"),
+                  api("按接口查询本单位的事件。"));
           case SECTION_HEAD ->
               List.of(
                   tasks("审核、交办本单位的事件。"),
                   board("查看各单位在办、临期和超期的事件，督办。"),
-                  overdue("本单位及所辖范围内超过期限仍未办结的事项，可筛选、导出 Excel。"));
+                  overdue("本单位及所辖范围内超过期限仍未办结的事项，可筛选、导出 Excel。"),
+                  meetings("本单位召开的例会：待召开的、记录会议和出勤。"));
           case AREA_LEADER ->
               List.of(
                   tasks("办理工作片内各村（社区）交给您的事项。"),

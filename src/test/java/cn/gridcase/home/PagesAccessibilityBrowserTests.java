@@ -40,6 +40,8 @@ class PagesAccessibilityBrowserTests extends BrowserTestSupport {
         Arguments.of("worker1", "/events/{EVENT}"),
         Arguments.of("worker1", "/tasks"),
         Arguments.of("worker1", "/notifications"),
+        Arguments.of("worker1", "/meetings"),
+        Arguments.of("center1", "/meetings/new"),
         Arguments.of("supervisor1", "/"),
         Arguments.of("supervisor1", "/supervision"),
         Arguments.of("supervisor1", "/supervision/steps?townshipCode=GS&due=OPEN"),

@@ -252,6 +252,24 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         call("POST /api/accountability/proposals/999999/reject").allow().otherwise(404),
         call("POST /api/accountability/proposals/999999/accept").allow().otherwise(404),
         call("GET /api/admin/townships/GS/accountability-grading").allow("admin").otherwise(403),
+        // meetings (S2, S3): scope decides; a body with only a unit is refused naming the rest
+        call("GET /api/meetings").allow(EVERYONE),
+        call("GET /api/meetings?unitCode=GS-V01-G01").allow(SEE_V01_G01).otherwise(403),
+        call("GET /api/meetings/999999").allow().otherwise(404),
+        call("POST /api/meetings", () -> "{\"unitCode\": \"GS-V01-G01\"}")
+            .status(422, SEE_V01_G01)
+            .otherwise(403),
+        call("GET /api/meetings/obligations").allow(EVERYONE),
+        call("GET /api/meetings/obligations?unitCode=GS-V02-G01").allow(SEE_V02_G01).otherwise(403),
+        call("GET /api/meetings/obligations/999999").allow().otherwise(404),
+        call("GET /api/admin/townships/GS/meetings").allow("admin").otherwise(403),
+        call(
+                "PUT /api/admin/townships/GS/meetings",
+                () ->
+                    "{\"kinds\": [\"GRID_WEEKLY\", \"VILLAGE_MONTHLY\", \"TOWNSHIP_QUARTERLY\","
+                        + " \"WORKERS_WEEKLY\", \"WORKERS_MONTHLY\"]}")
+            .allow("admin")
+            .otherwise(403),
         call(
                 "PUT /api/admin/townships/GS/accountability-grading",
                 () ->
