@@ -21,6 +21,7 @@ import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
+import cn.gridcase.platform.TextRules;
 import cn.gridcase.platform.TransientValue;
 import cn.gridcase.platform.UserTaskCompletion;
 import java.io.Serializable;
@@ -66,6 +67,9 @@ public class Assignments {
 
   /** The most working days an assignment may give the grid workers. */
   public static final int MAX_WORKING_DAYS = 30;
+
+  /** The longest title (one line). */
+  public static final int TITLE_MAX = 200;
 
   private static final int LIST_LIMIT = 200;
 
@@ -188,9 +192,14 @@ public class Assignments {
     }
     if (blank(request.title())) {
       errors.add(new ApiError("title", "S4.title", "请填写任务标题"));
+    } else {
+      TextRules.check("title", request.title().trim(), TITLE_MAX, false).ifPresent(errors::add);
     }
     if (blank(request.instructions())) {
       errors.add(new ApiError("instructions", "S4.instructions", "请填写工作要求"));
+    } else {
+      TextRules.check("instructions", request.instructions().trim(), TextRules.LONG_MAX, true)
+          .ifPresent(errors::add);
     }
     Integer days = request.workingDays();
     if (days == null || days < 1 || days > MAX_WORKING_DAYS) {

@@ -9,6 +9,7 @@ import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
+import cn.gridcase.platform.TextRules;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +31,14 @@ public class Matters {
 
   /** A matter's code: capital letters, digits and dashes, like unit codes. */
   static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,63}");
+
+  /** The longest name of a matter or of an approving body. */
+  public static final int NAME_MAX = 100;
+
+  private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+  /** The longest document name or number. */
+  public static final int DOCUMENT_MAX = 200;
 
   private final MatterRepository matters;
   private final AssignmentPeople people;
@@ -122,6 +131,9 @@ public class Matters {
     String name = blank(request.name()) ? null : request.name().trim();
     if (name == null && current.isEmpty()) {
       errors.add(new ApiError("name", "S4.name", "请填写事项名称"));
+    }
+    if (name != null) {
+      TextRules.check("name", name, NAME_MAX, false).ifPresent(errors::add);
     }
     errors.addAll(approvalProblems(request.approval()));
     if (!errors.isEmpty()) {
@@ -216,13 +228,25 @@ public class Matters {
     }
     if (blank(approval.approvedBy())) {
       errors.add(new ApiError("approval.approvedBy", "S4.approval", "请填写审批单位，如 县委政法委"));
+    } else {
+      TextRules.check("approval.approvedBy", approval.approvedBy().trim(), NAME_MAX, false)
+          .ifPresent(errors::add);
     }
     if (blank(approval.document())) {
       errors.add(new ApiError("approval.document", "S4.approval", "请填写审批文件或文号"));
+    } else {
+      TextRules.check("approval.document", approval.document().trim(), DOCUMENT_MAX, false)
+          .ifPresent(errors::add);
     }
     LocalDate today = GridCaseTime.now(clock).toLocalDate();
     if (approval.approvedOn() == null) {
       errors.add(new ApiError("approval.approvedOn", "S4.approval", "请填写审批日期（yyyy-MM-dd）"));
+    } else if (approval.approvedOn().isBefore(EARLIEST)) {
+      errors.add(
+          new ApiError(
+              "approval.approvedOn",
+              "S4.approval",
+              "审批日期 " + approval.approvedOn() + " 早于 2000 年"));
     } else if (approval.approvedOn().isAfter(today)) {
       errors.add(
           new ApiError(

@@ -19,6 +19,16 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
   static final String MY_EVENTS = "/events/mine";
   static final String MY_TASKS = "/tasks";
   static final String NOTIFICATIONS = "/notifications";
+  static final String ASSIGNMENTS = "/assignments";
+  static final String MATTERS = "/matters";
+
+  private static Action assignments(String hint) {
+    return new Action("交办任务", ASSIGNMENTS, hint);
+  }
+
+  private static Action matters(String hint) {
+    return new Action("事项清单", MATTERS, hint);
+  }
 
   private static Action tasks(String hint) {
     return new Action("我的任务", TASKLIST, hint);
@@ -49,6 +59,7 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
                   new Action("上报事件", REPORT_EVENT, "在手机上上报本网格发现的事件：时间、地点、人物、起因、经过。"),
                   new Action("我的事件", MY_EVENTS, "本网格的事件、当前环节的期限和办理记录；在事件页受理、办结、上报。"),
                   new Action("我的任务", MY_TASKS, "待您办理和待认领的任务，按期限先后。"),
+                  assignments("上级交办给本网格的任务：期限和工作要求，完成后填写办理情况。"),
                   new Action("通知", NOTIFICATIONS, "催办、超期、办结待反馈等通知。"));
           case GRID_SUPERVISOR_ASSISTANT,
               GRID_POLICE_OFFICER,
@@ -64,10 +75,17 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
                   tasks("办理本村（社区）网格上报和交办给您的事项。"),
                   board("查看本村（社区）各网格在办、临期和超期的事件，督办。"),
                   overdue("本村（社区）各网格超过期限仍未办结的事项，可筛选、导出 Excel。"));
-          case EVENT_HANDLER -> List.of(tasks("认领并办理派给本单位的事件：受理、承办、办结。"), api("按接口查询本单位的事件。"));
+          case EVENT_HANDLER ->
+              List.of(
+                  tasks("认领并办理派给本单位的事件：受理、承办、办结。"),
+                  assignments("乡镇综治中心、职能部门向网格员交办任务，查看各网格办理情况。"),
+                  matters("可交办网格员的事项、禁入事项及其审批依据。"),
+                  api("按接口查询本单位的事件。"));
           case SECTION_HEAD ->
               List.of(
                   tasks("审核、交办本单位的事件。"),
+                  assignments("向网格员交办任务，查看各网格办理情况。"),
+                  matters("可交办网格员的事项、禁入事项及其审批依据。"),
                   board("查看各单位在办、临期和超期的事件，督办。"),
                   overdue("本单位及所辖范围内超过期限仍未办结的事项，可筛选、导出 Excel。"));
           case AREA_LEADER ->
@@ -80,7 +98,9 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
                   tasks("办理督办任务。"),
                   board("按乡镇、村（社区）、网格和部门查看在办、临期和超期的事件，催办、督办。"),
                   overdue("按乡镇、村（社区）、网格、部门、责任人查看超期事件和案件，导出 Excel。"),
-                  new Action("问责建议", PROPOSALS, "系统依据超期等事实提出的责任追究建议：采纳立案或不采纳。"));
+                  new Action("问责建议", PROPOSALS, "系统依据超期等事实提出的责任追究建议：采纳立案或不采纳。"),
+                  assignments("审批不在清单内的交办事项（同意或退回），查看各网格办理情况。"),
+                  matters("维护本乡镇的事项清单：准入、禁入、退出，记录审批依据。"));
           case INVESTIGATOR -> List.of(tasks("办理分配给您的责任追究调查。"), api("查看分配给您的责任追究案件。"));
         };
     return new RoleSection(role.name(), role.label(), List.copyOf(units), actions);

@@ -153,7 +153,11 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
     assertThat(section.findElements(By.cssSelector("ul.actions a")))
         .extracting(link -> link.getText() + " " + link.getDomAttribute("href"))
         .containsExactly(
-            "上报事件 /events/new", "我的事件 /events/mine", "我的任务 /tasks", "通知 /notifications");
+            "上报事件 /events/new",
+            "我的事件 /events/mine",
+            "我的任务 /tasks",
+            "交办任务 /assignments",
+            "通知 /notifications");
     clickAndWaitForPage(section.findElement(By.linkText("我的任务")));
     assertThat(currentPath())
         .as("the worker's task page opens with no second login")

@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * 我的任务 ({@code /tasks}): the caller's open tasks, the same list as {@code GET /api/tasks}, each
- * linking to its event's page (or to Tasklist for a task without a page of its own, such as an
- * accountability case), with its due day and, when late, how many working days it is overdue.
+ * linking to its event's page, an assignment's (交办) to the assignment's page, or to Tasklist for a
+ * task without a page of its own (an accountability case), with its due day and, when late, how
+ * many working days it is overdue.
  */
 @Controller
 @WebPage
@@ -27,6 +28,10 @@ class TaskPages {
 
   static final int LIMIT = 200;
   static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
+
+  /** An assignment's task (交办) is done on the assignment's page. */
+  static final String ASSIGNMENT_PAGE = "/assignments/";
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   private final Worklist worklist;
@@ -75,7 +80,11 @@ class TaskPages {
                 : item.assignmentId() != null
                     ? "交办任务 " + item.assignmentId()
                     : item.meetingId() != null ? "例会 " + item.meetingId() : "";
-    String href = event ? "/events/" + item.eventNumber() : TASKLIST_TASK + item.taskId();
+    boolean assignment = item.assignmentId() != null;
+    String href =
+        event
+            ? "/events/" + item.eventNumber()
+            : assignment ? ASSIGNMENT_PAGE + item.assignmentId() : TASKLIST_TASK + item.taskId();
     String due = "";
     String state = "无期限";
     if (item.due() != null) {
@@ -96,6 +105,14 @@ class TaskPages {
     }
     String created = GridCaseTime.minute(item.created());
     return new TaskLine(
-        item.name(), subject, href, event, due, state, item.overdue(), item.claimable(), created);
+        item.name(),
+        subject,
+        href,
+        event || assignment,
+        due,
+        state,
+        item.overdue(),
+        item.claimable(),
+        created);
   }
 }
