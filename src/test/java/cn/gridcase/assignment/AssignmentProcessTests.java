@@ -13,7 +13,10 @@ import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.supervision.OverdueWork;
 import cn.gridcase.supervision.OverdueWorkItem;
+import cn.gridcase.test.ApiClient;
+import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ProcessTestSupport;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -42,6 +46,7 @@ class AssignmentProcessTests extends ProcessTestSupport {
   @Autowired List<OverdueWork> overdueWork;
   @Autowired AccessScopes accessScopes;
   @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
 
   /** A matter of GS's list with a fresh code, in the status given. */
   private String matter(MatterStatus status) {
@@ -368,5 +373,58 @@ class AssignmentProcessTests extends ProcessTestSupport {
 
   private long count(String sql) {
     return jdbc.queryForObject(sql, Long.class);
+  }
+
+  @Test
+  @DisplayName(
+      "T3 S4 loading a year's schedule moves an assignment's stored deadlines (the grid workers'"
+          + " and the approval's) with their tasks' due dates and timers, and clears the"
+          + " provisional flag")
+  void scheduleLoadMovesAssignmentDeadlines() {
+    // Wed 2043-09-30, no schedule for 2043: 2 working days counted Mon-Fri end on Fri Oct 2
+    clock.set("2043-09-30T10:00");
+    AssignmentView listed = assign(matter(MatterStatus.LISTED), 2, "GS-V01-G01");
+    AssignmentView waiting = assign(null, 2, "GS-V01-G02");
+    assertThat(listed.dueBy()).isEqualTo("2043-10-02T23:59:59+08:00");
+    assertThat(listed.dueProvisional()).isTrue();
+    assertThat(waiting.approvalDue()).isEqualTo("2043-10-02T23:59:59+08:00");
+
+    StringBuilder days = new StringBuilder();
+    for (int day = 1; day <= 7; day++) {
+      days.append(days.isEmpty() ? "" : ", ")
+          .append("{\"date\": \"2043-10-0" + day + "\", \"name\": \"国庆节\", \"isOffDay\": true}");
+    }
+    Reply loaded =
+        ApiClient.anonymous(port)
+            .as("admin")
+            .put("/api/calendar/years/2043", "{\"year\": 2043, \"days\": [" + days + "]}");
+    assertThat(loaded.status()).as(loaded.toString()).isEqualTo(200);
+
+    OffsetDateTime moved = OffsetDateTime.parse("2043-10-09T23:59:59+08:00");
+    AssignmentView after = assignments.get(listed.id(), "center1");
+    assertThat(after.dueBy()).as("the stored deadline moved").isEqualTo(moved);
+    assertThat(after.dueProvisional()).isFalse();
+    assertThat(gridTasks(listed.id()).get(0).getDueDate().toInstant()).isEqualTo(moved.toInstant());
+    assertThat(timerDue(listed.id())).containsExactly(moved.toInstant());
+    assertThat(assignments.get(waiting.id(), "supervisor1").approvalDue()).isEqualTo(moved);
+    assertThat(timerDue(waiting.id())).containsExactly(moved.toInstant());
+
+    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2043-10-05T09:00:00+08:00"));
+    assertThat(assignments.get(listed.id(), "center1").grids().get(0).overdue())
+        .as("the old deadline no longer marks it")
+        .isFalse();
+  }
+
+  private List<Instant> timerDue(long id) {
+    String instance = instance(id).getId();
+    return processEngine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(instance)
+        .timers()
+        .list()
+        .stream()
+        .map(job -> job.getDuedate().toInstant())
+        .toList();
   }
 }
