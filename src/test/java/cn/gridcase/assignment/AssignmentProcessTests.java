@@ -369,6 +369,16 @@ class AssignmentProcessTests extends ProcessTestSupport {
     assertThat(done.grids().get(0).doneBy()).isEqualTo("worker1");
     assertThat(done.grids().get(0).note()).isEqualTo("已张贴通知");
     assertThat(instance).isEnded();
+    assertThat(
+            processEngine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .list())
+        .as("history keeps the catalogued ids and flags only, never what the forms said")
+        .extracting(v -> v.getName())
+        .doesNotContain("decision", "reason", "note", "assignmentStepCommand")
+        .contains("assignmentId", "needsApproval", "approved", "gridCode");
   }
 
   private long count(String sql) {
