@@ -133,7 +133,10 @@ class FuzzTests extends ApiTestSupport {
     "event_number_counter",
     "calendar_state",
     "holiday_year",
-    "working_day_deadline"
+    "working_day_deadline",
+    "matter",
+    "assignment",
+    "assignment_grid"
   };
 
   /** Insert-only tables: compared by count. */
@@ -144,7 +147,8 @@ class FuzzTests extends ApiTestSupport {
     "accountability_case_read",
     "holiday_day",
     "calendar_recompute_audit",
-    "person_fact_change"
+    "person_fact_change",
+    "matter_change"
   };
 
   /** The engine's runtime figures; each column is named by its position. */
