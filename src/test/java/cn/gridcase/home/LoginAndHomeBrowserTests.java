@@ -159,6 +159,7 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
             "我的事件 /events/mine",
             "我的任务 /tasks",
             "例会 /meetings",
+            "交办任务 /assignments",
             "通知 /notifications");
     clickAndWaitForPage(section.findElement(By.linkText("我的任务")));
     assertThat(currentPath())

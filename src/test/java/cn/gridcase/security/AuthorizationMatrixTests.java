@@ -74,6 +74,22 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 
   static final String[] EVERYONE = USERS.toArray(String[]::new);
 
+  /**
+   * Who sees an assignment center1 gave to GS-V01-G01: administrators, the township's supervisors,
+   * the township center (the unit that gave it) and those whose scope holds the grid.
+   */
+  static final String[] SEE_ASSIGNMENT = {
+    "admin",
+    "worker1",
+    "leader1",
+    "instructor1",
+    "station1",
+    "arealeader1",
+    "center1",
+    "head1",
+    "supervisor1"
+  };
+
   private static final AtomicInteger UNIQUE = new AtomicInteger();
 
   static List<Endpoint> endpoints() {
@@ -270,6 +286,30 @@ class AuthorizationMatrixTests extends ApiTestSupport {
                         + " \"WORKERS_WEEKLY\", \"WORKERS_MONTHLY\"]}")
             .allow("admin")
             .otherwise(403),
+        // the matter list and assignments (S4): {assignment} is a listed matter center1 gave to
+        // GS-V01-G01, open
+        call("GET /api/matters?townshipCode=GS").allow(EVERYONE),
+        call("GET /api/matters?townshipCode=XX").allow().otherwise(404),
+        call("POST /api/matters").status(422, "admin", "supervisor1").otherwise(403),
+        call("POST /api/matters/NONE/withdraw").status(422, "admin", "supervisor1").otherwise(403),
+        call("POST /api/assignments")
+            .status(422, "center1", "head1", "safety1", "civil1")
+            .otherwise(403),
+        call("GET /api/assignments").allow(EVERYONE),
+        call("GET /api/assignments/{assignment}").allow(SEE_ASSIGNMENT).otherwise(404),
+        call("GET /api/assignments/999999").allow().otherwise(404),
+        call("POST /api/assignments/{assignment}/approve")
+            .status(403, SEE_ASSIGNMENT)
+            .status(409, "supervisor1")
+            .otherwise(404),
+        call("POST /api/assignments/{assignment}/reject")
+            .status(403, SEE_ASSIGNMENT)
+            .status(409, "supervisor1")
+            .otherwise(404),
+        call("POST /api/assignments/{assignment}/done")
+            .status(403, SEE_ASSIGNMENT)
+            .status(422, "worker1")
+            .otherwise(404),
         call(
                 "PUT /api/admin/townships/GS/accountability-grading",
                 () ->
@@ -295,6 +335,33 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       fixtureCase = reply.json().get("id").asText();
     }
     return fixtureCase;
+  }
+
+  private static volatile String fixtureAssignment;
+
+  /** The matrix's assignment: a listed matter center1 gave to GS-V01-G01, left open. */
+  static synchronized String fixtureAssignment(ApiClient client) {
+    if (fixtureAssignment == null) {
+      Reply matter =
+          client
+              .as("supervisor1")
+              .post(
+                  "/api/matters",
+                  "{\"townshipCode\": \"GS\", \"code\": \"MATRIX-1\", \"name\": \"矩阵事项\","
+                      + " \"status\": \"LISTED\", \"approval\": {\"approvedBy\": \"县委政法委\","
+                      + " \"document\": \"矩阵1号\", \"approvedOn\": \"2026-01-05\"}}");
+      assertThat(matter.status()).as("fixture matter: " + matter).isIn(200, 201, 409);
+      Reply reply =
+          client
+              .as("center1")
+              .post(
+                  "/api/assignments",
+                  "{\"gridCodes\": [\"GS-V01-G01\"], \"matterCode\": \"MATRIX-1\", \"title\":"
+                      + " \"矩阵交办\", \"instructions\": \"核查\", \"workingDays\": 5}");
+      assertThat(reply.status()).as("fixture assignment: " + reply).isEqualTo(201);
+      fixtureAssignment = reply.json().get("id").asText();
+    }
+    return fixtureAssignment;
   }
 
   private static volatile String fixtureEvent;
@@ -408,6 +475,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
           line.replace("{event}", line.contains("{event}") ? fixtureEvent(client) : "")
               .replace("{case}", line.contains("{case}") ? fixtureCase(client) : "")
               .replace("{record}", line.contains("{record}") ? fixtureRecord(client) : "")
+              .replace(
+                  "{assignment}", line.contains("{assignment}") ? fixtureAssignment(client) : "")
               .split(" ", 2);
       String json = body == null ? "{}" : body.get();
       return switch (parts[0]) {

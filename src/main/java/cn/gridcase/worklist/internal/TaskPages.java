@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * 我的任务 ({@code /tasks}): the caller's open tasks, the same list as {@code GET /api/tasks}, each
- * linking to its event's page, a meeting obligation's page (例会), or Tasklist for a task without a
- * page of its own (an accountability case), with its due day and, when late, how many working days
- * it is overdue.
+ * linking to its event's page, a meeting obligation's page (例会), an assignment's (交办) page, or
+ * Tasklist for a task without a page of its own (an accountability case), with its due day and,
+ * when late, how many working days it is overdue.
  */
 @Controller
 @WebPage
@@ -31,6 +31,9 @@ class TaskPages {
 
   /** A meeting obligation's page (routine's 例会 pages), by the obligation's id. */
   static final String MEETING_PAGE = "/meetings/obligations/";
+
+  /** An assignment's task (交办) is done on the assignment's page. */
+  static final String ASSIGNMENT_PAGE = "/assignments/";
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -81,10 +84,13 @@ class TaskPages {
                     ? "交办任务 " + item.assignmentId()
                     : item.meetingId() != null ? "例会 " + item.meetingId() : "";
     boolean meeting = item.meetingId() != null;
+    boolean assignment = item.assignmentId() != null;
     String href =
         event
             ? "/events/" + item.eventNumber()
-            : meeting ? MEETING_PAGE + item.meetingId() : TASKLIST_TASK + item.taskId();
+            : meeting
+                ? MEETING_PAGE + item.meetingId()
+                : assignment ? ASSIGNMENT_PAGE + item.assignmentId() : TASKLIST_TASK + item.taskId();
     String due = "";
     String state = "无期限";
     if (item.due() != null) {
@@ -108,7 +114,7 @@ class TaskPages {
         item.name(),
         subject,
         href,
-        event || meeting,
+        event || meeting || assignment,
         due,
         state,
         item.overdue(),

@@ -136,7 +136,10 @@ class FuzzTests extends ApiTestSupport {
     "working_day_deadline",
     "special_person",
     "work_record",
-    "work_record_detail"
+    "work_record_detail",
+    "matter",
+    "assignment",
+    "assignment_grid"
   };
 
   /** Insert-only tables: compared by count. */
@@ -148,7 +151,8 @@ class FuzzTests extends ApiTestSupport {
     "holiday_day",
     "calendar_recompute_audit",
     "person_fact_change",
-    "work_patrol_point"
+    "work_patrol_point",
+    "matter_change"
   };
 
   /** The engine's runtime figures; each column is named by its position. */
