@@ -16,6 +16,8 @@ import cn.gridcase.organisation.AccessScope;
 import cn.gridcase.organisation.AccessScopes;
 import cn.gridcase.organisation.Grid;
 import cn.gridcase.organisation.Organisation;
+import cn.gridcase.organisation.Unit;
+import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
@@ -28,12 +30,14 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -129,11 +133,17 @@ public class Assignments {
     return people
         .assignerUnit(user)
         .map(
-            unit ->
-                organisation.grids().stream()
-                    .filter(g -> people.townshipOf(g.code()).orElse("").equals(unit.townshipCode()))
-                    .sorted((a, b) -> a.code().compareTo(b.code()))
-                    .toList())
+            unit -> {
+              Set<String> villages =
+                  organisation.units(UnitKind.VILLAGE).stream()
+                      .filter(v -> unit.townshipCode().equals(v.parentCode()))
+                      .map(Unit::code)
+                      .collect(Collectors.toSet());
+              return organisation.grids().stream()
+                  .filter(g -> villages.contains(g.villageCode()))
+                  .sorted(Comparator.comparing(Grid::code))
+                  .toList();
+            })
         .orElse(List.of());
   }
 

@@ -363,6 +363,13 @@ class AssignmentProcessTests extends ProcessTestSupport {
     assertThatThrownBy(
             () -> processEngine.getTaskService().complete(work.getId(), Map.of("note", " ")))
         .hasMessageContaining("S4.note");
+    assertThatThrownBy(
+            () ->
+                processEngine
+                    .getTaskService()
+                    .complete(work.getId(), Map.of("note", "x", "assignmentStepCommand", "伪造")))
+        .as("a client's variable under the hand-over's name is refused, naming it")
+        .hasMessageContaining("E10.variable");
     processEngine.getTaskService().complete(work.getId(), Map.of("note", "已张贴通知"));
     AssignmentView done = assignments.get(waiting.id(), "center1");
     assertThat(done.status()).isEqualTo(AssignmentStatus.DONE);

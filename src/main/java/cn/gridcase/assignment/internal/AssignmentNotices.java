@@ -5,7 +5,6 @@ import cn.gridcase.notification.NoticeKind;
 import cn.gridcase.notification.Notifications;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -86,10 +85,6 @@ public class AssignmentNotices {
         "交办任务超期 " + a.id() + "：" + a.title(),
         "网格 " + gridName(gridCode) + " 的交办任务已过期限 " + a.dueBy().format(DAY) + "，尚未完成。",
         to);
-  }
-
-  static String day(OffsetDateTime moment) {
-    return moment == null ? "" : moment.format(DAY);
   }
 
   private List<String> gridWorkers(String gridCode) {

@@ -156,17 +156,15 @@ class AssignmentPages {
             nullToEmpty(instructions),
             nullToEmpty(workingDays));
     Integer days = null;
-    List<ApiError> unreadable = new ArrayList<>();
+    boolean unreadable = false;
     try {
       days = form.workingDays().isBlank() ? null : Integer.valueOf(form.workingDays().trim());
     } catch (NumberFormatException e) {
-      unreadable.add(new ApiError("workingDays", "S4.workingDays", "请填写 1 至 30 之间的整数"));
+      unreadable = true;
     }
     AssignmentView created;
     try {
-      if (!unreadable.isEmpty()) {
-        throw new DomainRuleViolation("交办任务未下达", unreadable);
-      }
+      // an unreadable number is no number: the service names it with every other problem
       created =
           assignments.assign(
               user.getName(),
@@ -180,6 +178,13 @@ class AssignmentPages {
       Map<String, List<String>> errors = new LinkedHashMap<>();
       List<Problem> summary = new ArrayList<>();
       for (ApiError error : refused.errors()) {
+        if (unreadable && "workingDays".equals(error.field())) {
+          error =
+              new ApiError(
+                  "workingDays",
+                  error.code(),
+                  "请填写 1 至 " + Assignments.MAX_WORKING_DAYS + " 之间的整数");
+        }
         String field = error.field() == null ? "title" : error.field().replaceAll("\\[\\d+]$", "");
         String id = FIELDS.containsKey(field) ? field : "title";
         errors.computeIfAbsent(id, k -> new ArrayList<>()).add(error.message());

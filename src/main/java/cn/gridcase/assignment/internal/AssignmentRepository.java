@@ -10,12 +10,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -167,7 +169,9 @@ public class AssignmentRepository {
     args.add(limit);
     return jdbc.query(
         "select "
-            + COLUMNS.replaceAll("(^|, )", "$1a.")
+            + Arrays.stream(COLUMNS.split(", "))
+                .map(c -> "a." + c)
+                .collect(Collectors.joining(", "))
             + " from assignment a"
             + where
             + " order by a.id desc limit ?",

@@ -48,7 +48,7 @@ public class AssignmentStepCompletion implements TaskListener {
     if (task.hasVariable(AssignmentVariables.COMMAND)
         && (present == null || !present.isTransient())) {
       throw new StepRefused(
-          "The step is refused",
+          "此步骤的提交被拒绝",
           List.of(
               new ApiError(
                   AssignmentVariables.COMMAND,

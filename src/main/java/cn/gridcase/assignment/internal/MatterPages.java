@@ -9,6 +9,7 @@ import cn.gridcase.assignment.Matters;
 import cn.gridcase.notification.Notifications;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
+import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
@@ -85,7 +86,14 @@ class MatterPages {
 
   @GetMapping("/matters")
   String list(Principal user, @RequestParam(required = false) String townshipCode, Model model) {
-    String township = matters.readableTownship(user.getName(), townshipCode);
+    String township =
+        matters.readableTownship(
+            user.getName(),
+            townshipCode == null || townshipCode.isBlank()
+                ? people.townshipsOf(user.getName()).stream()
+                    .findFirst()
+                    .orElseGet(this::firstTownship)
+                : townshipCode);
     return page(user.getName(), township, model, Form.empty(), Map.of(), null, null);
   }
 
@@ -111,18 +119,15 @@ class MatterPages {
             empty(document),
             empty(approvedOn));
     String township = matters.readableTownship(user.getName(), townshipCode);
-    List<ApiError> unreadable = new ArrayList<>();
-    LocalDate day = day(form.approvedOn(), unreadable);
+    LocalDate day = day(form.approvedOn());
     MatterStatus chosen = null;
     try {
       chosen = form.status().isEmpty() ? null : MatterStatus.valueOf(form.status());
     } catch (IllegalArgumentException e) {
-      unreadable.add(new ApiError("status", "S4.status", "请选择准入清单或禁入"));
+      chosen = null;
     }
     try {
-      if (!unreadable.isEmpty()) {
-        throw new DomainRuleViolation("事项清单未变更", unreadable);
-      }
+      // an unreadable date or status is none: the service names it with every other problem
       matters.record(
           user.getName(),
           new MatterRequest(
@@ -133,7 +138,8 @@ class MatterPages {
               new Approval(form.approvedBy(), form.document(), day)));
     } catch (DomainRuleViolation refused) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      return page(user.getName(), township, model, form, byField(refused), null, null);
+      return page(
+          user.getName(), township, model, form, byField(refused, form.approvedOn()), null, null);
     } catch (StateConflict conflict) {
       response.setStatus(HttpStatus.CONFLICT.value());
       model.addAttribute("error", conflict.getMessage());
@@ -166,18 +172,21 @@ class MatterPages {
       HttpServletResponse response) {
     String township = matters.readableTownship(user.getName(), townshipCode);
     Form typed = new Form(code, "", "", empty(approvedBy), empty(document), empty(approvedOn));
-    List<ApiError> unreadable = new ArrayList<>();
-    LocalDate day = day(typed.approvedOn(), unreadable);
+    LocalDate day = day(typed.approvedOn());
     try {
-      if (!unreadable.isEmpty()) {
-        throw new DomainRuleViolation("事项清单未变更", unreadable);
-      }
       matters.withdraw(
           user.getName(), township, code, new Approval(typed.approvedBy(), typed.document(), day));
     } catch (DomainRuleViolation refused) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       model.addAttribute("withdrawTyped", typed);
-      return page(user.getName(), township, model, Form.empty(), Map.of(), code, byField(refused));
+      return page(
+          user.getName(),
+          township,
+          model,
+          Form.empty(),
+          Map.of(),
+          code,
+          byField(refused, typed.approvedOn()));
     } catch (StateConflict conflict) {
       response.setStatus(HttpStatus.CONFLICT.value());
       model.addAttribute("error", conflict.getMessage());
@@ -238,6 +247,11 @@ class MatterPages {
     return "assignment/matters";
   }
 
+  /** An administrator, who works in no township, sees the first one's list. */
+  private String firstTownship() {
+    return organisation.units(UnitKind.TOWNSHIP).stream().map(Unit::code).findFirst().orElse(null);
+  }
+
   private static Map<String, String> labels() {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(MatterStatus.LISTED.name(), "清单内事项（可交办网格员）");
@@ -247,10 +261,14 @@ class MatterPages {
   }
 
   /** The problems by the form's field ids: {@code approval.approvedOn} → {@code approvedOn}. */
-  private static Map<String, List<String>> byField(DomainRuleViolation refused) {
+  private static Map<String, List<String>> byField(DomainRuleViolation refused, String typedDay) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
+    boolean unreadableDay = !typedDay.isBlank() && day(typedDay) == null;
     for (ApiError error : refused.errors()) {
       String field = error.field() == null ? "code" : error.field();
+      if (unreadableDay && field.equals("approval.approvedOn")) {
+        error = new ApiError(field, error.code(), "审批日期格式为 yyyy-MM-dd");
+      }
       if (field.equals("approval")) {
         field = "approvedBy";
       } else if (field.startsWith("approval.")) {
@@ -263,14 +281,14 @@ class MatterPages {
     return errors;
   }
 
-  private static LocalDate day(String text, List<ApiError> unreadable) {
+  /** The day typed, or null when none or not a day (yyyy-MM-dd). */
+  private static LocalDate day(String text) {
     if (text.isBlank()) {
       return null;
     }
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      unreadable.add(new ApiError("approval.approvedOn", "S4.approval", "审批日期格式为 yyyy-MM-dd"));
       return null;
     }
   }
