@@ -162,7 +162,7 @@ public class Assignments {
     List<String> codes =
         request.gridCodes() == null
             ? List.of()
-            : List.copyOf(new LinkedHashSet<>(request.gridCodes()));
+            : new ArrayList<>(new LinkedHashSet<>(request.gridCodes()));
     if (codes.isEmpty()) {
       errors.add(new ApiError("gridCodes", "S4.grids", "请选择至少一个网格"));
     }
@@ -171,7 +171,7 @@ public class Assignments {
       String field = "gridCodes[" + request.gridCodes().indexOf(code) + "]";
       Optional<Grid> grid = code == null ? Optional.empty() : organisation.grid(code);
       if (grid.isEmpty()) {
-        errors.add(new ApiError(field, "S4.grid", "网格 " + code + " 不存在"));
+        errors.add(new ApiError(field, "S4.grid", code == null ? "请选择网格" : "网格 " + code + " 不存在"));
       } else if (!unit.townshipCode().equals(people.townshipOf(code).orElse(null))) {
         errors.add(
             new ApiError(

@@ -530,8 +530,12 @@ public class WorkRecords {
     AccessScope scope = scopes.of(caller);
     String username = blankToNull(query.username());
     String grid = blankToNull(query.gridCode());
-    if (grid != null && !scope.seesGrid(grid) && !heldGrid(caller, grid)) {
-      throw new AccessDeniedException("网格 " + grid + " 不在您的查看范围内");
+    if (grid != null && !scope.seesGrid(grid)) {
+      // a grid the caller held once but no longer sees: their own records there, nobody else's
+      if (!heldGrid(caller, grid) || (username != null && !username.equals(caller))) {
+        throw new AccessDeniedException("网格 " + grid + " 不在您的查看范围内");
+      }
+      username = caller;
     }
     if (username == null && grid == null && isGridWorkerEver(caller)) {
       username = caller;

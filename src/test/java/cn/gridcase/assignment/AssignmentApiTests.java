@@ -195,6 +195,48 @@ class AssignmentApiTests extends ApiTestSupport {
 
   @Test
   @DisplayName(
+      "S4 a matter made prohibited (禁入) while its assignment awaited approval cannot be approved"
+          + " (422 S4.prohibited, nothing reaches the grid worker); it can still be rejected")
+  void prohibitedWhileAwaitingApproval() {
+    String code = matter("LISTED");
+    Reply withdrawn =
+        api.as("supervisor1")
+            .post(
+                "/api/matters/" + code + "/withdraw",
+                "{\"townshipCode\": \"GS\", \"approval\": "
+                    + MatterApiTests.approval("古政法〔2026〕退" + code)
+                    + "}");
+    assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+    Reply waiting = assign("center1", code, 2, "GS-V02-G01");
+    assertThat(waiting.status()).as(waiting.toString()).isEqualTo(201);
+    assertThat(waiting.json().get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+    long id = waiting.json().get("id").asLong();
+    Reply prohibited =
+        api.as("supervisor1")
+            .post(
+                "/api/matters",
+                "{\"townshipCode\": \"GS\", \"code\": \""
+                    + code
+                    + "\", \"name\": \"接口测试事项"
+                    + code
+                    + "\", \"status\": \"PROHIBITED\", \"approval\": "
+                    + MatterApiTests.approval("古政法〔2026〕禁" + code)
+                    + "}");
+    assertThat(prohibited.status()).as(prohibited.toString()).isEqualTo(200);
+
+    Reply approve = api.as("supervisor1").post("/api/assignments/" + id + "/approve", "{}");
+    assertThat(approve.status()).as(approve.toString()).isEqualTo(422);
+    assertThat(codes(approve)).contains("decision S4.prohibited");
+    assertThat(taskOf("worker3", id)).isNull();
+    Reply rejected =
+        api.as("supervisor1")
+            .post("/api/assignments/" + id + "/reject", "{\"reason\": \"该事项已列入禁入清单\"}");
+    assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+    assertThat(rejected.json().get("status").asText()).isEqualTo("REJECTED");
+  }
+
+  @Test
+  @DisplayName(
       "S4 scope: a department (safety1) assigns within its township; a grid of another township"
           + " and a grid without a grid worker are named (422); grid workers and supervisors do not"
           + " assign (403)")

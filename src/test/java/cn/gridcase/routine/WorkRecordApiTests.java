@@ -11,6 +11,7 @@ import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApiTestSupport;
 import cn.gridcase.test.ControlledClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -429,6 +430,35 @@ class WorkRecordApiTests extends ApiTestSupport {
     assertThat(api.as("wr6").get("/api/work/records?from=2026-11-20&to=2026-11-01").status())
         .isEqualTo(400);
     assertThat(api.as("wr6").get("/api/work/records?kind=NAP").status()).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName(
+      "S2 scope: a former grid worker lists only their own records of the grid they left, not"
+          + " their successor's (403 for the successor's by name)")
+  void formerGridWorker() {
+    String grid = workers.worker("wr7", "GS-VWR7", GridType.RURAL);
+    Reply diary =
+        api.as("wr7").post("/api/work/diaries", "{\"date\": \"2026-03-02\", \"text\": \"走访情况\"}");
+    assertThat(diary.status()).as(diary.toString()).isEqualTo(201);
+    long appointment =
+        organisation.appointmentsOf("wr7").stream()
+            .filter(a -> a.unitCode().equals(grid))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    organisation.endAppointment(appointment, LocalDate.of(2026, 6, 30), "调任");
+    workers.appoint("wr7b", grid, AppointmentRole.GRID_WORKER, LocalDate.of(2026, 7, 1));
+    assertThat(api.as("wr7b").post("/api/work/check-ins", "{}").status()).isEqualTo(201);
+
+    Reply own = api.as("wr7").get("/api/work/records?gridCode=" + grid + "&from=2026-01-01");
+    assertThat(own.status()).as(own.toString()).isEqualTo(200);
+    assertThat(own.json().get("items").findValuesAsText("username")).containsExactly("wr7");
+    assertThat(
+            api.as("wr7")
+                .get("/api/work/records?gridCode=" + grid + "&username=wr7b&from=2026-01-01")
+                .status())
+        .isEqualTo(403);
   }
 
   static List<String> codes(Reply reply) {

@@ -1,6 +1,8 @@
 package cn.gridcase.assignment.internal;
 
 import cn.gridcase.assignment.AssignmentStatus;
+import cn.gridcase.assignment.MatterStatus;
+import cn.gridcase.assignment.Matters;
 import cn.gridcase.calendar.EngineDeadlines;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.StepRefused;
@@ -22,8 +24,10 @@ public class ApproveAssignment {
 
   private final AssignmentSteps steps;
   private final EngineDeadlines engineDeadlines;
+  private final Matters matters;
 
-  ApproveAssignment(AssignmentSteps steps, EngineDeadlines engineDeadlines) {
+  ApproveAssignment(AssignmentSteps steps, EngineDeadlines engineDeadlines, Matters matters) {
+    this.matters = matters;
     this.steps = steps;
     this.engineDeadlines = engineDeadlines;
   }
@@ -66,6 +70,20 @@ public class ApproveAssignment {
     }
     if (ApprovalDecision.REJECT.equals(choice) && reason == null) {
       errors.add(new ApiError(AssignmentVariables.REASON, "S4.reason", "退回须写明理由，理由将发给交办人"));
+    }
+    // the matter may have been made prohibited (禁入) while the assignment waited: S4 refuses it then
+    // as it would have at the start; rejecting it stays possible
+    if (approve
+        && a.matterCode() != null
+        && matters
+            .find(a.townshipCode(), a.matterCode())
+            .filter(m -> m.status() == MatterStatus.PROHIBITED)
+            .isPresent()) {
+      errors.add(
+          new ApiError(
+              AssignmentVariables.DECISION,
+              "S4.prohibited",
+              "事项 " + a.matterCode() + " 已列入禁入清单，不得交办网格员；请退回并写明理由"));
     }
     if (reason != null) {
       TextRules.check(AssignmentVariables.REASON, reason, TextRules.LONG_MAX, true)

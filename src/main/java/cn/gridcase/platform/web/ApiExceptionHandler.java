@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -145,6 +146,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(StateConflict.class)
   ResponseEntity<Object> conflict(StateConflict ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+    problem.setTitle("当前状态下不能执行");
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  /**
+   * Two requests that raced for the same unique row (two corrections of one record, two first
+   * admissions of one matter): the loser's action no longer fits the state the winner left, 409 as
+   * for any state conflict, not a 500.
+   */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ResponseEntity<Object> duplicate(DuplicateKeyException ex) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "同一记录刚被另一请求改动，请刷新后重试。");
     problem.setTitle("当前状态下不能执行");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }

@@ -32,9 +32,11 @@ import cn.gridcase.routine.WorkRecords;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -152,6 +154,7 @@ class RoutinePages {
   String endPatrol(
       Principal user,
       @RequestParam(defaultValue = "") String note,
+      @RequestParam(defaultValue = "") String endedAt,
       Model model,
       HttpServletResponse response,
       RedirectAttributes r) {
@@ -161,13 +164,15 @@ class RoutinePages {
         response,
         r,
         "patrol",
-        Map.of("patrolNote", note),
+        Map.of("patrolNote", note, "patrolEndedAt", endedAt),
         () -> {
           WorkRecord open =
               records.openPatrol(user.getName()).orElseThrow(() -> new StateConflict("没有进行中的巡查"));
+          // a stop forgotten (over 12 hours) is ended at the time the worker gives, not now
+          OffsetDateTime end = endedAt.isBlank() ? null : localMoment(endedAt);
           WorkRecord ended =
               records.endPatrol(
-                  open.id(), new PatrolEnd(null, null, blankToNull(note)), user.getName());
+                  open.id(), new PatrolEnd(end, null, blankToNull(note)), user.getName());
           return "巡查已结束，本次 " + duration(ended.minutes()) + "。";
         });
   }
@@ -601,5 +606,15 @@ class RoutinePages {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** A {@code datetime-local} field's value (2026-11-18T17:30) in Beijing time. */
+  private static OffsetDateTime localMoment(String value) {
+    try {
+      return LocalDateTime.parse(value.trim()).atZone(GridCaseTime.ZONE).toOffsetDateTime();
+    } catch (DateTimeParseException e) {
+      throw new DomainRuleViolation(
+          "巡查未结束", List.of(new ApiError("endedAt", "S2.patrolEnd", "结束时间格式不对，请按“年-月-日 时:分”填写")));
+    }
   }
 }

@@ -90,7 +90,9 @@ class TaskPages {
             ? "/events/" + item.eventNumber()
             : meeting
                 ? MEETING_PAGE + item.meetingId()
-                : assignment ? ASSIGNMENT_PAGE + item.assignmentId() : TASKLIST_TASK + item.taskId();
+                : assignment
+                    ? ASSIGNMENT_PAGE + item.assignmentId()
+                    : TASKLIST_TASK + item.taskId();
     String due = "";
     String state = "无期限";
     if (item.due() != null) {
