@@ -139,7 +139,7 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
   @DisplayName(
       "Issue 11.1: worker1 logs in and lands on / with their name family name first (张伟) and the"
           + " 网格员 section linking to the grid worker's pages (上报事件, 我的日常工作, 我的事件, 我的任务,"
-          + " 例会, 通知)")
+          + " 例会, 交办任务, 通知)")
   void gridWorkerHome() throws Exception {
     logIn("worker1", "demo");
     assertThat(currentPath()).isEqualTo("/");

@@ -139,7 +139,10 @@ class FuzzTests extends ApiTestSupport {
     "work_record_detail",
     "matter",
     "assignment",
-    "assignment_grid"
+    "assignment_grid",
+    "meeting_setting",
+    "meeting",
+    "meeting_attendance"
   };
 
   /** Insert-only tables: compared by count. */
