@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.ZipException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -61,9 +62,9 @@ class RosterController {
     Roster.ImportResult result;
     try {
       result = roster.importFile(file.getInputStream(), xlsx);
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException | IllegalStateException | ZipException e) {
       // POI's "not an OOXML file" and Commons CSV's malformed input are
-      // IllegalArgument/IllegalState
+      // IllegalArgument/IllegalState; a longer file that is no zip at all, a ZipException
       throw new InvalidRequest(
           "Unreadable file",
           List.of(
