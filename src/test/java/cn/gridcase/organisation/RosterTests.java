@@ -280,6 +280,18 @@ class RosterTests extends ApiTestSupport {
     Reply broken =
         api.as("admin").postFile("/api/roster/import", "file", "roster.xlsx", new byte[] {1, 2, 3});
     assertThat(broken.status()).isEqualTo(400);
+    // beyond 4 KB POI looks for the zip signature and fails with a ZipException instead
+    Reply csvNamedXlsx =
+        api.as("admin")
+            .postFile(
+                "/api/roster/import",
+                "file",
+                "roster.xlsx",
+                (HEADER + "\n" + "GS-V01-G01,网格,张三,110101199001011234,GRID_WORKER\n".repeat(100))
+                    .getBytes(StandardCharsets.UTF_8));
+    assertThat(csvNamedXlsx.status()).as(csvNamedXlsx.toString()).isEqualTo(400);
+    assertThat(csvNamedXlsx.json().get("errors").get(0).get("code").asText())
+        .isEqualTo("roster.format");
   }
 
   private static String number(int birthYear) {

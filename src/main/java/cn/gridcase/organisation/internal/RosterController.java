@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
+import java.util.zip.ZipException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,9 +65,9 @@ class RosterController {
     Roster.ImportResult result;
     try {
       result = roster.importFile(file.getInputStream(), xlsx, user.getName());
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException | IllegalStateException | ZipException e) {
       // POI's "not an OOXML file" and Commons CSV's malformed input are
-      // IllegalArgument/IllegalState
+      // IllegalArgument/IllegalState; a longer file that is no zip at all, a ZipException
       throw new InvalidRequest(
           "Unreadable file",
           List.of(
