@@ -1,7 +1,6 @@
 package cn.gridcase.calendar;
 
 import cn.gridcase.GridCaseApplication;
-import cn.gridcase.calendar.internal.DeadlineRecompute;
 import cn.gridcase.calendar.internal.HolidayScheduleLoading;
 import cn.gridcase.test.PostgresServer;
 import java.sql.Timestamp;
@@ -88,7 +87,7 @@ public final class RecomputeBenchmark {
           "recompute-postgres",
           String.format(
               "| Recompute %,d pending deadlines (%,d timers + %,d task due dates) after loading a"
-                  + " year, PostgreSQL %s | **%.1f s** for %,d moved in %d batches of %d (%,.0f"
+                  + " year, PostgreSQL %s | **%.1f s** for %,d moved in %d batches (%,.0f"
                   + " deadlines/s) | target ≤ 60 s: %s |%n%nSet-up (not timed in the figure): %,d"
                   + " deadlines created through the engine in %.1f s. Machine: %s; PostgreSQL on"
                   + " the same machine. Command: `mvn -Pbenchmark test-compile"
@@ -100,7 +99,6 @@ public final class RecomputeBenchmark {
               loadSeconds,
               result.recompute().moved(),
               result.recompute().batches(),
-              DeadlineRecompute.BATCH_SIZE,
               result.recompute().moved() / loadSeconds,
               loadSeconds <= 60 ? "met" : "NOT met",
               pending,

@@ -1097,7 +1097,7 @@ public final class IntakeBenchmark {
     return jdbc.queryForObject("show server_version", String.class);
   }
 
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return parts[0] + " / " + parts[1] + " / " + parts[2];
@@ -1110,7 +1110,7 @@ public final class IntakeBenchmark {
    * Java processes other than this one and the Maven that started it (e.g. a concurrent build's
    * surefire).
    */
-  static List<String> otherJvms() {
+  public static List<String> otherJvms() {
     Set<Long> mine = new HashSet<>();
     for (ProcessHandle p = ProcessHandle.current(); p != null; p = p.parent().orElse(null)) {
       mine.add(p.pid());
@@ -1135,9 +1135,9 @@ public final class IntakeBenchmark {
   }
 
   /** CPU ticks of the whole machine, of this JVM and of the PostgreSQL processes (Linux /proc). */
-  record CpuSample(long nanos, long busy, long self, long postgres) {
+  public record CpuSample(long nanos, long busy, long self, long postgres) {
 
-    static CpuSample take() {
+    public static CpuSample take() {
       long busy = 0;
       long self = 0;
       long postgres = 0;
@@ -1163,7 +1163,7 @@ public final class IntakeBenchmark {
     }
 
     /** Cores used between this sample and {@code later} (ticks of 1/100 s). */
-    Cores coresUntil(CpuSample later) {
+    public Cores coresUntil(CpuSample later) {
       if (busy < 0 || later.busy < 0) {
         return new Cores(Double.NaN, Double.NaN, Double.NaN);
       }
@@ -1201,7 +1201,7 @@ public final class IntakeBenchmark {
    * CPU used during a measurement, in cores: this JVM (server and load generator), PostgreSQL, the
    * rest.
    */
-  record Cores(double self, double postgres, double other) {}
+  public record Cores(double self, double postgres, double other) {}
 
   private IntakeBenchmark() {}
 }
