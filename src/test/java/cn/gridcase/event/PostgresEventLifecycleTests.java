@@ -3,8 +3,7 @@ package cn.gridcase.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.test.ApiClient;
-import cn.gridcase.test.OwnJvm;
-import cn.gridcase.test.PostgresServer;
+import cn.gridcase.test.PostgresApplicationTest;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -12,32 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The event life cycle on a real PostgreSQL server (fresh database, demo users): the same story as
  * the H2 API test, plus event numbers taken by many concurrent reports.
  */
-@OwnJvm
-@ExtendWith(PostgresServer.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=false", "gridcase.demo.clock-control=true"})
-@ActiveProfiles({"postgres", "demo"})
-class PostgresEventLifecycleTests {
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void freshDatabase(DynamicPropertyRegistry registry) {
-    PostgresServer.useFreshDatabase(registry);
-  }
+class PostgresEventLifecycleTests extends PostgresApplicationTest {
 
   @Test
   @DisplayName(

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.test.ApiClient;
 import cn.gridcase.test.ApiClient.Reply;
-import cn.gridcase.test.OwnJvm;
-import cn.gridcase.test.PostgresServer;
+import cn.gridcase.test.PostgresApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -15,39 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The meetings on a real PostgreSQL server (Flyway V14 and every statement of the meeting tables):
  * a fresh database with the demo data and the demo month's meetings loaded at start.
  */
-@OwnJvm
-@ExtendWith(PostgresServer.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "camunda.bpm.job-execution.enabled=false",
-      "gridcase.demo.sample-events=false",
-      "gridcase.demo.sample-meetings=true"
-    })
-@ActiveProfiles({"postgres", "demo"})
-class PostgresMeetingTests {
-
-  @LocalServerPort int port;
+class PostgresMeetingTests extends PostgresApplicationTest {
 
   @Autowired MeetingAttendance attendance;
   @Autowired Clock clock;
-
-  @DynamicPropertySource
-  static void freshDatabase(DynamicPropertyRegistry registry) {
-    PostgresServer.useFreshDatabase(registry);
-  }
 
   @Test
   @DisplayName(

@@ -10,8 +10,7 @@ import cn.gridcase.security.UserAccounts;
 import cn.gridcase.test.ApiClient;
 import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ControlledClock;
-import cn.gridcase.test.OwnJvm;
-import cn.gridcase.test.PostgresServer;
+import cn.gridcase.test.PostgresApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -26,39 +25,21 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The work records and shortfalls on a real PostgreSQL server (fresh database, demo users and the
  * demo routine): Flyway V13 on PostgreSQL, the records through HTTP with their refusals, and the
  * shortfalls' reads answered from their indexes alone (index-only scans).
  */
-@OwnJvm
-@ExtendWith(PostgresServer.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=false", "gridcase.demo.sample-events=false"})
-@ActiveProfiles({"postgres", "demo"})
-class PostgresRoutineTests {
+class PostgresRoutineTests extends PostgresApplicationTest {
 
-  @LocalServerPort int port;
   @Autowired ManagementService managementService;
   @Autowired Organisation organisation;
   @Autowired UserAccounts accounts;
   @Autowired JdbcTemplate jdbc;
-
-  @DynamicPropertySource
-  static void freshDatabase(DynamicPropertyRegistry registry) {
-    PostgresServer.useFreshDatabase(registry);
-  }
 
   @AfterEach
   void resetClock() {

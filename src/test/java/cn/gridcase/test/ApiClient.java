@@ -193,8 +193,10 @@ public final class ApiClient {
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(content, 0, body, head.length, content.length);
     System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+    // an upload is a whole file's work (a roster of thousands of rows): more time than a call
     return send(
         request(path)
+            .timeout(Duration.ofSeconds(120))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
