@@ -1,5 +1,6 @@
 package cn.gridcase.assessment;
 
+import cn.gridcase.assessment.internal.Money;
 import cn.gridcase.assessment.internal.PaySettingRepository;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.UnitKind;
@@ -7,6 +8,7 @@ import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -34,15 +36,18 @@ public class TownshipPaySettings {
     this.clock = clock;
   }
 
-  /** A change as an official enters it: amounts in fen; {@code effectiveFrom} null = next month. */
+  /**
+   * A change as an official enters it: amounts in yuan (at most two decimals), percentages as
+   * integers; {@code effectiveFrom} null = next month.
+   */
   public record Change(
-      Long baseFen,
+      BigDecimal base,
       Integer deductionPercent,
       Integer threshold,
       Integer maxDeductionPercent,
-      Long bonusClosedFen,
-      Long bonusEscalatedFen,
-      Long capFen,
+      BigDecimal bonusClosed,
+      BigDecimal bonusEscalated,
+      BigDecimal cap,
       Integer minRankedEntries,
       YearMonth effectiveFrom,
       String reason) {}
@@ -80,13 +85,13 @@ public class TownshipPaySettings {
           new ApiError(
               "effectiveFrom", "A1.effectiveFrom", "生效月份须是尚未开始的月份（最早 " + next + "），已开始的月份不能改"));
     }
-    amount(errors, "base", change.baseFen(), 10_000_000);
+    Long base = amount(errors, "base", change.base(), 10_000_000);
     percent(errors, "deductionRate", change.deductionPercent());
     count(errors, "threshold", change.threshold(), 100);
     percent(errors, "maxDeduction", change.maxDeductionPercent());
-    amount(errors, "bonusClosed", change.bonusClosedFen(), 10_000_000);
-    amount(errors, "bonusEscalated", change.bonusEscalatedFen(), 10_000_000);
-    amount(errors, "cap", change.capFen(), 100_000_000);
+    Long closed = amount(errors, "bonusClosed", change.bonusClosed(), 10_000_000);
+    Long escalated = amount(errors, "bonusEscalated", change.bonusEscalated(), 10_000_000);
+    Long cap = amount(errors, "cap", change.cap(), 100_000_000);
     count(errors, "minRankedEntries", change.minRankedEntries(), 1000);
     if (change.reason() == null || change.reason().isBlank()) {
       errors.add(new ApiError("reason", "A1.reason", "请填写修改原因（例如依据的文件）"));
@@ -101,13 +106,13 @@ public class TownshipPaySettings {
         new PaySettings(
             townshipCode,
             from,
-            change.baseFen(),
+            base,
             change.deductionPercent(),
             change.threshold(),
             change.maxDeductionPercent(),
-            change.bonusClosedFen(),
-            change.bonusEscalatedFen(),
-            change.capFen(),
+            closed,
+            escalated,
+            cap,
             change.minRankedEntries(),
             changedBy,
             now,
@@ -124,12 +129,18 @@ public class TownshipPaySettings {
     }
   }
 
-  private static void amount(List<ApiError> errors, String field, Long fen, long max) {
-    if (fen == null) {
-      errors.add(new ApiError(field, "A1.settings", "请填写金额（元，最多两位小数）"));
+  /** The amount in fen, or null with its problem added. */
+  private static Long amount(List<ApiError> errors, String field, BigDecimal yuan, long max) {
+    Long fen = Money.fen(yuan);
+    if (yuan == null) {
+      errors.add(new ApiError(field, "A1.settings", "请填写金额（元）"));
+    } else if (fen == null) {
+      errors.add(new ApiError(field, "A1.settings", "金额最多两位小数（精确到分）"));
     } else if (fen < 0 || fen > max) {
       errors.add(new ApiError(field, "A1.settings", "金额须在 0 至 " + (max / 100) + " 元之间"));
+      return null;
     }
+    return fen;
   }
 
   private static void percent(List<ApiError> errors, String field, Integer value) {
