@@ -1,20 +1,13 @@
 package cn.gridcase.assessment;
 
 import cn.gridcase.assessment.internal.PayCalculation;
-import cn.gridcase.event.EventCategory;
+import cn.gridcase.assessment.internal.TownshipWorkers;
 import cn.gridcase.event.GridEntries;
 import cn.gridcase.event.GridEntry;
 import cn.gridcase.organisation.Appointment;
-import cn.gridcase.organisation.AppointmentRole;
-import cn.gridcase.organisation.Grid;
-import cn.gridcase.organisation.Organisation;
-import cn.gridcase.organisation.Person;
-import cn.gridcase.organisation.Unit;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
-import cn.gridcase.security.UserAccounts;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,21 +30,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class PayStatements {
 
   private final GridEntries gridEntries;
-  private final Organisation organisation;
+  private final TownshipWorkers townshipWorkers;
   private final TownshipPaySettings settings;
-  private final UserAccounts accounts;
   private final Clock clock;
 
   PayStatements(
       GridEntries gridEntries,
-      Organisation organisation,
+      TownshipWorkers townshipWorkers,
       TownshipPaySettings settings,
-      UserAccounts accounts,
       Clock clock) {
     this.gridEntries = gridEntries;
-    this.organisation = organisation;
+    this.townshipWorkers = townshipWorkers;
     this.settings = settings;
-    this.accounts = accounts;
     this.clock = clock;
   }
 
@@ -124,14 +113,9 @@ public class PayStatements {
   private List<PayStatement> sheet(String townshipCode, YearMonth month, boolean paid) {
     settings.requireTownship(townshipCode);
     PaySettings inForce = settings.inForce(townshipCode, month);
-    Map<String, List<Appointment>> workers = new LinkedHashMap<>();
-    for (Grid grid : gridsOf(townshipCode)) {
-      for (Appointment a : organisation.appointmentsIn(grid.code())) {
-        if (a.role() == AppointmentRole.GRID_WORKER && a.username() != null && overlaps(a, month)) {
-          workers.computeIfAbsent(a.username(), u -> new ArrayList<>()).add(a);
-        }
-      }
-    }
+    Map<String, List<Appointment>> workers =
+        townshipWorkers.workers(
+            townshipWorkers.gridsOf(townshipCode), month.atDay(1), month.atEndOfMonth());
     Map<String, List<GridEntry>> byReporter = new HashMap<>();
     for (GridEntry e :
         gridEntries.reportedIn(townshipCode, start(month), start(month.plusMonths(1)))) {
@@ -139,8 +123,7 @@ public class PayStatements {
     }
     List<PayStatement> sheet = new ArrayList<>();
     for (Map.Entry<String, List<Appointment>> w : workers.entrySet()) {
-      List<Appointment> appointments =
-          w.getValue().stream().sorted(Comparator.comparing(Appointment::startsOn)).toList();
+      List<Appointment> appointments = w.getValue();
       sheet.add(
           calculate(
               w.getKey(),
@@ -162,7 +145,8 @@ public class PayStatements {
     if (appointments.isEmpty()) {
       throw new NotFound(username + " 在 " + month + " 不是专职网格员，没有报酬单");
     }
-    String township = townshipOf(appointments.get(appointments.size() - 1).unitCode());
+    String township =
+        townshipWorkers.townshipOf(appointments.get(appointments.size() - 1).unitCode());
     return calculate(
         username,
         month,
@@ -180,14 +164,15 @@ public class PayStatements {
       PaySettings inForce,
       boolean paid) {
     OffsetDateTime now = GridCaseTime.now(clock);
-    List<GridEntry> entries = reported.stream().filter(e -> isEntry(e, appointments)).toList();
+    List<GridEntry> entries =
+        reported.stream().filter(e -> TownshipWorkers.isEntry(e, appointments)).toList();
     PayCalculation.Result r =
         PayCalculation.compute(
             entries, inForce, now, paid, !now.isBefore(start(month.plusMonths(1))));
     Appointment last = appointments.get(appointments.size() - 1);
     return new PayStatement(
         username,
-        nameOf(username, last),
+        townshipWorkers.nameOf(username, last),
         last.unitCode(),
         month,
         r.provisional(),
@@ -200,61 +185,8 @@ public class PayStatements {
         r.lines());
   }
 
-  /**
-   * An entry (A1): one of E1's three categories, reported in a grid the reporter was grid worker of
-   * on the day of the report.
-   */
-  private static boolean isEntry(GridEntry e, List<Appointment> appointments) {
-    if (e.category() == EventCategory.OTHER) {
-      return false;
-    }
-    LocalDate day = e.reportedAt().atZoneSameInstant(GridCaseTime.ZONE).toLocalDate();
-    return appointments.stream()
-        .anyMatch(a -> a.unitCode().equals(e.gridCode()) && a.isCurrentOn(day));
-  }
-
   private List<Appointment> workerAppointments(String username, YearMonth month) {
-    return organisation.appointmentsOf(username).stream()
-        .filter(a -> a.role() == AppointmentRole.GRID_WORKER && overlaps(a, month))
-        .sorted(Comparator.comparing(Appointment::startsOn))
-        .toList();
-  }
-
-  private List<Grid> gridsOf(String townshipCode) {
-    Map<String, String> townshipOfVillage = new HashMap<>();
-    List<Grid> grids = new ArrayList<>();
-    for (Grid grid : organisation.grids()) {
-      String township =
-          townshipOfVillage.computeIfAbsent(
-              grid.villageCode(), v -> organisation.unit(v).map(Unit::parentCode).orElse(""));
-      if (Objects.equals(township, townshipCode)) {
-        grids.add(grid);
-      }
-    }
-    return grids;
-  }
-
-  private String townshipOf(String gridCode) {
-    return organisation
-        .grid(gridCode)
-        .flatMap(g -> organisation.unit(g.villageCode()))
-        .map(Unit::parentCode)
-        .orElseThrow(() -> new IllegalStateException("grid without township: " + gridCode));
-  }
-
-  private String nameOf(String username, Appointment appointment) {
-    if (appointment.personId() != null) {
-      String name = organisation.person(appointment.personId()).map(Person::realName).orElse(null);
-      if (name != null && !name.isBlank()) {
-        return name;
-      }
-    }
-    return accounts.nameOf(username);
-  }
-
-  private static boolean overlaps(Appointment a, YearMonth month) {
-    return !a.startsOn().isAfter(month.atEndOfMonth())
-        && (a.endsOn() == null || !a.endsOn().isBefore(month.atDay(1)));
+    return townshipWorkers.appointmentsOf(username, month.atDay(1), month.atEndOfMonth());
   }
 
   private static OffsetDateTime start(YearMonth month) {

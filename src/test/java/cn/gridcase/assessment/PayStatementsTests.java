@@ -61,8 +61,8 @@ class PayStatementsTests extends ApiTestSupport {
     events.escalate(escalated, "payw1", "需村里协调电力部门", null);
     clock.set("2026-10-13T10:00");
     String late = workers.report("payw1", grid, false, false);
-    // handling limit 5 working days: end of 2026-10-20; the mark is made when the timer fires
-    clock.moveToAndExecuteDueJobs(ControlledClock.shanghai("2026-10-21T09:00"));
+    // handling limit 5 working days: end of 2026-10-20; resolved the day after, the step is late
+    clock.set("2026-10-21T09:00");
     events.resolve(late, "payw1", Map.of("result", "已整改", "delayReason", "等待材料"));
     clock.set("2026-10-22T09:00");
     String petition = workers.report("payw1", grid, false, true);
