@@ -1,6 +1,5 @@
 package cn.gridcase.assessment.internal;
 
-import cn.gridcase.event.EventCategory;
 import cn.gridcase.event.GridEntry;
 import cn.gridcase.organisation.Appointment;
 import cn.gridcase.organisation.AppointmentRole;
@@ -104,7 +103,7 @@ public class TownshipWorkers {
 
   /** Whether the event is an entry of the grid worker with these appointments (A1). */
   public static boolean isEntry(GridEntry e, List<Appointment> appointments) {
-    if (e.category() == EventCategory.OTHER) {
+    if (!e.category().countsAsEntry()) {
       return false;
     }
     LocalDate day = e.reportedAt().atZoneSameInstant(GridCaseTime.ZONE).toLocalDate();
