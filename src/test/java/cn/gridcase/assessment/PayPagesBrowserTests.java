@@ -70,10 +70,10 @@ class PayPagesBrowserTests extends BrowserTestSupport {
     assertThat(find("#pay-entries").getText()).isEqualTo("2");
     assertThat(find("#pay-counted").getText()).isEqualTo("1");
     assertThat(find("#pay-total").getText()).isEqualTo("30.00 元");
-    assertThat(findAll("#pay-lines tbody tr")).hasSize(2);
-    assertThat(find("#pay-lines tbody tr[data-outcome=CLOSED]").getText())
-        .contains("按期办结", "计入基本报酬");
-    assertThat(find("#pay-lines tbody tr[data-outcome=OPEN]").getText()).contains("办理中", "暂定");
+    assertThat(findAll("#pay-lines li")).hasSize(2);
+    assertThat(find("#pay-lines li[data-outcome=CLOSED]").getText()).contains("按期办结", "计入基本报酬");
+    assertThat(find("#pay-lines li[data-outcome=OPEN]").getText()).contains("办理中", "暂定");
+    assertNoHorizontalScroll();
     fullPageScreenshot("pay-phone");
   }
 
@@ -124,5 +124,14 @@ class PayPagesBrowserTests extends BrowserTestSupport {
     assertThat(find("#settings-next").getText()).startsWith("2027-03：基本报酬 110.00 元");
     assertThat(find("#settings-current").getText()).doesNotContain("110.00");
     assertThat(find("#settings-history").getText()).contains("admin", "镇务会决定");
+  }
+
+  private void assertNoHorizontalScroll() {
+    Object wide =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return document.documentElement.scrollWidth -"
+                    + " document.documentElement.clientWidth");
+    assertThat(((Number) wide).intValue()).as("no horizontal scroll").isLessThanOrEqualTo(0);
   }
 }
