@@ -40,6 +40,24 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
     return new RoleSection(key, title, units, List.copyOf(more));
   }
 
+  static final String MY_PAY = "/assessment/pay";
+  static final String PAY_SHEET = "/assessment/pay-sheet";
+  static final String RANKINGS = "/assessment/rankings";
+  static final String PAY_SETTINGS = "/assessment/pay-settings";
+
+  /** The roles held in a township that read its pay sheet and rankings. */
+  static final Set<AppointmentRole> OVER_TOWNSHIP_PAY =
+      EnumSet.of(
+          AppointmentRole.EVENT_HANDLER, AppointmentRole.SECTION_HEAD, AppointmentRole.SUPERVISOR);
+
+  /** The section with 报酬表 and 排名 added (for a role held in a township). */
+  RoleSection withPaySheet() {
+    List<Action> more = new ArrayList<>(actions);
+    more.add(new Action("网格员报酬表", PAY_SHEET, "本乡镇网格员每月报酬和季度发放表，可导出 Excel。"));
+    more.add(new Action("排名", RANKINGS, "按月、按周的网格和网格员排名：计件数、按期率。"));
+    return new RoleSection(key, title, units, List.copyOf(more));
+  }
+
   static final String MY_TASKS = "/tasks";
   static final String NOTIFICATIONS = "/notifications";
   static final String MEETINGS = "/meetings";
@@ -91,6 +109,7 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
                   new Action("我的任务", MY_TASKS, "待您办理和待认领的任务，按期限先后。"),
                   meetings("本网格的周例会：待召开的、记录会议和出勤；已参加的上级例会和培训。"),
                   assignments("上级交办给本网格的任务：期限和工作要求，完成后填写办理情况。"),
+                  new Action("我的报酬", MY_PAY, "本月（或所选月份）的报酬：上报件数、计件数、扣减和奖励，逐件说明是否计件。"),
                   new Action("通知", NOTIFICATIONS, "催办、超期、办结待反馈等通知。"));
           case GRID_SUPERVISOR_ASSISTANT,
               GRID_POLICE_OFFICER,
@@ -149,6 +168,7 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
             new Action("流程监控（Cockpit）", COCKPIT, "查看流程实例、作业和事故。"),
             new Action("用户与权限（Admin）", ADMIN, "管理账号、用户组和授权，解锁被锁定的账号。"),
             tasks("办理交给您的任务。"),
+            new Action("报酬设置", PAY_SETTINGS, "各乡镇的基本报酬、扣减、奖励和上限：自下月起执行，留存修改记录。"),
             api("组织机构、任职、节假日和时限等管理接口。")));
   }
 }

@@ -139,7 +139,7 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
   @DisplayName(
       "Issue 11.1: worker1 logs in and lands on / with their name family name first (张伟) and the"
           + " 网格员 section linking to the grid worker's pages (上报事件, 我的日常工作, 我的事件, 我的任务,"
-          + " 例会, 交办任务, 通知)")
+          + " 例会, 交办任务, 我的报酬, 通知)")
   void gridWorkerHome() throws Exception {
     logIn("worker1", "demo");
     assertThat(currentPath()).isEqualTo("/");
@@ -160,6 +160,7 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
             "我的任务 /tasks",
             "例会 /meetings",
             "交办任务 /assignments",
+            "我的报酬 /assessment/pay",
             "通知 /notifications");
     clickAndWaitForPage(section.findElement(By.linkText("我的任务")));
     assertThat(currentPath())

@@ -286,6 +286,18 @@ class AuthorizationMatrixTests extends ApiTestSupport {
                         + " \"WORKERS_WEEKLY\", \"WORKERS_MONTHLY\"]}")
             .allow("admin")
             .otherwise(403),
+        // pay and rankings (A1–A3, A9): own statement; the township's staff and supervisors
+        call("GET /api/assessment/pay/worker1/2026-10")
+            .allow("admin", "worker1", "center1", "head1", "supervisor1")
+            .otherwise(403),
+        call("GET /api/assessment/pay?townshipCode=GS&month=2026-10")
+            .allow("admin", "center1", "head1", "supervisor1")
+            .otherwise(403),
+        call("GET /api/admin/townships/GS/pay-settings").allow("admin").otherwise(403),
+        call("PUT /api/admin/townships/GS/pay-settings").status(422, "admin").otherwise(403),
+        call("GET /api/supervision/rankings?period=2026-W40&scope=GRID&townshipCode=GS")
+            .allow("admin", "center1", "head1", "supervisor1")
+            .otherwise(403),
         // the matter list and assignments (S4): {assignment} is a listed matter center1 gave to
         // GS-V01-G01, open
         call("GET /api/matters?townshipCode=GS").allow(EVERYONE),

@@ -162,7 +162,8 @@ class EventPages {
       String cause,
       String course,
       List<PartyRow> parties,
-      boolean major) {}
+      boolean major,
+      boolean beijingPetition) {}
 
   // ---- 上报事件 ----
 
@@ -173,7 +174,8 @@ class EventPages {
       rows.add(new PartyRow("", ""));
     }
     ReportForm form =
-        new ReportForm("", ownGrid(user.getName()).orElse(""), "", "", "", "", "", "", rows, false);
+        new ReportForm(
+            "", ownGrid(user.getName()).orElse(""), "", "", "", "", "", "", rows, false, false);
     return reportPage(user, model, form, Map.of(), List.of());
   }
 
@@ -226,7 +228,8 @@ class EventPages {
             blankToNull(form.cause()),
             blankToNull(form.course()),
             parties,
-            form.major());
+            form.major(),
+            form.beijingPetition());
     pageErrors.addAll(textProblems(report));
     List<ApiError> errors;
     if (pageErrors.isEmpty()) {
@@ -636,7 +639,8 @@ class EventPages {
         param(params, "cause"),
         param(params, "course"),
         rows,
-        params.containsKey("major"));
+        params.containsKey("major"),
+        params.containsKey("beijingPetition"));
   }
 
   /** What the API checks on every request body (TextRules), on the report's texts. */
