@@ -9,7 +9,7 @@ import java.util.Optional;
  * S0: one → 通报批评, two or more → the dismissal procedure; S1: two → 通报批评, three or more → not
  * renewed for the next year. One proposal per grid worker and quarter, the strongest that applies.
  */
-final class Consequences {
+public final class Consequences {
 
   static final String TRIGGER_CRITICISM = "ASSESSMENT_FAILED_CRITICISM";
   static final String TRIGGER_DISMISSAL = "ASSESSMENT_FAILED_DISMISSAL";
@@ -18,7 +18,7 @@ final class Consequences {
   private Consequences() {}
 
   /** What to propose: the trigger, the measure (API enumeration or a name) and its wording. */
-  record Consequence(String trigger, String measure, String text) {}
+  public record Consequence(String trigger, String measure, String text) {}
 
   static Optional<Consequence> of(Rulebook rulebook, int consecutiveFails) {
     if (consecutiveFails < 1) {

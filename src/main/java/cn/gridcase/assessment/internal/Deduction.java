@@ -5,7 +5,7 @@ package cn.gridcase.assessment.internal;
  * from ({@code evidence}: record ids, ISO weeks, dates, meetings), and whether the system counted
  * it ({@code SYSTEM}) or a reviewer found it ({@code REVIEWER}, with who).
  */
-record Deduction(
+public record Deduction(
     int item, int tenths, String reason, String evidence, String source, String recordedBy) {
 
   static final String SYSTEM = "SYSTEM";

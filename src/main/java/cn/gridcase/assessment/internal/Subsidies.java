@@ -10,13 +10,13 @@ import java.util.Map;
  * pool shared equally among the quarter's 优秀; the fen left over from the division (or the whole
  * pool when nobody is 优秀) stay unallocated and are shown.
  */
-final class Subsidies {
+public final class Subsidies {
 
   private Subsidies() {}
 
-  record Pay(long subsidyFen, long rewardFen) {}
+  public record Pay(long subsidyFen, long rewardFen) {}
 
-  record Outcome(
+  public record Outcome(
       Map<String, Pay> pay, long poolFen, int excellent, long rewardEachFen, long unallocatedFen) {}
 
   static long withheld(long subsidyFen) {
