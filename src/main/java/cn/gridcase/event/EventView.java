@@ -8,7 +8,8 @@ import java.util.List;
  * deadlines of the step now open (null when none); {@code overdueAcceptance} / {@code
  * overdueHandling} stay true for ever once a step ran late (E4). {@code deadlineProvisional} is
  * true when the open step's deadline reaches into a year whose holiday schedule is not loaded (T3:
- * counted Mon–Fri, recomputed when the schedule is loaded).
+ * counted Mon–Fri, recomputed when the schedule is loaded). {@code beijingPetition}: a 进京非访 report
+ * (A2).
  */
 public record EventView(
     String number,
@@ -21,6 +22,7 @@ public record EventView(
     String townshipCode,
     String departmentCode,
     boolean major,
+    boolean beijingPetition,
     OffsetDateTime occurredAt,
     String location,
     String persons,

@@ -540,6 +540,7 @@ public class Events {
         event.townshipCode(),
         event.departmentCode(),
         event.major(),
+        event.beijingPetition(),
         event.occurredAt(),
         event.location(),
         event.persons(),
@@ -608,6 +609,7 @@ public class Events {
         e.satisfaction(),
         e.feedbackComment(),
         List.of(),
-        e.step());
+        e.step(),
+        e.beijingPetition());
   }
 }

@@ -71,7 +71,8 @@ public final class StepBeanFixtures {
             false,
             null,
             false,
-            false));
+            false),
+        false);
   }
 
   public static Event hazardAtGrid() {

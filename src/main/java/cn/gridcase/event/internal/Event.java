@@ -37,7 +37,8 @@ public record Event(
     Satisfaction satisfaction,
     String feedbackComment,
     List<Party> parties,
-    Step step) {
+    Step step,
+    boolean beijingPetition) {
 
   /**
    * The step open at the current level: when the unit received the event, its limits, when and by

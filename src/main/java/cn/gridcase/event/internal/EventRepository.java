@@ -117,8 +117,8 @@ public class EventRepository {
                   "insert into event (number, category, title, grid_code, village_code,"
                       + " township_code, occurred_at, location, persons, cause, course, major,"
                       + " reported_at, reported_by, status, level, unit_code, overdue_acceptance,"
-                      + " overdue_handling) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                      + " ?, false, false)",
+                      + " overdue_handling, beijing_petition) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                      + " ?, ?, ?, ?, ?, ?, ?, false, false, ?)",
                   new String[] {"id"});
           int i = 0;
           insert.setString(++i, number);
@@ -138,6 +138,7 @@ public class EventRepository {
           insert.setString(++i, status.name());
           insert.setString(++i, level.name());
           insert.setString(++i, unitCode);
+          insert.setBoolean(++i, report.isBeijingPetition());
           return insert;
         },
         keys);
@@ -250,7 +251,8 @@ public class EventRepository {
         event.satisfaction(),
         event.feedbackComment(),
         parties,
-        event.step());
+        event.step(),
+        event.beijingPetition());
   }
 
   /** A page of events matching the filter, newest first, limited to the units the caller sees. */
@@ -763,7 +765,8 @@ public class EventRepository {
             rs.getBoolean("step_handle_provisional"),
             at(rs, "step_supervision_due"),
             rs.getBoolean("step_supervision_provisional"),
-            rs.getBoolean("step_supervision_late")));
+            rs.getBoolean("step_supervision_late")),
+        rs.getBoolean("beijing_petition"));
   }
 
   private static OffsetDateTime at(ResultSet rs, String column) throws SQLException {
