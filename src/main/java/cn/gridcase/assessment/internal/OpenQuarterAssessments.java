@@ -55,12 +55,11 @@ public class OpenQuarterAssessments {
       return false;
     }
     runtimeService
-        .createProcessInstanceByKey(QuarterVariables.PROCESS)
-        .businessKey(key)
+        .createMessageCorrelation(QuarterVariables.TOWNSHIP_MESSAGE)
+        .processInstanceBusinessKey(key)
         .setVariable(QuarterVariables.TOWNSHIP, township)
         .setVariable(QuarterVariables.QUARTER, quarter)
-        .startBeforeActivity(QuarterVariables.TOWNSHIP_START)
-        .execute();
+        .correlateStartMessage();
     return true;
   }
 }

@@ -29,6 +29,9 @@ public class QuarterVariables implements ProcessVariableCatalogue {
   public static final String ANSWER_TASK = "AnswerObjectionTask";
   public static final String OBJECTION_MESSAGE = "AssessmentObjectionRaised";
 
+  /** The message start event of one township's quarter (sent by 开启各乡镇季度考核). */
+  public static final String TOWNSHIP_MESSAGE = "TownshipQuarterOpened";
+
   public static final String TOWNSHIP = "townshipCode";
   public static final String QUARTER = "quarter";
   public static final String VILLAGE = "villageCode";
