@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -798,7 +799,7 @@ public class AssessmentQuarters {
         done.outcome().poolFen(),
         done.outcome().rewardEachFen(),
         done.outcome().unallocatedFen());
-    Set<String> failedBefore = new java.util.HashSet<>();
+    Set<String> failedBefore = new HashSet<>();
     if (q.correctsId() != null) {
       repository.update(q.correctsId(), "superseded = true");
       repository.workers(q.correctsId()).stream()
