@@ -39,5 +39,11 @@ public enum NoticeKind {
   /** 交办被退回: the supervisor rejected a task for a matter not on the list, with a reason (S4). */
   ASSIGNMENT_REJECTED,
   /** 交办任务超期: an assignment or its approval ran past its deadline (S4). */
-  ASSIGNMENT_OVERDUE
+  ASSIGNMENT_OVERDUE,
+  /** 季度考核公示: the quarter's draft is published to the grid worker, who may object (A4). */
+  ASSESSMENT_DRAFT_PUBLISHED,
+  /** 考核异议: a grid worker objected (to the assessment group), or the answer (to the worker). */
+  ASSESSMENT_OBJECTION,
+  /** 季度考核结果: the quarter was finalized — score, grade, subsidy (A5, A6). */
+  ASSESSMENT_FINAL
 }

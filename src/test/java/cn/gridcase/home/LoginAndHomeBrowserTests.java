@@ -161,6 +161,7 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
             "例会 /meetings",
             "交办任务 /assignments",
             "我的报酬 /assessment/pay",
+            "我的考核 /assessment/mine",
             "通知 /notifications");
     clickAndWaitForPage(section.findElement(By.linkText("我的任务")));
     assertThat(currentPath())

@@ -98,6 +98,9 @@ class NotificationPages {
       case "ASSIGNMENT_AWAITING_APPROVAL" -> "交办待审批";
       case "ASSIGNMENT_REJECTED" -> "交办被退回";
       case "ASSIGNMENT_OVERDUE" -> "交办超期";
+      case "ASSESSMENT_DRAFT_PUBLISHED" -> "考核公示";
+      case "ASSESSMENT_OBJECTION" -> "考核异议";
+      case "ASSESSMENT_FINAL" -> "考核结果";
       default -> "通知";
     };
   }

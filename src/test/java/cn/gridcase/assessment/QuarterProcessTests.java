@@ -1,0 +1,327 @@
+package cn.gridcase.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.gridcase.accountability.AccountabilityProposals;
+import cn.gridcase.accountability.Proposal;
+import cn.gridcase.assessment.internal.QuarterVariables;
+import cn.gridcase.event.OverdueStepFilter;
+import cn.gridcase.notification.InboxEntry;
+import cn.gridcase.notification.NoticeKind;
+import cn.gridcase.notification.Notifications;
+import cn.gridcase.organisation.AccessScopes;
+import cn.gridcase.platform.ApiError;
+import cn.gridcase.platform.DomainRuleViolation;
+import cn.gridcase.platform.StateConflict;
+import cn.gridcase.supervision.OverdueWork;
+import cn.gridcase.supervision.OverdueWorkItem;
+import cn.gridcase.test.ControlledClock;
+import cn.gridcase.test.ProcessTestSupport;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The quarter's model ({@code bpmn/assessment-quarter.bpmn}, rules A4–A6, C3) with the controlled
+ * clock across the 2026 National Day week (Oct 1–7 off, Saturday Oct 10 a make-up working day): the
+ * timer start event at the end of Q3, the stages and their working-day deadlines, a late stage on
+ * the supervisor's overdue list, an objection answered in Tasklist, finalizing.
+ */
+class QuarterProcessTests extends ProcessTestSupport {
+
+  static final String Q = "2026-Q3";
+  static final String KEY = "assessment-GS-2026-Q3";
+
+  @Autowired AssessmentQuarters quarters;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Notifications notifications;
+  @Autowired AccountabilityProposals proposals;
+  @Autowired List<OverdueWork> overdueWork;
+  @Autowired AccessScopes scopes;
+
+  @BeforeEach
+  void clean() {
+    QuarterTestState.reset(processEngine, jdbc);
+  }
+
+  @AfterEach
+  void leaveNothing() {
+    QuarterTestState.reset(processEngine, jdbc);
+  }
+
+  private TaskService tasks() {
+    return processEngine.getTaskService();
+  }
+
+  private ProcessInstance instance() {
+    return processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(KEY)
+        .singleResult();
+  }
+
+  private List<Task> open(String taskKey) {
+    return tasks()
+        .createTaskQuery()
+        .processInstanceBusinessKey(KEY)
+        .taskDefinitionKey(taskKey)
+        .list();
+  }
+
+  private static Date endOf(String day) {
+    return Date.from(OffsetDateTime.parse(day + "T23:59:59+08:00").toInstant());
+  }
+
+  private List<OverdueWorkItem> overdueFor(String user) {
+    List<OverdueWorkItem> items = new ArrayList<>();
+    overdueWork.forEach(
+        w -> items.addAll(w.overdue(scopes.of(user), OverdueStepFilter.NONE, clock.now())));
+    return items.stream().filter(i -> "ASSESSMENT".equals(i.kind())).toList();
+  }
+
+  private static List<String> codes(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      return DomainRuleViolation.in(e)
+          .orElseThrow(() -> new AssertionError("not refused", e))
+          .errors()
+          .stream()
+          .map(ApiError::code)
+          .toList();
+    }
+    throw new AssertionError("not refused");
+  }
+
+  /** Every grid worker a score: worker3 0 (不合格), everyone else 100; station1 for GS-V01. */
+  private void enterAllSatisfaction() {
+    QuarterView view = quarters.view(Q, "GS", null, "admin");
+    List<AssessmentQuarters.Score> v01 = new ArrayList<>();
+    List<AssessmentQuarters.Score> others = new ArrayList<>();
+    for (QuarterView.WorkerAssessment w : view.workers()) {
+      AssessmentQuarters.Score s =
+          new AssessmentQuarters.Score(
+              w.username(), new BigDecimal("worker3".equals(w.username()) ? "0" : "100"));
+      (w.villageCode().equals("GS-V01") ? v01 : others).add(s);
+    }
+    quarters.enterSatisfaction(Q, "GS", v01, "station1");
+    if (!others.isEmpty()) {
+      quarters.enterSatisfaction(Q, "GS", others, "admin");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "A4/A5/A6/C3 the end of Q3 drafts GS's quarter; satisfaction per village and the review due"
+          + " in 5 working days (Oct 13, after National Day) and late on the overdue list the day"
+          + " after; published for 3 working days of objections; an objection answered in Tasklist;"
+          + " finalized in Tasklist after the window: grades, subsidies, the 不合格 proposal (S0)")
+  void wholeQuarter() {
+    OffsetDateTime fired =
+        QuarterTestState.fire(processEngine, clock, ControlledClock.shanghai("2026-09-30T12:00"));
+    assertThat(fired.toLocalDate()).hasToString("2026-10-01");
+
+    ProcessInstance pi = instance();
+    assertThat(pi).isNotNull();
+    assertThat(pi).hasPassed(QuarterVariables.TOWNSHIP_START, "DraftAssessmentTask");
+    QuarterView draft = quarters.view(Q, "GS", null, "center1");
+    assertThat(draft.status()).isEqualTo("DRAFT");
+    assertThat(draft.workers())
+        .extracting(QuarterView.WorkerAssessment::username)
+        .contains("worker1", "worker2", "worker3");
+    assertThat(draft.workers().get(0).items()).hasSize(7);
+    assertThat(draft.satisfactionDue().toInstant()).isEqualTo(endOf("2026-10-13").toInstant());
+
+    List<Task> satisfaction = open(QuarterVariables.SATISFACTION_TASK);
+    assertThat(satisfaction).extracting(Task::getName).contains("录入群众满意度：古山村（2026-Q3）");
+    assertThat(satisfaction)
+        .allSatisfy(t -> assertThat(t.getDueDate()).isEqualTo(endOf("2026-10-13")));
+    Task review = open(QuarterVariables.REVIEW_TASK).get(0);
+    assertThat(review).isNotNull();
+    assertThat(tasks().createTaskQuery().taskId(review.getId()).taskCandidateGroup("GS").count())
+        .isEqualTo(1);
+    assertThat(
+            tasks()
+                .createTaskQuery()
+                .processInstanceBusinessKey(KEY)
+                .taskCandidateUser("station1")
+                .list())
+        .extracting(Task::getName)
+        .containsExactly("录入群众满意度：古山村（2026-Q3）");
+
+    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-13T23:59:00+08:00"));
+    assertThat(overdueFor("supervisor1")).isEmpty();
+    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-14T09:00:00+08:00"));
+    assertThat(overdueFor("supervisor1"))
+        .extracting(OverdueWorkItem::stepLabel)
+        .contains("录入群众满意度", "审核");
+    assertThat(overdueFor("station1"))
+        .as("the village sees its own late task, not the township's")
+        .extracting(OverdueWorkItem::unitCode)
+        .containsOnly("GS-V01");
+
+    quarters.addFinding(Q, "GS", "worker2", 2, new BigDecimal("1.5"), "走访群众台账缺两户", "center1");
+    enterAllSatisfaction();
+    assertThat(open(QuarterVariables.SATISFACTION_TASK)).isEmpty();
+    assertThat(instance()).isWaitingAt(QuarterVariables.REVIEW_TASK);
+    quarters.review(Q, "GS", "已逐人核查", "head1");
+
+    assertThat(instance()).isWaitingAt(QuarterVariables.OBJECTION_WINDOW);
+    QuarterView published = quarters.view(Q, "GS", null, "worker1");
+    assertThat(published.status()).isEqualTo("IN_REVIEW");
+    assertThat(published.workers())
+        .extracting(QuarterView.WorkerAssessment::username)
+        .containsExactly("worker1");
+    assertThat(published.objectionDue().toInstant()).isEqualTo(endOf("2026-10-19").toInstant());
+    assertThat(notifications.inbox("worker1", false, 50))
+        .extracting(InboxEntry::kind)
+        .contains(NoticeKind.ASSESSMENT_DRAFT_PUBLISHED);
+
+    QuarterView.Objection objection = quarters.object(Q, null, "第6项第3周日志已交，请核对", "worker1");
+    Task answer = open(QuarterVariables.ANSWER_TASK).get(0);
+    assertThat(answer.getName()).startsWith("答复考核异议：");
+    assertThat(answer.getDueDate()).isEqualTo(endOf("2026-10-16"));
+    assertThat(codes(() -> quarters.finalizeQuarter(Q, "GS", "center1")))
+        .contains("A4.objectionWindow", "A4.objection.open", "A6.subsidy");
+
+    tasks().claim(answer.getId(), "center1");
+    tasks().complete(answer.getId(), Map.of("answer", "经核查日志系补录，维持扣分"));
+    assertThat(quarters.view(Q, "GS", null, "worker1").objections())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.id()).isEqualTo(objection.id());
+              assertThat(o.answer()).isEqualTo("经核查日志系补录，维持扣分");
+              assertThat(o.answeredBy()).isEqualTo("center1");
+            });
+
+    quarters.setSettings("GS", new BigDecimal("1500.00"), Rulebook.S0, "2026年镇财政预算", "center1");
+    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-19T23:59:58+08:00"));
+    assertThat(instance()).isWaitingAt(QuarterVariables.OBJECTION_WINDOW);
+    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-20T00:00:00+08:00"));
+    Task finalize = open(QuarterVariables.FINALIZE_TASK).get(0);
+    assertThat(finalize.getDueDate()).isEqualTo(endOf("2026-10-21"));
+
+    tasks().claim(finalize.getId(), "head1");
+    tasks().complete(finalize.getId(), Map.of("confirmed", true));
+    assertThat(pi).isEnded().hasPassed("AssessmentFinalEndEvent");
+
+    QuarterView done = quarters.view(Q, "GS", null, "supervisor1");
+    assertThat(done.status()).isEqualTo("FINAL");
+    assertThat(done.finalizedBy()).isEqualTo("head1");
+    assertThat(done.quarterSubsidy()).isEqualByComparingTo("1500.00");
+    QuarterView.WorkerAssessment worker3 =
+        done.workers().stream()
+            .filter(w -> w.username().equals("worker3"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(worker3.grade()).isEqualTo(Grade.FAIL);
+    assertThat(worker3.subsidy()).isEqualByComparingTo("1050.00");
+    assertThat(done.rewardPool()).isGreaterThanOrEqualTo(new BigDecimal("450.00"));
+    QuarterView.WorkerAssessment worker2 =
+        done.workers().stream()
+            .filter(w -> w.username().equals("worker2"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(worker2.items().get(1).points()).isEqualByComparingTo("13.5");
+    assertThat(worker2.items().get(1).deductions())
+        .singleElement()
+        .satisfies(d -> assertThat(d.reason()).isEqualTo("走访群众台账缺两户"));
+    assertThat(proposals.inTownships(List.of("GS"), "OPEN"))
+        .filteredOn(p -> "worker3".equals(p.subject()))
+        .extracting(Proposal::trigger)
+        .containsExactly("ASSESSMENT_FAILED_CRITICISM");
+    assertThat(notifications.inbox("worker3", false, 50))
+        .extracting(InboxEntry::kind)
+        .contains(NoticeKind.ASSESSMENT_FINAL);
+    assertThatThrownBy(() -> quarters.finalizeQuarter(Q, "GS", "center1"))
+        .isInstanceOf(StateConflict.class);
+    assertThat(overdueFor("supervisor1")).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "A4/C3 a final quarter is frozen: a correction is version 2 with its reason, version 1 stays"
+          + " readable; finalized by POST .../finalize; under S1 two consecutive 不合格 (Q2 then Q3)"
+          + " propose 通报批评, one alone nothing")
+  void correctionAndConsecutive() {
+    quarters.setSettings("GS", new BigDecimal("1000.01"), Rulebook.S1, "按考核管理办法执行", "center1");
+    for (String quarter : List.of("2026-Q2", "2026-Q3")) {
+      clock.set(
+          ControlledClock.shanghai(
+              quarter.equals("2026-Q2") ? "2026-07-01T09:00" : "2026-10-09T09:00"));
+      quarters.draft("GS", quarter, null);
+      QuarterView view = quarters.view(quarter, "GS", null, "admin");
+      List<AssessmentQuarters.Score> scores = new ArrayList<>();
+      view.workers()
+          .forEach(
+              w ->
+                  scores.add(
+                      new AssessmentQuarters.Score(
+                          w.username(),
+                          new BigDecimal("worker3".equals(w.username()) ? "0" : "95"))));
+      quarters.enterSatisfaction(quarter, "GS", scores, "admin");
+      long id = quarters.row("GS", quarter).id();
+      jdbc.update(
+          "update assessment_quarter set status = 'IN_REVIEW', reviewed_at = drafted_at,"
+              + " objection_due = drafted_at where id = ?",
+          id);
+      clock.moveBy(Duration.ofMinutes(1));
+      quarters.finalizeNow(quarters.row("GS", quarter), "center1");
+    }
+    assertThat(proposals.inTownships(List.of("GS"), "OPEN"))
+        .filteredOn(p -> "worker3".equals(p.subject()))
+        .extracting(Proposal::trigger)
+        .as("S1: one 不合格 → nothing, two → 通报批评")
+        .containsExactly("ASSESSMENT_FAILED_CRITICISM");
+
+    assertThatThrownBy(
+            () -> quarters.addFinding(Q, "GS", "worker1", 1, BigDecimal.ONE, "漏报", "center1"))
+        .isInstanceOf(StateConflict.class);
+    assertThat(codes(() -> quarters.correct(Q, "GS", " ", "center1")))
+        .containsExactly("A4.correction");
+    QuarterView v2 = quarters.correct(Q, "GS", "worker1 第1项漏记一次审核扣分", "center1");
+    assertThat(v2.version()).isEqualTo(2);
+    assertThat(v2.status()).isEqualTo("IN_REVIEW");
+    assertThat(v2.correctsVersion()).isEqualTo(1);
+    quarters.addFinding(Q, "GS", "worker1", 1, new BigDecimal("1"), "信息漏报一次", "center1");
+    quarters.finalizeQuarter(Q, "GS", "head1");
+    QuarterView v1 = quarters.view(Q, "GS", 1, "worker1");
+    assertThat(v1.current()).isFalse();
+    assertThat(v1.status()).isEqualTo("FINAL");
+    assertThat(v1.workers().get(0).items().get(0).deductions())
+        .noneMatch(d -> "信息漏报一次".equals(d.reason()));
+    QuarterView now = quarters.view(Q, "GS", null, "worker1");
+    assertThat(now.version()).isEqualTo(2);
+    assertThat(now.versions()).containsExactly(1, 2);
+    assertThat(now.workers().get(0).items().get(0).deductions())
+        .anyMatch(d -> "信息漏报一次".equals(d.reason()));
+    assertThat(proposals.inTownships(List.of("GS"), "OPEN"))
+        .filteredOn(p -> "worker3".equals(p.subject()))
+        .as("the correction raises nothing new for a 不合格 already proposed")
+        .hasSize(1);
+
+    assertThat(now.workers()).filteredOn(w -> w.username().equals("worker3")).isEmpty();
+    assertThat(quarters.view(Q, "GS", null, "center1").workers())
+        .filteredOn(w -> w.username().equals("worker3"))
+        .singleElement()
+        .satisfies(
+            w -> assertThat(w.subsidy()).as("70% of 1,000.01").isEqualByComparingTo("700.01"));
+  }
+}
