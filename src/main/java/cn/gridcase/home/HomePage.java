@@ -51,6 +51,7 @@ class HomePage {
   List<RoleSection> sections(String username, boolean admin) {
     Map<AppointmentRole, List<String>> unitsByRole = new LinkedHashMap<>();
     Set<AppointmentRole> overGrids = EnumSet.noneOf(AppointmentRole.class);
+    Set<AppointmentRole> inTownship = EnumSet.noneOf(AppointmentRole.class);
     organisation.currentAppointments(username).stream()
         .sorted(Comparator.comparing(Appointment::role).thenComparing(Appointment::unitCode))
         .forEach(
@@ -63,15 +64,21 @@ class HomePage {
                   .orElse(false)) {
                 overGrids.add(appointment.role());
               }
+              if (unit.map(u -> u.kind() == UnitKind.TOWNSHIP).orElse(false)) {
+                inTownship.add(appointment.role());
+              }
             });
     List<RoleSection> sections = new ArrayList<>();
     unitsByRole.forEach(
         (role, units) -> {
           RoleSection section = RoleSection.of(role, units);
-          sections.add(
-              overGrids.contains(role) && RoleSection.OVER_GRID_WORKERS.contains(role)
-                  ? section.withRoutineWorkers()
-                  : section);
+          if (overGrids.contains(role) && RoleSection.OVER_GRID_WORKERS.contains(role)) {
+            section = section.withRoutineWorkers();
+          }
+          if (inTownship.contains(role) && RoleSection.TOWNSHIP_STAFF.contains(role)) {
+            section = section.withLeaderPages();
+          }
+          sections.add(section);
         });
     if (admin) {
       sections.add(RoleSection.administrator());

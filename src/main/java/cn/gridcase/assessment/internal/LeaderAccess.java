@@ -138,4 +138,30 @@ public class LeaderAccess {
   public String unitName(String code) {
     return organisation.unit(code).map(Unit::name).orElse(code);
   }
+
+  /** The townships the caller is staff of (all for an administrator), by code. */
+  public List<String> staffTownships(String caller) {
+    return organisation.units(UnitKind.TOWNSHIP).stream()
+        .map(Unit::code)
+        .filter(t -> isTownshipStaff(caller, t))
+        .sorted()
+        .toList();
+  }
+
+  /** The grid leaders of the township's villages in the year (username, village), by village. */
+  public List<LeaderPost> leadersOf(String township, int year) {
+    LocalDate from = LocalDate.of(year, 1, 1);
+    LocalDate to = LocalDate.of(year, 12, 31);
+    List<LeaderPost> out = new java.util.ArrayList<>();
+    for (Unit village : villagesOf(township)) {
+      organisation.appointmentsIn(village.code()).stream()
+          .filter(a -> a.role() == AppointmentRole.GRID_LEADER && a.username() != null)
+          .filter(
+              a -> !a.startsOn().isAfter(to) && (a.endsOn() == null || !a.endsOn().isBefore(from)))
+          .map(a -> new LeaderPost(a.username(), village.code(), township))
+          .distinct()
+          .forEach(out::add);
+    }
+    return out;
+  }
 }
