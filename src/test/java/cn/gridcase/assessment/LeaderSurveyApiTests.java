@@ -6,6 +6,7 @@ import cn.gridcase.accountability.AccountabilityProposals;
 import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -222,7 +223,7 @@ class LeaderSurveyApiTests extends ApiTestSupport {
                 .status())
         .isEqualTo(403);
 
-    int next = java.time.LocalDate.now().getYear() + 1;
+    int next = LocalDate.now().getYear() + 1;
     Reply bad =
         api.as("center1")
             .post(

@@ -9,6 +9,7 @@ import cn.gridcase.organisation.Unit;
 import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.platform.NotFound;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -152,7 +153,7 @@ public class LeaderAccess {
   public List<LeaderPost> leadersOf(String township, int year) {
     LocalDate from = LocalDate.of(year, 1, 1);
     LocalDate to = LocalDate.of(year, 12, 31);
-    List<LeaderPost> out = new java.util.ArrayList<>();
+    List<LeaderPost> out = new ArrayList<>();
     for (Unit village : villagesOf(township)) {
       organisation.appointmentsIn(village.code()).stream()
           .filter(a -> a.role() == AppointmentRole.GRID_LEADER && a.username() != null)

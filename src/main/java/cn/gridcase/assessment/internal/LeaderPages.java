@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -106,7 +107,7 @@ class LeaderPages {
       String caller,
       List<ApiError> errors,
       String form,
-      java.util.Map<String, String> values) {
+      Map<String, String> values) {
     common(model, township, year, caller);
     List<Option> leaderOptions = new ArrayList<>();
     access
@@ -126,7 +127,7 @@ class LeaderPages {
     model.addAttribute("reviews", leaders.reviews(township, year, caller));
     model.addAttribute("errors", errors);
     model.addAttribute("form", form);
-    model.addAttribute("values", values == null ? java.util.Map.of() : values);
+    model.addAttribute("values", values == null ? Map.of() : values);
     return "assessment/leaders";
   }
 
@@ -134,7 +135,7 @@ class LeaderPages {
   String recordSurvey(
       Principal user,
       @RequestParam String townshipCode,
-      @RequestParam java.util.Map<String, String> form,
+      @RequestParam Map<String, String> form,
       Model model,
       RedirectAttributes redirect,
       HttpServletResponse response) {
@@ -178,7 +179,7 @@ class LeaderPages {
   String recordReview(
       Principal user,
       @RequestParam String townshipCode,
-      @RequestParam java.util.Map<String, String> form,
+      @RequestParam Map<String, String> form,
       Model model,
       RedirectAttributes redirect,
       HttpServletResponse response) {
@@ -228,8 +229,7 @@ class LeaderPages {
         model, township, y == null ? thisYear() : y, user.getName(), errors, "review", form);
   }
 
-  private static Integer number(
-      java.util.Map<String, String> form, String field, List<ApiError> errors) {
+  private static Integer number(Map<String, String> form, String field, List<ApiError> errors) {
     String v = form.get(field);
     if (v == null || v.isBlank()) {
       return null;

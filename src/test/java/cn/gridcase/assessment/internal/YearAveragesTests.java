@@ -3,6 +3,7 @@ package cn.gridcase.assessment.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.assessment.Grade;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,6 @@ class YearAveragesTests {
   })
   @DisplayName("A7: the band of the average by A5's thresholds, read from the shown two decimals")
   void bands(String average, Grade band) {
-    assertThat(YearAverages.band(new java.math.BigDecimal(average))).isEqualTo(band);
+    assertThat(YearAverages.band(new BigDecimal(average))).isEqualTo(band);
   }
 }
