@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -275,6 +276,15 @@ public class AssessmentQuarters {
     return List.copyOf(villages);
   }
 
+  /**
+   * Opens one township's quarter as the timer start event would (the process, whose first job
+   * drafts it); false when it is open already. The demo data opens its quarter so.
+   */
+  public boolean open(String township, String quarter) {
+    parseQuarter(quarter);
+    return !exists(township, quarter) && process.start(township, quarter);
+  }
+
   // ---- reading
 
   public boolean exists(String township, String quarter) {
@@ -408,7 +418,7 @@ public class AssessmentQuarters {
     }
   }
 
-  private QuarterRow open(String township, String quarter) {
+  private QuarterRow notFinal(String township, String quarter) {
     QuarterRow q = latest(township, quarter);
     if ("FINAL".equals(q.status())) {
       throw new StateConflict(
@@ -446,7 +456,7 @@ public class AssessmentQuarters {
   @Transactional
   public void storeSatisfaction(
       String quarter, String township, List<Score> scores, String caller, boolean completeTasks) {
-    QuarterRow q = open(township, quarter);
+    QuarterRow q = notFinal(township, quarter);
     Map<String, WorkerRow> workers = new HashMap<>();
     repository.workers(q.id()).forEach(w -> workers.put(w.username(), w));
     List<ApiError> errors = new ArrayList<>();
@@ -523,7 +533,7 @@ public class AssessmentQuarters {
       String caller) {
     String t = township != null ? township : townshipOf(quarter, username);
     requireGroup(caller, t);
-    QuarterRow q = open(t, quarter);
+    QuarterRow q = notFinal(t, quarter);
     boolean known =
         repository.workers(q.id()).stream().anyMatch(w -> w.username().equals(username));
     List<ApiError> errors = rules.findingProblems(known, username, item, points, reason);
@@ -581,7 +591,7 @@ public class AssessmentQuarters {
   @Transactional
   public QuarterView review(String quarter, String township, String note, String caller) {
     requireGroup(caller, township);
-    QuarterRow q = open(township, quarter);
+    QuarterRow q = notFinal(township, quarter);
     if (!"DRAFT".equals(q.status()) || q.reviewedAt() != null) {
       throw new StateConflict("the review of " + quarter + " is done already");
     }
@@ -752,7 +762,7 @@ public class AssessmentQuarters {
   @Transactional
   public QuarterView finalizeQuarter(String quarter, String township, String caller) {
     requireGroup(caller, township);
-    QuarterRow q = open(township, quarter);
+    QuarterRow q = notFinal(township, quarter);
     List<ApiError> missing = missingForFinal(q);
     if (missing.isEmpty() && q.correctsId() == null && !process.awaitingFinal(q)) {
       missing = List.of(new ApiError("objectionDue", "A4.objectionWindow", "异议期尚未届满"));
@@ -798,7 +808,7 @@ public class AssessmentQuarters {
         done.outcome().poolFen(),
         done.outcome().rewardEachFen(),
         done.outcome().unallocatedFen());
-    Set<String> failedBefore = new java.util.HashSet<>();
+    Set<String> failedBefore = new HashSet<>();
     if (q.correctsId() != null) {
       repository.update(q.correctsId(), "superseded = true");
       repository.workers(q.correctsId()).stream()

@@ -77,6 +77,13 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
     return new Action("事项清单", MATTERS, hint);
   }
 
+  static final String MY_ASSESSMENT = "/assessment/mine";
+  static final String ASSESSMENT = "/assessment";
+
+  private static Action assessment(String hint) {
+    return new Action("季度考核", ASSESSMENT, hint);
+  }
+
   private static Action tasks(String hint) {
     return new Action("我的任务", TASKLIST, hint);
   }
@@ -109,6 +116,7 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
                   new Action("我的任务", MY_TASKS, "待您办理和待认领的任务，按期限先后。"),
                   meetings("本网格的周例会：待召开的、记录会议和出勤；已参加的上级例会和培训。"),
                   assignments("上级交办给本网格的任务：期限和工作要求，完成后填写办理情况。"),
+                  new Action("我的考核", MY_ASSESSMENT, "本季度考核的各项得分和每一项扣分的依据；公示期间可提出异议。"),
                   new Action("通知", NOTIFICATIONS, "催办、超期、办结待反馈等通知。"));
           case GRID_SUPERVISOR_ASSISTANT,
               GRID_POLICE_OFFICER,
@@ -131,6 +139,7 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
                   meetings("本单位召开的例会（村月例会，乡镇季度例会和网格员周、月例会）：待召开的、记录会议和出勤。"),
                   assignments("乡镇综治中心、职能部门向网格员交办任务，查看各网格办理情况。"),
                   matters("可交办网格员的事项、禁入事项及其审批依据。"),
+                  assessment("网格员季度考核：村（社区）录入群众满意度；乡镇综治中心审核扣分、答复异议、定档。"),
                   api("按接口查询本单位的事件。"));
           case SECTION_HEAD ->
               List.of(
@@ -139,7 +148,8 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
                   matters("可交办网格员的事项、禁入事项及其审批依据。"),
                   board("查看各单位在办、临期和超期的事件，督办。"),
                   overdue("本单位及所辖范围内超过期限仍未办结的事项，可筛选、导出 Excel。"),
-                  meetings("本单位召开的例会：待召开的、记录会议和出勤。"));
+                  meetings("本单位召开的例会：待召开的、记录会议和出勤。"),
+                  assessment("网格员季度考核：审核扣分、答复异议、定档公布。"));
           case AREA_LEADER ->
               List.of(
                   tasks("办理工作片内各村（社区）交给您的事项。"),
@@ -152,7 +162,8 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
                   overdue("按乡镇、村（社区）、网格、部门、责任人查看超期事件和案件，导出 Excel。"),
                   new Action("问责建议", PROPOSALS, "系统依据超期等事实提出的责任追究建议：采纳立案或不采纳。"),
                   assignments("审批不在清单内的交办事项（同意或退回），查看各网格办理情况。"),
-                  matters("维护本乡镇的事项清单：准入、禁入、退出，记录审批依据。"));
+                  matters("维护本乡镇的事项清单：准入、禁入、退出，记录审批依据。"),
+                  assessment("本乡镇网格员的季度考核：进度、得分、等次和补贴。"));
           case INVESTIGATOR -> List.of(tasks("办理分配给您的责任追究调查。"), api("查看分配给您的责任追究案件。"));
         };
     return new RoleSection(role.name(), role.label(), List.copyOf(units), actions);

@@ -20,6 +20,7 @@ import cn.gridcase.supervision.OverdueWorkItem;
 import cn.gridcase.test.ControlledClock;
 import cn.gridcase.test.ProcessTestSupport;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -281,7 +282,7 @@ class QuarterProcessTests extends ProcessTestSupport {
           "update assessment_quarter set status = 'IN_REVIEW', reviewed_at = drafted_at,"
               + " objection_due = drafted_at where id = ?",
           id);
-      clock.moveBy(java.time.Duration.ofMinutes(1));
+      clock.moveBy(Duration.ofMinutes(1));
       quarters.finalizeNow(quarters.row("GS", quarter), "center1");
     }
     assertThat(proposals.inTownships(List.of("GS"), "OPEN"))

@@ -160,6 +160,7 @@ class LoginAndHomeBrowserTests extends BrowserTestSupport {
             "我的任务 /tasks",
             "例会 /meetings",
             "交办任务 /assignments",
+            "我的考核 /assessment/mine",
             "通知 /notifications");
     clickAndWaitForPage(section.findElement(By.linkText("我的任务")));
     assertThat(currentPath())

@@ -342,6 +342,16 @@ class AuthorizationMatrixTests extends ApiTestSupport {
             .status(403, SEE_ASSIGNMENT)
             .status(422, "worker1")
             .otherwise(404),
+        // the quarterly assessment (A4-A6, C3): the township's assessment group (its center's
+        // staff) adds findings and changes the settings; a quarter nobody drafted is 404 for them
+        call(
+                "POST /api/assessment/quarters/2031-Q1/findings",
+                () -> "{\"townshipCode\": \"GS\", \"username\": \"worker1\"}")
+            .status(404, "admin", "center1", "head1")
+            .otherwise(403),
+        call("PUT /api/assessment/settings/GS")
+            .status(422, "admin", "center1", "head1")
+            .otherwise(403),
         call(
                 "PUT /api/admin/townships/GS/accountability-grading",
                 () ->

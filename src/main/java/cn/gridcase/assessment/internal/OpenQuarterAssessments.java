@@ -3,7 +3,6 @@ package cn.gridcase.assessment.internal;
 import cn.gridcase.assessment.AssessmentQuarters;
 import cn.gridcase.platform.GridCaseTime;
 import java.time.Clock;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +15,12 @@ import org.springframework.stereotype.Component;
 public class OpenQuarterAssessments {
 
   private final AssessmentQuarters quarters;
-  private final RuntimeService runtimeService;
+  private final QuarterProcess process;
   private final Clock clock;
 
-  OpenQuarterAssessments(AssessmentQuarters quarters, RuntimeService runtimeService, Clock clock) {
+  OpenQuarterAssessments(AssessmentQuarters quarters, QuarterProcess process, Clock clock) {
     this.quarters = quarters;
-    this.runtimeService = runtimeService;
+    this.process = process;
     this.clock = clock;
   }
 
@@ -41,25 +40,8 @@ public class OpenQuarterAssessments {
     return opened;
   }
 
-  /** Starts one township's quarter unless it is there already. */
+  /** Starts one township's quarter unless it is there already (an instance or a draft). */
   public boolean start(String township, String quarter) {
-    String key = QuarterVariables.businessKey(township, quarter);
-    boolean exists =
-        runtimeService
-                .createProcessInstanceQuery()
-                .processDefinitionKey(QuarterVariables.PROCESS)
-                .processInstanceBusinessKey(key)
-                .count()
-            > 0;
-    if (exists || quarters.exists(township, quarter)) {
-      return false;
-    }
-    runtimeService
-        .createMessageCorrelation(QuarterVariables.TOWNSHIP_MESSAGE)
-        .processInstanceBusinessKey(key)
-        .setVariable(QuarterVariables.TOWNSHIP, township)
-        .setVariable(QuarterVariables.QUARTER, quarter)
-        .correlateStartMessage();
-    return true;
+    return !quarters.exists(township, quarter) && process.start(township, quarter);
   }
 }

@@ -27,6 +27,31 @@ public class QuarterProcess {
     this.runtimeService = runtimeService;
   }
 
+  /**
+   * Starts one township's quarter through the message start event (business key {@code
+   * assessment-<township>-<quarter>}) unless an instance of it runs; false when it does.
+   */
+  public boolean start(String township, String quarter) {
+    String key = QuarterVariables.businessKey(township, quarter);
+    boolean running =
+        runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(QuarterVariables.PROCESS)
+                .processInstanceBusinessKey(key)
+                .count()
+            > 0;
+    if (running) {
+      return false;
+    }
+    runtimeService
+        .createMessageCorrelation(QuarterVariables.TOWNSHIP_MESSAGE)
+        .processInstanceBusinessKey(key)
+        .setVariable(QuarterVariables.TOWNSHIP, township)
+        .setVariable(QuarterVariables.QUARTER, quarter)
+        .correlateStartMessage();
+    return true;
+  }
+
   /** Whether the task was completed by {@code /api} (a transient flag only the server sets). */
   static boolean fromApi(DelegateTask task) {
     TypedValue flag = task.getVariableTyped(QuarterVariables.FROM_API);

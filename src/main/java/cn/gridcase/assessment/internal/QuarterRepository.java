@@ -472,4 +472,13 @@ public class QuarterRepository {
             },
         username);
   }
+
+  /** The quarters a township has, newest first. */
+  public List<String> townshipQuarters(String township) {
+    return jdbc.queryForList(
+        "select distinct quarter from assessment_quarter where township_code = ? order by quarter"
+            + " desc",
+        String.class,
+        township);
+  }
 }

@@ -1,6 +1,7 @@
 package cn.gridcase.assessment.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.gridcase.assessment.Grade;
 import cn.gridcase.assessment.Rulebook;
@@ -109,16 +110,16 @@ class QuarterArithmeticTests {
     assertThat(ds)
         .extracting(Deduction::item, Deduction::tenths)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1, 10),
-            org.assertj.core.groups.Tuple.tuple(1, 10),
-            org.assertj.core.groups.Tuple.tuple(3, 5),
-            org.assertj.core.groups.Tuple.tuple(5, 10),
-            org.assertj.core.groups.Tuple.tuple(5, 1),
-            org.assertj.core.groups.Tuple.tuple(5, 7),
-            org.assertj.core.groups.Tuple.tuple(6, 20),
-            org.assertj.core.groups.Tuple.tuple(7, 5),
-            org.assertj.core.groups.Tuple.tuple(7, 10),
-            org.assertj.core.groups.Tuple.tuple(7, 5));
+            tuple(1, 10),
+            tuple(1, 10),
+            tuple(3, 5),
+            tuple(5, 10),
+            tuple(5, 1),
+            tuple(5, 7),
+            tuple(6, 20),
+            tuple(7, 5),
+            tuple(7, 10),
+            tuple(7, 5));
     assertThat(ds.get(0).evidence()).contains("2026-W28").contains("记录 7").contains("事件 SJ-1");
     assertThat(ds.get(7).evidence()).contains("例会 42");
     assertThat(ds).allMatch(x -> Deduction.SYSTEM.equals(x.source()));
