@@ -50,6 +50,12 @@ public class AccountabilityProposals {
   public static final String GRID_WORKERS_HELD_ACCOUNTABLE = "GRID_WORKERS_HELD_ACCOUNTABLE";
   public static final String GRID_LEADER_HELD_ACCOUNTABLE = "GRID_LEADER_HELD_ACCOUNTABLE";
 
+  /**
+   * A grid leader's year-end satisfaction survey with more than one third 不满意 (A8): the assessment
+   * feature raises it through {@link #raise}, the survey as its evidence.
+   */
+  public static final String LEADER_SURVEY_DISSATISFIED = "LEADER_SURVEY_DISSATISFIED";
+
   /** The clause a grid worker's late step is filed under (C3, S0 第四条(一)2). */
   static final String GRID_WORKER_LATE_STEP = "第四条（一）2 日常考核不合格的专职网格员：约谈、待岗培训、诫勉谈话（事件未按期受理、办结）";
 
@@ -501,6 +507,8 @@ public class AccountabilityProposals {
       clause = "第四条（二）8 对专职网格员指导督促不力，所在村专职网格员被追究责任三次以上";
     } else if (GRID_LEADER_HELD_ACCOUNTABLE.equals(trigger)) {
       clause = "第四条（三）2 对网格长指导督促不力，所驻村网格长被追责二次及以上";
+    } else if (LEADER_SURVEY_DISSATISFIED.equals(trigger)) {
+      clause = "A8 网格长年度满意度测评不满意超过三分之一：建议撤换网格长";
     } else {
       clause = "第四条（一） 专职网格员考核";
     }

@@ -75,8 +75,8 @@ class HomePage {
           if (overGrids.contains(role) && RoleSection.OVER_GRID_WORKERS.contains(role)) {
             section = section.withRoutineWorkers();
           }
-          if (inTownship.contains(role) && RoleSection.OVER_TOWNSHIP_PAY.contains(role)) {
-            section = section.withPaySheet();
+          if (inTownship.contains(role) && RoleSection.TOWNSHIP_STAFF.contains(role)) {
+            section = section.withPaySheet().withLeaderPages();
           }
           sections.add(section);
         });

@@ -45,16 +45,32 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
   static final String RANKINGS = "/assessment/rankings";
   static final String PAY_SETTINGS = "/assessment/pay-settings";
 
-  /** The roles held in a township that read its pay sheet and rankings. */
-  static final Set<AppointmentRole> OVER_TOWNSHIP_PAY =
-      EnumSet.of(
-          AppointmentRole.EVENT_HANDLER, AppointmentRole.SECTION_HEAD, AppointmentRole.SUPERVISOR);
-
   /** The section with 报酬表 and 排名 added (for a role held in a township). */
   RoleSection withPaySheet() {
     List<Action> more = new ArrayList<>(actions);
     more.add(new Action("网格员报酬表", PAY_SHEET, "本乡镇网格员每月报酬和季度发放表，可导出 Excel。"));
     more.add(new Action("排名", RANKINGS, "按月、按周的网格和网格员排名：计件数、按期率。"));
+    return new RoleSection(key, title, units, List.copyOf(more));
+  }
+
+  static final String LEADERS = "/assessment/leaders";
+  static final String LEADER_BONUS = "/assessment/leader-bonus";
+  static final String YEARS = "/assessment/years";
+
+  /**
+   * The roles held in a township that read its pay sheet and rankings and record the grid leaders'
+   * reviews and surveys (A8).
+   */
+  static final Set<AppointmentRole> TOWNSHIP_STAFF =
+      EnumSet.of(
+          AppointmentRole.EVENT_HANDLER, AppointmentRole.SECTION_HEAD, AppointmentRole.SUPERVISOR);
+
+  /** The section with the township's leader and year pages added (A7, A8, A9). */
+  RoleSection withLeaderPages() {
+    List<Action> more = new ArrayList<>(actions);
+    more.add(new Action("网格长考评", LEADERS, "录入和查看网格长半年考评、年度满意度测评（公示）；不满意超过三分之一的提出撤换建议。"));
+    more.add(new Action("年终奖励挂钩", LEADER_BONUS, "网格长、指导员、片长所负责网格的网格员年度平均分、档次和挂钩比例。"));
+    more.add(new Action("年度考评", YEARS, "各网格员四个季度的得分和等次、年度平均分和档次，可导出 Excel。"));
     return new RoleSection(key, title, units, List.copyOf(more));
   }
 

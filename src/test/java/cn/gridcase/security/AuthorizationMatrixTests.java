@@ -75,6 +75,27 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   static final String[] EVERYONE = USERS.toArray(String[]::new);
 
   /**
+   * Who is appointed in township GS (its center, supervisors, villages' and grids' people), and so
+   * reads its published leader surveys and its yearly evaluation (A8, A9).
+   */
+  static final String[] IN_GS = {
+    "admin",
+    "worker1",
+    "worker2",
+    "worker3",
+    "leader1",
+    "instructor1",
+    "station1",
+    "center1",
+    "head1",
+    "arealeader1",
+    "supervisor1"
+  };
+
+  /** GS's township center and supervisors, who record the leaders' surveys and reviews (A8). */
+  static final String[] GS_STAFF = {"admin", "center1", "head1", "supervisor1"};
+
+  /**
    * Who sees an assignment center1 gave to GS-V01-G01: administrators, the township's supervisors,
    * the township center (the unit that gave it) and those whose scope holds the grid.
    */
@@ -308,6 +329,17 @@ class AuthorizationMatrixTests extends ApiTestSupport {
             .status(422, "center1", "head1", "safety1", "civil1")
             .otherwise(403),
         call("GET /api/assignments").allow(EVERYONE),
+        call("GET /api/assessment/leader-surveys?townshipCode=GS&year=2025")
+            .allow(IN_GS)
+            .otherwise(403),
+        call("POST /api/assessment/leader-surveys", () -> "{}")
+            .status(422, GS_STAFF)
+            .otherwise(403),
+        call("GET /api/assessment/leader-bonus/2025?townshipCode=GS")
+            .allow(
+                "admin", "center1", "head1", "supervisor1", "leader1", "instructor1", "arealeader1")
+            .otherwise(403),
+        call("GET /api/assessment/years/2025?townshipCode=GS").allow(IN_GS).otherwise(403),
         call("GET /api/assignments/{assignment}").allow(SEE_ASSIGNMENT).otherwise(404),
         call("GET /api/assignments/999999").allow().otherwise(404),
         call("POST /api/assignments/{assignment}/approve")
