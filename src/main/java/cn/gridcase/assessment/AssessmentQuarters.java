@@ -27,6 +27,7 @@ import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
+import cn.gridcase.platform.Text;
 import cn.gridcase.routine.MeetingAttendance;
 import cn.gridcase.routine.ShortfallPeriod;
 import cn.gridcase.routine.Shortfalls;
@@ -435,7 +436,7 @@ public class AssessmentQuarters {
   // ---- satisfaction (A4: 20%)
 
   /** One score of residents' satisfaction: 0–100, at most one decimal. */
-  public record Score(String username, BigDecimal score) {}
+  public record Score(@Text(max = 64) String username, BigDecimal score) {}
 
   /**
    * Residents' satisfaction of some grid workers, entered by the station of each one's village (a

@@ -14,6 +14,8 @@ import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
+import cn.gridcase.platform.Text;
+import cn.gridcase.platform.TextRules;
 import cn.gridcase.security.UserAccounts;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -63,23 +65,23 @@ public class LeaderAssessments {
 
   /** A survey to record: the counts of answers; {@code reason} for a correction. */
   public record SurveyCommand(
-      String leader,
+      @Text(max = 64) String leader,
       Integer year,
       Integer satisfied,
       Integer basicallySatisfied,
       Integer dissatisfied,
-      String reason) {}
+      @Text(max = TextRules.NOTE_MAX, multiLine = true) String reason) {}
 
   /**
    * A review to record: year, half (1 or 2), result and reasoning; {@code reason} for a correction.
    */
   public record ReviewCommand(
-      String leader,
+      @Text(max = 64) String leader,
       Integer year,
       Integer half,
       ReviewResult result,
-      String reasoning,
-      String reason) {}
+      @Text(max = TextRules.LONG_MAX, multiLine = true) String reasoning,
+      @Text(max = TextRules.NOTE_MAX, multiLine = true) String reason) {}
 
   // ---- surveys
 

@@ -244,7 +244,7 @@ class QuarterProcessTests extends ProcessTestSupport {
         .singleElement()
         .satisfies(d -> assertThat(d.reason()).isEqualTo("走访群众台账缺两户"));
     assertThat(proposals.inTownships(List.of("GS"), "OPEN"))
-        .filteredOn(p -> "worker3".equals(p.subject()))
+        .filteredOn(p -> "worker3".equals(p.subject()) && p.trigger().startsWith("ASSESSMENT_"))
         .extracting(Proposal::trigger)
         .containsExactly("ASSESSMENT_FAILED_CRITICISM");
     assertThat(notifications.inbox("worker3", false, 50))
@@ -286,7 +286,7 @@ class QuarterProcessTests extends ProcessTestSupport {
       quarters.finalizeNow(quarters.row("GS", quarter), "center1");
     }
     assertThat(proposals.inTownships(List.of("GS"), "OPEN"))
-        .filteredOn(p -> "worker3".equals(p.subject()))
+        .filteredOn(p -> "worker3".equals(p.subject()) && p.trigger().startsWith("ASSESSMENT_"))
         .extracting(Proposal::trigger)
         .as("S1: one 不合格 → nothing, two → 通报批评")
         .containsExactly("ASSESSMENT_FAILED_CRITICISM");
@@ -313,7 +313,7 @@ class QuarterProcessTests extends ProcessTestSupport {
     assertThat(now.workers().get(0).items().get(0).deductions())
         .anyMatch(d -> "信息漏报一次".equals(d.reason()));
     assertThat(proposals.inTownships(List.of("GS"), "OPEN"))
-        .filteredOn(p -> "worker3".equals(p.subject()))
+        .filteredOn(p -> "worker3".equals(p.subject()) && p.trigger().startsWith("ASSESSMENT_"))
         .as("the correction raises nothing new for a 不合格 already proposed")
         .hasSize(1);
 

@@ -7,6 +7,8 @@ import cn.gridcase.assessment.PaySettings;
 import cn.gridcase.assessment.PayStatement;
 import cn.gridcase.assessment.QuarterPay;
 import cn.gridcase.event.EventCategory;
+import cn.gridcase.platform.Text;
+import cn.gridcase.platform.TextRules;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -231,6 +233,6 @@ final class PayJson {
       BigDecimal bonusEscalated,
       BigDecimal cap,
       Integer minRankedEntries,
-      String effectiveFrom,
-      String reason) {}
+      @Text(max = 7) String effectiveFrom,
+      @Text(max = TextRules.NOTE_MAX, multiLine = true) String reason) {}
 }

@@ -4,6 +4,8 @@ import cn.gridcase.assessment.AssessmentQuarters;
 import cn.gridcase.assessment.AssessmentSettings;
 import cn.gridcase.assessment.QuarterView;
 import cn.gridcase.assessment.Rulebook;
+import cn.gridcase.platform.Text;
+import cn.gridcase.platform.TextRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -36,20 +38,34 @@ class QuarterController {
     this.quarters = quarters;
   }
 
-  record SatisfactionRequest(String townshipCode, List<AssessmentQuarters.Score> scores) {}
+  record SatisfactionRequest(
+      @Text(max = 64) String townshipCode, List<AssessmentQuarters.Score> scores) {}
 
   record FindingRequest(
-      String townshipCode, String username, Integer item, BigDecimal points, String reason) {}
+      @Text(max = 64) String townshipCode,
+      @Text(max = 64) String username,
+      Integer item,
+      BigDecimal points,
+      @Text(max = TextRules.NOTE_MAX, multiLine = true) String reason) {}
 
-  record TownshipRequest(String townshipCode, String note) {}
+  record TownshipRequest(
+      @Text(max = 64) String townshipCode,
+      @Text(max = TextRules.NOTE_MAX, multiLine = true) String note) {}
 
-  record ObjectionRequest(String townshipCode, String text) {}
+  record ObjectionRequest(
+      @Text(max = 64) String townshipCode,
+      @Text(max = TextRules.NOTE_MAX, multiLine = true) String text) {}
 
-  record AnswerRequest(String answer) {}
+  record AnswerRequest(@Text(max = TextRules.NOTE_MAX, multiLine = true) String answer) {}
 
-  record CorrectionRequest(String townshipCode, String reason) {}
+  record CorrectionRequest(
+      @Text(max = 64) String townshipCode,
+      @Text(max = TextRules.NOTE_MAX, multiLine = true) String reason) {}
 
-  record SettingsRequest(BigDecimal quarterSubsidy, Rulebook rulebook, String reason) {}
+  record SettingsRequest(
+      BigDecimal quarterSubsidy,
+      Rulebook rulebook,
+      @Text(max = TextRules.NOTE_MAX, multiLine = true) String reason) {}
 
   @GetMapping("/quarters/{quarter}")
   @Operation(

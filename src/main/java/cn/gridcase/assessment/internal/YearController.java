@@ -1,5 +1,7 @@
 package cn.gridcase.assessment.internal;
 
+import cn.gridcase.platform.Text;
+import cn.gridcase.platform.TextRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -33,7 +35,8 @@ class YearController {
     this.access = access;
   }
 
-  record ShareRequest(Integer tiedPercent, String reason) {}
+  record ShareRequest(
+      Integer tiedPercent, @Text(max = TextRules.NOTE_MAX, multiLine = true) String reason) {}
 
   @GetMapping("/leader-bonus/{year}")
   @Operation(
