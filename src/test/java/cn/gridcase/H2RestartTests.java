@@ -32,20 +32,21 @@ class H2RestartTests {
             + dataDir.resolve("gridcase").toAbsolutePath()
             + ";NON_KEYWORDS=VALUE,YEAR,DAY";
     long deployments;
+    long sampleTasks;
     try (ConfigurableApplicationContext first = start(url)) {
       Environment environment = first.getEnvironment();
       assertThat(environment.getActiveProfiles()).isEmpty();
       assertThat(environment.getDefaultProfiles()).containsExactly("h2", "demo");
       IdentityService identity = first.getBean(IdentityService.class);
       assertThat(identity.checkPassword("worker1", "demo")).isTrue();
-      assertThat(
-              first
-                  .getBean(TaskService.class)
-                  .createTaskQuery()
-                  .processInstanceBusinessKeyLike("SJ-%")
-                  .count())
-          .as("the demo's sample events wait in Tasklist")
-          .isEqualTo(3);
+      // the three sample events, and the entries of last month's pay statements still open
+      sampleTasks =
+          first
+              .getBean(TaskService.class)
+              .createTaskQuery()
+              .processInstanceBusinessKeyLike("SJ-%")
+              .count();
+      assertThat(sampleTasks).as("the demo's sample events wait in Tasklist").isGreaterThan(3);
       User created = identity.newUser("restart-probe");
       created.setPassword("secret");
       identity.saveUser(created);
@@ -64,7 +65,7 @@ class H2RestartTests {
                   .processInstanceBusinessKeyLike("SJ-%")
                   .count())
           .as("sample events are reported once")
-          .isEqualTo(3);
+          .isEqualTo(sampleTasks);
       assertThat(second.getBean(RepositoryService.class).createDeploymentQuery().count())
           .as("unchanged models are not deployed again")
           .isEqualTo(deployments);
