@@ -222,7 +222,7 @@ public class AssessmentQuarters {
     if (existing.isPresent()) {
       return existing.get().id();
     }
-    int[] yq = parseQuarter(quarter);
+    parseQuarter(quarter);
     OffsetDateTime now = GridCaseTime.now(clock);
     List<QuarterWorker> workers = workersOf(township, quarter);
     long id = repository.insertQuarter(township, quarter, 1, "DRAFT", now, null, null, null);
@@ -253,20 +253,54 @@ public class AssessmentQuarters {
               null));
     }
     repository.insertWorkers(id, rows);
-    Map<String, MeetingAttendance.Quarter> marks =
-        attendance.of(workers.stream().map(QuarterWorker::username).toList(), quarter);
+    countSystemDeductions(id, workers.stream().map(QuarterWorker::username).toList(), quarter, now);
+    return id;
+  }
+
+  /**
+   * The deductions the system counts (A4) of a version's grid workers from the routine's records
+   * and the meetings' attendance as they stand now, in place of those counted before: the draft
+   * counts them at the quarter's end, publication once more when the quarter's last ISO week is
+   * over and the corrections made meanwhile are in. The reviewers' findings stay.
+   */
+  private void countSystemDeductions(
+      long id, List<String> usernames, String quarter, OffsetDateTime now) {
+    int[] yq = parseQuarter(quarter);
+    repository.deleteSystemDeductions(id);
+    Map<String, MeetingAttendance.Quarter> marks = attendance.of(usernames, quarter);
     List<Object[]> deductions = new ArrayList<>();
-    for (QuarterWorker w : workers) {
+    for (String username : usernames) {
       rules
-          .systemDeductions(shortfalls.quarter(w.username(), yq[0], yq[1]), marks.get(w.username()))
-          .forEach(d -> deductions.add(new Object[] {w.username(), d, QuarterRepository.ts(now)}));
+          .systemDeductions(shortfalls.quarter(username, yq[0], yq[1]), marks.get(username))
+          .forEach(d -> deductions.add(new Object[] {username, d, QuarterRepository.ts(now)}));
       if (deductions.size() >= 5000) {
         repository.insertDeductions(id, deductions);
         deductions.clear();
       }
     }
     repository.insertDeductions(id, deductions);
-    return id;
+  }
+
+  /**
+   * A4: the quarter's counts are complete once its last ISO week is over (the week that begins in
+   * the quarter may end in the next one: 2026-Q3's last week runs to Sunday 4 October). Until then
+   * the review cannot be completed, since publication counts the deductions once more.
+   */
+  public List<ApiError> weekStillRunning(String quarter) {
+    LocalDate until = period(quarter).countedUntil();
+    LocalDate today = GridCaseTime.now(clock).toLocalDate();
+    if (!today.isAfter(until)) {
+      return List.of(
+          new ApiError(
+              null,
+              "A4.weekRunning",
+              "本季度最后一周至 "
+                  + until
+                  + " 才结束，该周的走访、日志、排查和信息采集须计入考核；请于 "
+                  + until.plusDays(1)
+                  + " 起完成审核"));
+    }
+    return List.of();
   }
 
   /** The villages of a version's grid workers (one satisfaction task each), in order. */
@@ -571,17 +605,27 @@ public class AssessmentQuarters {
         "缺少乡镇", List.of(new ApiError("townshipCode", "required", "请指定乡镇（townshipCode）")));
   }
 
-  private String townshipOf(String quarter, String username) {
+  /** The township whose quarter assesses the grid worker, if any. */
+  private Optional<String> townshipAssessing(String quarter, String username) {
     parseQuarter(quarter);
     for (String township : repository.townshipsWith(quarter)) {
       QuarterRow q = latest(township, quarter);
       if (repository.workers(q.id()).stream().anyMatch(w -> w.username().equals(username))) {
-        return township;
+        return Optional.of(township);
       }
     }
-    throw new DomainRuleViolation(
-        "扣分发现不符合要求",
-        List.of(new ApiError("username", "A4.finding.worker", "“" + username + "”不在本季度任何乡镇的考核中")));
+    return Optional.empty();
+  }
+
+  private String townshipOf(String quarter, String username) {
+    return townshipAssessing(quarter, username)
+        .orElseThrow(
+            () ->
+                new DomainRuleViolation(
+                    "扣分发现不符合要求",
+                    List.of(
+                        new ApiError(
+                            "username", "A4.finding.worker", "“" + username + "”不在本季度任何乡镇的考核中"))));
   }
 
   // ---- review, publication, objections
@@ -595,6 +639,10 @@ public class AssessmentQuarters {
     QuarterRow q = notFinal(township, quarter);
     if (!"DRAFT".equals(q.status()) || q.reviewedAt() != null) {
       throw new StateConflict("the review of " + quarter + " is done already");
+    }
+    List<ApiError> running = weekStillRunning(quarter);
+    if (!running.isEmpty()) {
+      throw new DomainRuleViolation("暂不能完成审核", running);
     }
     recordReview(q, note, caller);
     process.reviewed(q, caller);
@@ -619,6 +667,11 @@ public class AssessmentQuarters {
   public void publish(String township, String quarter) {
     QuarterRow q = latest(township, quarter);
     OffsetDateTime now = GridCaseTime.now(clock);
+    countSystemDeductions(
+        q.id(),
+        repository.workers(q.id()).stream().map(WorkerRow::username).toList(),
+        quarter,
+        now);
     OffsetDateTime objectBy = workingDays.deadline(now, OBJECTION_DAYS).deadline();
     OffsetDateTime finalizeBy = workingDays.deadline(objectBy, FINALIZE_DAYS).deadline();
     repository.update(
@@ -643,7 +696,14 @@ public class AssessmentQuarters {
    */
   @Transactional
   public QuarterView.Objection object(String quarter, String township, String text, String caller) {
-    String t = township != null ? township : townshipOf(quarter, caller);
+    String t =
+        township != null && !township.isBlank()
+            ? township.trim()
+            : townshipAssessing(quarter, caller)
+                .orElseThrow(
+                    () ->
+                        new AccessDeniedException(
+                            "only a grid worker of the quarter objects to their own draft"));
     QuarterRow q = latest(t, quarter);
     boolean own = repository.workers(q.id()).stream().anyMatch(w -> w.username().equals(caller));
     if (!own) {

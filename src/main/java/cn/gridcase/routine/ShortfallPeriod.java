@@ -48,6 +48,15 @@ public record ShortfallPeriod(String code, Kind kind, LocalDate from, LocalDate 
         first.plusMonths(2).with(TemporalAdjusters.lastDayOfMonth()));
   }
 
+  /**
+   * The last day any unit of the period covers: the Sunday of the last ISO week that begins in it
+   * (a quarter's or a month's last week may end in the next one). Until that day is over the
+   * period's counts are not complete.
+   */
+  public LocalDate countedUntil() {
+    return to.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+  }
+
   /** Reads {@code 2026-W40}, {@code 2026-10} or {@code 2026-Q4} (400 otherwise). */
   public static ShortfallPeriod parse(String text) {
     String value = text == null ? "" : text.trim();

@@ -180,6 +180,11 @@ class QuarterApiTests extends ApiTestSupport {
                 .post(Q + "/objections", "{\"townshipCode\": \"GS\", \"text\": \"代提\"}")
                 .status())
         .isEqualTo(403);
+    Reply stranger = api.as("center1").post(Q + "/objections", "{\"text\": \"代提\"}");
+    assertThat(stranger.status())
+        .as("no township named, and not assessed in any: refused as an objection, not a finding")
+        .isEqualTo(403);
+    assertThat(stranger.toString()).doesNotContain("A4.finding");
     assertThat(
             api.as("center1")
                 .post(Q + "/corrections", "{\"townshipCode\": \"GS\", \"reason\": \"x\"}")
@@ -225,11 +230,16 @@ class QuarterApiTests extends ApiTestSupport {
 
   @Test
   @DisplayName(
-      "A6/C3 settings: GET by anyone, PUT by the township's assessment group with a reason (every"
-          + " problem named), others 403")
+      "A6/C3 settings: GET by the township's people (404 for no township, 403 outside it), PUT"
+          + " by the township's assessment group with a reason (every problem named), others 403")
   void settings() {
     assertThat(api.as("worker1").get("/api/assessment/settings/GS").json().get("rulebook").asText())
         .isEqualTo("S0");
+    Reply unknown = api.as("center1").get("/api/assessment/settings/NO-SUCH");
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+    assertThat(unknown.isProblem()).isTrue();
+    Reply outside = api.as("investigator1").get("/api/assessment/settings/GS");
+    assertThat(outside.status()).as(outside.toString()).isEqualTo(403);
     assertThat(api.as("supervisor1").put("/api/assessment/settings/GS", "{}").status())
         .isEqualTo(403);
     Reply bad =

@@ -95,6 +95,16 @@ class QuarterProcessTests extends ProcessTestSupport {
     return items.stream().filter(i -> "ASSESSMENT".equals(i.kind())).toList();
   }
 
+  /** The evidence of every deduction of a quarter's version, of all its grid workers. */
+  private static List<String> evidence(QuarterView view) {
+    return view.workers().stream()
+        .flatMap(w -> w.items().stream())
+        .flatMap(i -> i.deductions().stream())
+        .map(QuarterView.ItemDeduction::evidence)
+        .filter(e -> e != null)
+        .toList();
+  }
+
   private static List<String> codes(Runnable action) {
     try {
       action.run();
@@ -147,6 +157,9 @@ class QuarterProcessTests extends ProcessTestSupport {
         .contains("worker1", "worker2", "worker3");
     assertThat(draft.workers().get(0).items()).hasSize(7);
     assertThat(draft.satisfactionDue().toInstant()).isEqualTo(endOf("2026-10-13").toInstant());
+    assertThat(evidence(draft))
+        .as("the quarter's last ISO week (28 Sep – 4 Oct) is still running at the draft")
+        .noneMatch(e -> e.startsWith("2026-W40"));
 
     List<Task> satisfaction = open(QuarterVariables.SATISFACTION_TASK);
     assertThat(satisfaction).extracting(Task::getName).contains("录入群众满意度：古山村（2026-Q3）");
@@ -165,6 +178,15 @@ class QuarterProcessTests extends ProcessTestSupport {
         .extracting(Task::getName)
         .containsExactly("录入群众满意度：古山村（2026-Q3）");
 
+    assertThat(codes(() -> quarters.review(Q, "GS", "已逐人核查", "head1")))
+        .as("A4 the review waits for the end of the quarter's last ISO week")
+        .containsExactly("A4.weekRunning");
+    Task running = open(QuarterVariables.REVIEW_TASK).get(0);
+    tasks().claim(running.getId(), "head1");
+    assertThat(codes(() -> tasks().complete(running.getId())))
+        .as("A4 so does the review completed in Tasklist")
+        .containsExactly("A4.weekRunning");
+    tasks().setAssignee(running.getId(), null);
     clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-13T23:59:00+08:00"));
     assertThat(overdueFor("supervisor1")).isEmpty();
     clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-14T09:00:00+08:00"));
@@ -189,6 +211,16 @@ class QuarterProcessTests extends ProcessTestSupport {
         .extracting(QuarterView.WorkerAssessment::username)
         .containsExactly("worker1");
     assertThat(published.objectionDue().toInstant()).isEqualTo(endOf("2026-10-19").toInstant());
+    assertThat(evidence(quarters.view(Q, "GS", null, "center1")))
+        .as("A4 publication counts the system's deductions once more, the last week now over")
+        .anyMatch(e -> e.startsWith("2026-W40"));
+    assertThat(
+            quarters.view(Q, "GS", null, "center1").workers().stream()
+                .filter(w -> w.username().equals("worker2"))
+                .flatMap(w -> w.items().get(1).deductions().stream())
+                .map(QuarterView.ItemDeduction::reason))
+        .as("the reviewers' findings stay")
+        .contains("走访群众台账缺两户");
     assertThat(notifications.inbox("worker1", false, 50))
         .extracting(InboxEntry::kind)
         .contains(NoticeKind.ASSESSMENT_DRAFT_PUBLISHED);

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class QuarterController {
 
   private final AssessmentQuarters quarters;
+  private final LeaderAccess access;
 
-  QuarterController(AssessmentQuarters quarters) {
+  QuarterController(AssessmentQuarters quarters, LeaderAccess access) {
     this.quarters = quarters;
+    this.access = access;
   }
 
   record SatisfactionRequest(
@@ -189,8 +192,12 @@ class QuarterController {
   @Operation(
       summary =
           "A township's quarterly subsidy (A6) and rulebook (C3), with every change's who/when/why")
-  AssessmentSettings settings(@PathVariable String townshipCode) {
-    return quarters.settings(townshipCode);
+  AssessmentSettings settings(Principal user, @PathVariable String townshipCode) {
+    String township = access.township(townshipCode).code();
+    if (!access.isOfTownship(user.getName(), township)) {
+      throw new AccessDeniedException("只有本乡镇的人员可查看 " + township + " 的考核设置");
+    }
+    return quarters.settings(township);
   }
 
   @PutMapping("/settings/{townshipCode}")

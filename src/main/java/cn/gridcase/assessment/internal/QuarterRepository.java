@@ -315,6 +315,14 @@ public class QuarterRepository {
         rows);
   }
 
+  /** Removes a version's deductions the system counted (the reviewers' findings stay). */
+  public void deleteSystemDeductions(long assessmentId) {
+    jdbc.update(
+        "delete from assessment_deduction where assessment_id = ? and source = ?",
+        assessmentId,
+        Deduction.SYSTEM);
+  }
+
   public List<DeductionRow> deductions(long assessmentId) {
     return jdbc.query(
         "select * from assessment_deduction where assessment_id = ? order by username, item, id",

@@ -1,7 +1,10 @@
 package cn.gridcase.assessment.internal;
 
 import cn.gridcase.assessment.AssessmentQuarters;
+import cn.gridcase.platform.ApiError;
+import cn.gridcase.platform.StepRefused;
 import cn.gridcase.platform.TaskActor;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +28,10 @@ public class ReviewTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     if (!QuarterProcess.fromApi(task)) {
       QuarterKey key = QuarterKey.of(task.getExecution().getProcessBusinessKey());
+      List<ApiError> running = quarters.weekStillRunning(key.quarter());
+      if (!running.isEmpty()) {
+        throw new StepRefused("暂不能完成审核", running);
+      }
       Object note = task.getVariable(QuarterVariables.NOTE);
       quarters.recordReview(
           quarters.row(key.township(), key.quarter()),
