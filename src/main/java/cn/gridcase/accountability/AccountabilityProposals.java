@@ -56,6 +56,22 @@ public class AccountabilityProposals {
    */
   public static final String LEADER_SURVEY_DISSATISFIED = "LEADER_SURVEY_DISSATISFIED";
 
+  /**
+   * A finalized quarter 不合格 (C3 with A4–A6), raised by the assessment through {@link #raise} by the
+   * township's rulebook: the 1st 不合格 quarter under S0 (通报批评, and by the circumstances 约谈, 待岗培训 or
+   * 诫勉谈话)...
+   */
+  public static final String ASSESSMENT_FAILED_CRITICISM = "ASSESSMENT_FAILED_CRITICISM";
+
+  /** ... two consecutive under S0 (the dismissal procedure) ... */
+  public static final String ASSESSMENT_FAILED_DISMISSAL = "ASSESSMENT_FAILED_DISMISSAL";
+
+  /** ... two consecutive under S1 (通报批评) ... */
+  public static final String ASSESSMENT_FAILED_S1_CRITICISM = "ASSESSMENT_FAILED_S1_CRITICISM";
+
+  /** ... three or more consecutive under S1 (not renewed for the next year). */
+  public static final String ASSESSMENT_FAILED_NOT_RENEWED = "ASSESSMENT_FAILED_NOT_RENEWED";
+
   /** The clause a grid worker's late step is filed under (C3, S0 第四条(一)2). */
   static final String GRID_WORKER_LATE_STEP = "第四条（一）2 日常考核不合格的专职网格员：约谈、待岗培训、诫勉谈话（事件未按期受理、办结）";
 
@@ -196,7 +212,8 @@ public class AccountabilityProposals {
 
   /**
    * Raises a proposal from facts another feature holds — the entry point for the quarterly
-   * assessment (a grid worker failing a quarter: trigger {@code ASSESSMENT_FAILED}).
+   * assessment (a grid worker failing a quarter: {@link #ASSESSMENT_FAILED_CRITICISM} and the
+   * others beside it; a grid leader's survey: {@link #LEADER_SURVEY_DISSATISFIED}).
    */
   public void raise(
       String trigger,
@@ -509,6 +526,23 @@ public class AccountabilityProposals {
       clause = "第四条（三）2 对网格长指导督促不力，所驻村网格长被追责二次及以上";
     } else if (LEADER_SURVEY_DISSATISFIED.equals(trigger)) {
       clause = "A8 网格长年度满意度测评不满意超过三分之一：建议撤换网格长";
+    } else if (ASSESSMENT_FAILED_CRITICISM.equals(trigger)) {
+      clause = "第四条（一） 专职网格员季度考核不合格：通报批评，视情节约谈、待岗培训或诫勉谈话";
+      suggested =
+          List.of(
+              Measure.CIRCULATED_CRITICISM,
+              Measure.TALK,
+              Measure.SUSPENSION_FOR_TRAINING,
+              Measure.ADMONISHMENT);
+    } else if (ASSESSMENT_FAILED_DISMISSAL.equals(trigger)) {
+      clause = "第四条（一） 专职网格员连续两个季度考核不合格：启动辞退程序";
+      suggested = List.of(Measure.DISMISSAL);
+    } else if (ASSESSMENT_FAILED_S1_CRITICISM.equals(trigger)) {
+      clause = "《乡镇网格员考核管理办法》五（一）3 连续两个季度考核不合格：通报批评";
+      suggested = List.of(Measure.CIRCULATED_CRITICISM);
+    } else if (ASSESSMENT_FAILED_NOT_RENEWED.equals(trigger)) {
+      // not renewing the contract is no measure of 第三条: nothing to suggest, the clause says it
+      clause = "《乡镇网格员考核管理办法》五（一）3 连续三个季度考核不合格：下一年不予续用";
     } else {
       clause = "第四条（一） 专职网格员考核";
     }

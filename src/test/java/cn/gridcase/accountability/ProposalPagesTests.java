@@ -33,11 +33,19 @@ class ProposalPagesTests {
   }
 
   @Test
-  @DisplayName("C3 triggers and severities read in Chinese")
+  @DisplayName("C3 triggers (also the assessment's and A8's) and severities read in Chinese")
   void labels() {
     assertThat(ProposalPages.triggerLabel("OVERDUE_ACCEPTANCE")).isEqualTo("超期受理");
     assertThat(ProposalPages.triggerLabel("OVERDUE_HANDLING")).isEqualTo("超期办结");
     assertThat(ProposalPages.triggerLabel("OVERDUE_SUPERVISION")).isEqualTo("督办超期");
+    assertThat(ProposalPages.triggerLabel("ASSESSMENT_FAILED_CRITICISM")).isEqualTo("季度考核不合格");
+    assertThat(ProposalPages.triggerLabel("ASSESSMENT_FAILED_DISMISSAL")).isEqualTo("连续两个季度考核不合格");
+    assertThat(ProposalPages.triggerLabel("ASSESSMENT_FAILED_S1_CRITICISM"))
+        .isEqualTo("连续两个季度考核不合格");
+    assertThat(ProposalPages.triggerLabel("ASSESSMENT_FAILED_NOT_RENEWED"))
+        .isEqualTo("连续三个季度考核不合格");
+    assertThat(ProposalPages.triggerLabel("LEADER_SURVEY_DISSATISFIED"))
+        .isEqualTo("网格长满意度测评不满意超过三分之一");
     assertThat(ProposalPages.severityLabel(Severity.GRAVE)).isEqualTo("情节严重");
     assertThat(ProposalPages.levelLabel("DEPARTMENT")).isEqualTo("部门");
   }

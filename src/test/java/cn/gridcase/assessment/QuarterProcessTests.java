@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.gridcase.accountability.AccountabilityProposals;
+import cn.gridcase.accountability.Measure;
 import cn.gridcase.accountability.Proposal;
 import cn.gridcase.assessment.internal.QuarterVariables;
 import cn.gridcase.event.OverdueStepFilter;
@@ -277,8 +278,19 @@ class QuarterProcessTests extends ProcessTestSupport {
         .satisfies(d -> assertThat(d.reason()).isEqualTo("走访群众台账缺两户"));
     assertThat(proposals.inTownships(List.of("GS"), "OPEN"))
         .filteredOn(p -> "worker3".equals(p.subject()) && p.trigger().startsWith("ASSESSMENT_"))
-        .extracting(Proposal::trigger)
-        .containsExactly("ASSESSMENT_FAILED_CRITICISM");
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.trigger()).isEqualTo("ASSESSMENT_FAILED_CRITICISM");
+              assertThat(p.clause()).startsWith("第四条（一）").contains("通报批评");
+              assertThat(p.suggestedMeasures())
+                  .as("C3 S0: 通报批评, and by the circumstances 约谈, 待岗培训 or 诫勉谈话")
+                  .containsExactly(
+                      Measure.CIRCULATED_CRITICISM,
+                      Measure.TALK,
+                      Measure.SUSPENSION_FOR_TRAINING,
+                      Measure.ADMONISHMENT);
+            });
     assertThat(notifications.inbox("worker3", false, 50))
         .extracting(InboxEntry::kind)
         .contains(NoticeKind.ASSESSMENT_FINAL);
@@ -321,7 +333,15 @@ class QuarterProcessTests extends ProcessTestSupport {
         .filteredOn(p -> "worker3".equals(p.subject()) && p.trigger().startsWith("ASSESSMENT_"))
         .extracting(Proposal::trigger)
         .as("S1: one 不合格 → nothing, two → 通报批评")
-        .containsExactly("ASSESSMENT_FAILED_CRITICISM");
+        .containsExactly("ASSESSMENT_FAILED_S1_CRITICISM");
+    assertThat(proposals.inTownships(List.of("GS"), "OPEN"))
+        .filteredOn(p -> "worker3".equals(p.subject()) && p.trigger().startsWith("ASSESSMENT_"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.clause()).contains("五（一）3").contains("连续两个季度");
+              assertThat(p.suggestedMeasures()).containsExactly(Measure.CIRCULATED_CRITICISM);
+            });
 
     assertThatThrownBy(
             () -> quarters.addFinding(Q, "GS", "worker1", 1, BigDecimal.ONE, "漏报", "center1"))

@@ -277,7 +277,11 @@ public class ProposalPages {
       case AccountabilityProposals.LATE_SUPERVISION -> "督办超期";
       case AccountabilityProposals.GRID_WORKERS_HELD_ACCOUNTABLE -> "所在村网格员被追责三次以上";
       case AccountabilityProposals.GRID_LEADER_HELD_ACCOUNTABLE -> "所驻村网格长被追责二次及以上";
-      case "ASSESSMENT_FAILED" -> "季度考核不合格";
+      case AccountabilityProposals.ASSESSMENT_FAILED_CRITICISM -> "季度考核不合格";
+      case AccountabilityProposals.ASSESSMENT_FAILED_DISMISSAL -> "连续两个季度考核不合格";
+      case AccountabilityProposals.ASSESSMENT_FAILED_S1_CRITICISM -> "连续两个季度考核不合格";
+      case AccountabilityProposals.ASSESSMENT_FAILED_NOT_RENEWED -> "连续三个季度考核不合格";
+      case AccountabilityProposals.LEADER_SURVEY_DISSATISFIED -> "网格长满意度测评不满意超过三分之一";
       default -> trigger;
     };
   }

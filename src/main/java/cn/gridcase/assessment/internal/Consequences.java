@@ -1,5 +1,6 @@
 package cn.gridcase.assessment.internal;
 
+import cn.gridcase.accountability.AccountabilityProposals;
 import cn.gridcase.assessment.Rulebook;
 import java.util.Optional;
 
@@ -11,9 +12,11 @@ import java.util.Optional;
  */
 public final class Consequences {
 
-  static final String TRIGGER_CRITICISM = "ASSESSMENT_FAILED_CRITICISM";
-  static final String TRIGGER_DISMISSAL = "ASSESSMENT_FAILED_DISMISSAL";
-  static final String TRIGGER_NOT_RENEWED = "ASSESSMENT_FAILED_NOT_RENEWED";
+  static final String TRIGGER_CRITICISM = AccountabilityProposals.ASSESSMENT_FAILED_CRITICISM;
+  static final String TRIGGER_DISMISSAL = AccountabilityProposals.ASSESSMENT_FAILED_DISMISSAL;
+  static final String TRIGGER_TWICE_CRITICISM =
+      AccountabilityProposals.ASSESSMENT_FAILED_S1_CRITICISM;
+  static final String TRIGGER_NOT_RENEWED = AccountabilityProposals.ASSESSMENT_FAILED_NOT_RENEWED;
 
   private Consequences() {}
 
@@ -44,7 +47,9 @@ public final class Consequences {
               : consecutiveFails == 2
                   ? Optional.of(
                       new Consequence(
-                          TRIGGER_CRITICISM, "CIRCULATED_CRITICISM", "连续2个季度考核不合格：通报批评（S1 五(一)3）"))
+                          TRIGGER_TWICE_CRITICISM,
+                          "CIRCULATED_CRITICISM",
+                          "连续2个季度考核不合格：通报批评（S1 五(一)3）"))
                   : Optional.empty();
     };
   }

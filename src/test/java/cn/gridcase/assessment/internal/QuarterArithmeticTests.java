@@ -279,6 +279,11 @@ class QuarterArithmeticTests {
     assertThat(Consequences.of(Rulebook.S1, 1)).isEmpty();
     assertThat(Consequences.of(Rulebook.S1, 2).orElseThrow().measure())
         .isEqualTo("CIRCULATED_CRITICISM");
+    assertThat(Consequences.of(Rulebook.S1, 2).orElseThrow().trigger())
+        .as("S1's criticism after two is a trigger of its own: its clause is not S0's")
+        .isEqualTo(Consequences.TRIGGER_TWICE_CRITICISM);
+    assertThat(Consequences.of(Rulebook.S0, 1).orElseThrow().trigger())
+        .isEqualTo(Consequences.TRIGGER_CRITICISM);
     assertThat(Consequences.of(Rulebook.S1, 3).orElseThrow().measure()).isEqualTo("NOT_RENEWED");
     assertThat(Consequences.of(Rulebook.S1, 4).orElseThrow().trigger())
         .isEqualTo(Consequences.TRIGGER_NOT_RENEWED);
