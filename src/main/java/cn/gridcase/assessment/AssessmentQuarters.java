@@ -846,8 +846,17 @@ public class AssessmentQuarters {
       throw new DomainRuleViolation("尚不能定档", missing);
     }
     int[] yq = parseQuarter(q.quarter());
-    AssessmentSettings settings = settings(q.townshipCode());
-    long subsidyFen = settings.quarterSubsidy().movePointRight(2).longValueExact();
+    // a correction keeps the subsidy and rulebook its quarter was finalized with: a change made
+    // since applies to the quarters finalized after it, not to one corrected later
+    QuarterRow corrected = q.correctsId() == null ? null : repository.get(q.correctsId());
+    Rulebook rulebook =
+        corrected != null && corrected.rulebook() != null
+            ? Rulebook.valueOf(corrected.rulebook())
+            : settings(q.townshipCode()).rulebook();
+    long subsidyFen =
+        corrected != null && corrected.subsidyFen() != null
+            ? corrected.subsidyFen()
+            : settings(q.townshipCode()).quarterSubsidy().movePointRight(2).longValueExact();
     List<WorkerRow> workers = repository.workers(q.id());
     Map<String, QuarterEntries.Entries> counted = new HashMap<>();
     for (WorkerRow w : workers) {
@@ -864,7 +873,7 @@ public class AssessmentQuarters {
         caller,
         QuarterRepository.ts(now),
         subsidyFen,
-        settings.rulebook().name(),
+        rulebook.name(),
         done.quota(),
         done.outcome().poolFen(),
         done.outcome().rewardEachFen(),
@@ -881,7 +890,7 @@ public class AssessmentQuarters {
       if (grade == Grade.FAIL && !failedBefore.contains(w.username())) {
         int consecutive = 1 + failsBefore(w.username(), q.quarter());
         rules
-            .consequence(settings.rulebook(), consecutive)
+            .consequence(rulebook, consecutive)
             .ifPresent(
                 c ->
                     proposals.raise(
@@ -896,7 +905,7 @@ public class AssessmentQuarters {
                             + "分），连续 "
                             + consecutive
                             + " 个季度不合格；"
-                            + settings.rulebook().name()
+                            + rulebook.name()
                             + "："
                             + c.text()));
       }

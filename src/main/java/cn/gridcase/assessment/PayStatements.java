@@ -73,7 +73,7 @@ public class PayStatements {
 
   /**
    * The quarter's payment per grid worker of the township: the sum of the quarter's three months as
-   * paid (A2), by grid.
+   * paid (A2), by grid; while the quarter runs, of the months begun so far.
    */
   @Transactional(readOnly = true)
   public List<QuarterPay> quarter(String townshipCode, int year, int quarter) {
@@ -81,7 +81,13 @@ public class PayStatements {
     YearMonth first = YearMonth.of(year, (quarter - 1) * 3 + 1);
     boolean over = !GridCaseTime.now(clock).isBefore(start(first.plusMonths(3)));
     Map<String, List<PayStatement>> byWorker = new LinkedHashMap<>();
+    OffsetDateTime now = GridCaseTime.now(clock);
     for (int m = 0; m < 3; m++) {
+      if (now.isBefore(start(first.plusMonths(m)))) {
+        // a month not begun yet pays nothing so far (its statement would read as a month of no
+        // entries at the lowest base)
+        break;
+      }
       for (PayStatement s : sheet(townshipCode, first.plusMonths(m), true)) {
         byWorker.computeIfAbsent(s.username(), u -> new ArrayList<>()).add(s);
       }

@@ -302,7 +302,8 @@ class QuarterProcessTests extends ProcessTestSupport {
   @Test
   @DisplayName(
       "A4/C3 a final quarter is frozen: a correction is version 2 with its reason, version 1 stays"
-          + " readable; finalized by POST .../finalize; under S1 two consecutive 不合格 (Q2 then Q3)"
+          + " readable and the subsidy it was finalized with kept; finalized by POST .../finalize;"
+          + " under S1 two consecutive 不合格 (Q2 then Q3)"
           + " propose 通报批评, one alone nothing")
   void correctionAndConsecutive() {
     quarters.setSettings("GS", new BigDecimal("1000.01"), Rulebook.S1, "按考核管理办法执行", "center1");
@@ -348,6 +349,7 @@ class QuarterProcessTests extends ProcessTestSupport {
         .isInstanceOf(StateConflict.class);
     assertThat(codes(() -> quarters.correct(Q, "GS", " ", "center1")))
         .containsExactly("A4.correction");
+    quarters.setSettings("GS", new BigDecimal("2000.00"), Rulebook.S0, "下一季度起提高补贴", "center1");
     QuarterView v2 = quarters.correct(Q, "GS", "worker1 第1项漏记一次审核扣分", "center1");
     assertThat(v2.version()).isEqualTo(2);
     assertThat(v2.status()).isEqualTo("IN_REVIEW");
@@ -374,6 +376,9 @@ class QuarterProcessTests extends ProcessTestSupport {
         .filteredOn(w -> w.username().equals("worker3"))
         .singleElement()
         .satisfies(
-            w -> assertThat(w.subsidy()).as("70% of 1,000.01").isEqualByComparingTo("700.01"));
+            w ->
+                assertThat(w.subsidy())
+                    .as("70% of 1,000.01: the correction keeps the quarter's subsidy, not today's")
+                    .isEqualByComparingTo("700.01"));
   }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -123,12 +124,15 @@ final class PayExport {
                 line.createCell(3).setCellValue(q.username());
                 int c = 4;
                 for (String m : months) {
-                  long fen =
-                      q.months().stream()
-                          .filter(s -> s.month().toString().equals(m))
-                          .mapToLong(PayStatement::totalFen)
-                          .sum();
-                  yuan(line, c++, fen, money);
+                  Optional<PayStatement> month =
+                      q.months().stream().filter(s -> s.month().toString().equals(m)).findFirst();
+                  if (month.isPresent()) {
+                    yuan(line, c, month.get().totalFen(), money);
+                  } else {
+                    // a month not begun (or not served in the township) is left blank, not 0.00
+                    line.createCell(c).setCellValue("—");
+                  }
+                  c++;
                 }
                 line.createCell(c++).setCellValue(q.entries());
                 line.createCell(c++).setCellValue(q.countedEntries());
