@@ -3,7 +3,15 @@ package cn.gridcase.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.event.Events;
+import cn.gridcase.organisation.Appointment;
+import cn.gridcase.organisation.AppointmentRequest;
+import cn.gridcase.organisation.AppointmentRole;
+import cn.gridcase.organisation.Grid;
+import cn.gridcase.organisation.GridType;
 import cn.gridcase.organisation.Organisation;
+import cn.gridcase.organisation.TestPeople;
+import cn.gridcase.organisation.Unit;
+import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.security.UserAccounts;
 import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApiTestSupport;
@@ -12,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +74,42 @@ class PayApiTests extends ApiTestSupport {
     numbers.add(closed);
     numbers.add(workers.report("payapi1", grid, false, true));
     return numbers;
+  }
+
+  @Test
+  @DisplayName(
+      "A1: a grid worker who moved townships — each township's staff read the months served"
+          + " there, 403 for the months served elsewhere")
+  void movedWorker() {
+    if (organisation.appointmentsOf("paymover").isEmpty()) {
+      AppointmentRequest.PersonDetails mover = TestPeople.person("报酬调动", "paymover");
+      accounts.createIfAbsent("paymover", "调动", "报酬", "paymover@gridcase.invalid", "demo");
+      organisation.createGrid(
+          new Grid("PT-V01-G07", "报酬测试网格7", PayWorkers.VILLAGE, GridType.RURAL, 400, 1000));
+      Appointment there =
+          organisation.appoint(
+              new AppointmentRequest(
+                  mover, "PT-V01-G07", AppointmentRole.GRID_WORKER, PayWorkers.APPOINTED));
+      organisation.endAppointment(there.id(), LocalDate.of(2026, 10, 31), "调往报酬调入镇");
+      organisation.createUnitIfAbsent(new Unit("PQ", "报酬调入镇", UnitKind.TOWNSHIP, null));
+      organisation.createUnitIfAbsent(new Unit("PQ-V01", "报酬调入村", UnitKind.VILLAGE, "PQ"));
+      organisation.createGrid(new Grid("PQ-V01-G01", "调入网格1", "PQ-V01", GridType.RURAL, 400, 1000));
+      organisation.appoint(
+          new AppointmentRequest(
+              mover, "PQ-V01-G01", AppointmentRole.GRID_WORKER, LocalDate.of(2026, 11, 1)));
+      workers.appoint("pqcenter", "PQ", AppointmentRole.EVENT_HANDLER);
+    }
+    clock.set("2026-11-15T09:00");
+    String october = "/api/assessment/pay/paymover/2026-10";
+    String november = "/api/assessment/pay/paymover/2026-11";
+    assertThat(api.as("ptcenter").get(october).status()).isEqualTo(200);
+    Reply elsewhere = api.as("ptcenter").get(november);
+    assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(403);
+    assertThat(api.as("pqcenter").get(november).status()).isEqualTo(200);
+    assertThat(api.as("pqcenter").get(october).status()).isEqualTo(403);
+    assertThat(api.as("paymover").get(october).status())
+        .as("their own, every month")
+        .isEqualTo(200);
   }
 
   @Test

@@ -11,6 +11,7 @@ import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.InvalidRequest;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,14 @@ public class PayAccess {
     this.settings = settings;
   }
 
-  /** 403 unless the caller may read the grid worker's statements. */
-  public void requireStatementReader(String caller, String username) {
+  /**
+   * 403 unless the caller may read the grid worker's statement of the month: their own, an
+   * administrator, or the staff and supervisors of a township the worker served in during that
+   * month (a worker who moved townships is not read by the other township for the months before or
+   * after). For a month the worker served nowhere, the townships they ever served in may ask (and
+   * learn that there is no statement).
+   */
+  public void requireStatementReader(String caller, String username, YearMonth month) {
     if (caller.equals(username)) {
       return;
     }
@@ -52,12 +59,23 @@ public class PayAccess {
     if (scope.admin()) {
       return;
     }
-    Set<String> townships =
+    LocalDate first = month.atDay(1);
+    LocalDate last = month.atEndOfMonth();
+    List<Appointment> served =
         organisation.appointmentsOf(username).stream()
             .filter(a -> a.role() == AppointmentRole.GRID_WORKER)
-            .map(Appointment::unitCode)
-            .map(this::townshipOfGrid)
-            .collect(Collectors.toSet());
+            .toList();
+    List<Appointment> inMonth =
+        served.stream()
+            .filter(a -> !a.startsOn().isAfter(last))
+            .filter(a -> a.endsOn() == null || !a.endsOn().isBefore(first))
+            .toList();
+    Set<String> townships =
+        (inMonth.isEmpty() ? served : inMonth)
+            .stream()
+                .map(Appointment::unitCode)
+                .map(this::townshipOfGrid)
+                .collect(Collectors.toSet());
     if (townships.stream().noneMatch(scope.townships()::contains)) {
       throw new AccessDeniedException(username + " 的报酬不在您的查看范围内");
     }

@@ -69,7 +69,7 @@ class PayController {
       @PathVariable String username,
       @PathVariable @Parameter(description = "yyyy-MM", example = "2026-10") String month) {
     YearMonth parsed = PayAccess.month("month", month);
-    access.requireStatementReader(user.getName(), username);
+    access.requireStatementReader(user.getName(), username, parsed);
     return PayJson.Statement.of(pay.statement(username, parsed));
   }
 

@@ -131,13 +131,13 @@ class PayPages {
       @PathVariable String username,
       @RequestParam(defaultValue = "") String month,
       Model model) {
-    access.requireStatementReader(user.getName(), username);
     return statementPage(user.getName(), username, month, model, false);
   }
 
   private String statementPage(
       String caller, String username, String month, Model model, boolean own) {
     YearMonth shown = month(month, model);
+    access.requireStatementReader(caller, username, shown);
     model.addAttribute("own", own);
     model.addAttribute("month", shown.toString());
     model.addAttribute("username", username);
