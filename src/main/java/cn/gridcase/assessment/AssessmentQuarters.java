@@ -525,6 +525,7 @@ public class AssessmentQuarters {
     if (!errors.isEmpty()) {
       throw new DomainRuleViolation("满意度得分不符合要求", errors);
     }
+    requireChangeable(q, tenths.keySet());
     OffsetDateTime now = GridCaseTime.now(clock);
     tenths.forEach((user, t) -> repository.setSatisfaction(q.id(), user, t, caller, now));
     Set<String> villages = new LinkedHashSet<>();
@@ -538,6 +539,32 @@ public class AssessmentQuarters {
       if (complete && completeTasks) {
         process.satisfactionEntered(q, village, caller);
       }
+    }
+  }
+
+  /**
+   * Once the objection window is over, what the grid workers saw published is fixed: a score or a
+   * finding changes only for a grid worker whose objection is still to be answered (the answer may
+   * correct it). A correction version is the group's own re-do, with its reason, and stays open.
+   */
+  private void requireChangeable(QuarterRow q, Set<String> usernames) {
+    if (q.correctsId() != null
+        || !"IN_REVIEW".equals(q.status())
+        || q.objectionDue() == null
+        || !GridCaseTime.now(clock).isAfter(q.objectionDue())) {
+      return;
+    }
+    Set<String> objecting = new HashSet<>();
+    repository.objections(q.id()).stream()
+        .filter(o -> o.answer() == null)
+        .forEach(o -> objecting.add(o.username()));
+    List<String> fixed = usernames.stream().filter(u -> !objecting.contains(u)).sorted().toList();
+    if (!fixed.isEmpty()) {
+      throw new StateConflict(
+          "异议期已于 "
+              + GridCaseTime.minute(q.objectionDue())
+              + " 届满，公示的考核结果只在答复本人异议时调整："
+              + String.join("、", fixed));
     }
   }
 
@@ -575,6 +602,7 @@ public class AssessmentQuarters {
     if (!errors.isEmpty()) {
       throw new DomainRuleViolation("扣分发现不符合要求", errors);
     }
+    requireChangeable(q, Set.of(username));
     repository.insertDeductions(
         q.id(),
         List.<Object[]>of(

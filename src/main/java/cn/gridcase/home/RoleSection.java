@@ -45,11 +45,12 @@ record RoleSection(String key, String title, List<String> units, List<Action> ac
   static final String RANKINGS = "/assessment/rankings";
   static final String PAY_SETTINGS = "/assessment/pay-settings";
 
-  /** The section with 报酬表 and 排名 added (for a role held in a township). */
+  /** The section with 报酬表, 排名 and 报酬设置 added (for a role held in a township). */
   RoleSection withPaySheet() {
     List<Action> more = new ArrayList<>(actions);
     more.add(new Action("网格员报酬表", PAY_SHEET, "本乡镇网格员每月报酬和季度发放表，可导出 Excel。"));
     more.add(new Action("排名", RANKINGS, "按月、按周的网格和网格员排名：计件数、按期率。"));
+    more.add(new Action("报酬设置", PAY_SETTINGS, "本乡镇的基本报酬、扣减、奖励和上限：综治中心（考核小组）修改，自下月起执行，留存修改记录。"));
     return new RoleSection(key, title, units, List.copyOf(more));
   }
 

@@ -91,13 +91,9 @@ class PayApiTests extends ApiTestSupport {
               new AppointmentRequest(
                   mover, "PT-V01-G07", AppointmentRole.GRID_WORKER, PayWorkers.APPOINTED));
       organisation.endAppointment(there.id(), LocalDate.of(2026, 10, 31), "调往报酬调入镇");
-      organisation.createUnitIfAbsent(new Unit("PQ", "报酬调入镇", UnitKind.TOWNSHIP, null));
-      organisation.createUnitIfAbsent(new Unit("PQ-V01", "报酬调入村", UnitKind.VILLAGE, "PQ"));
-      organisation.createGrid(new Grid("PQ-V01-G01", "调入网格1", "PQ-V01", GridType.RURAL, 400, 1000));
       organisation.appoint(
           new AppointmentRequest(
-              mover, "PQ-V01-G01", AppointmentRole.GRID_WORKER, LocalDate.of(2026, 11, 1)));
-      workers.appoint("pqcenter", "PQ", AppointmentRole.EVENT_HANDLER);
+              mover, otherTownshipGrid(1), AppointmentRole.GRID_WORKER, LocalDate.of(2026, 11, 1)));
     }
     clock.set("2026-11-15T09:00");
     String october = "/api/assessment/pay/paymover/2026-10";
@@ -110,6 +106,60 @@ class PayApiTests extends ApiTestSupport {
     assertThat(api.as("paymover").get(october).status())
         .as("their own, every month")
         .isEqualTo(200);
+  }
+
+  /** Township PQ 报酬调入镇 (center pqcenter) and its grid PQ-V01-G0n, made once. */
+  private String otherTownshipGrid(int n) {
+    organisation.createUnitIfAbsent(new Unit("PQ", "报酬调入镇", UnitKind.TOWNSHIP, null));
+    organisation.createUnitIfAbsent(new Unit("PQ-V01", "报酬调入村", UnitKind.VILLAGE, "PQ"));
+    workers.appoint("pqcenter", "PQ", AppointmentRole.EVENT_HANDLER);
+    String grid = "PQ-V01-G0" + n;
+    if (organisation.grid(grid).isEmpty()) {
+      organisation.createGrid(new Grid(grid, "调入网格" + n, "PQ-V01", GridType.RURAL, 400, 1000));
+    }
+    return grid;
+  }
+
+  @Test
+  @DisplayName(
+      "A1: a grid worker who moves townships mid-month is paid once, on the sheet of the township"
+          + " they serve in at the month's end, for every entry of the month")
+  void movedMidMonth() {
+    if (organisation.appointmentsOf("payhalf").isEmpty()) {
+      AppointmentRequest.PersonDetails half = TestPeople.person("报酬半月", "payhalf");
+      accounts.createIfAbsent("payhalf", "半月", "报酬", "payhalf@gridcase.invalid", "demo");
+      organisation.createGrid(
+          new Grid("PT-V01-G08", "报酬测试网格8", PayWorkers.VILLAGE, GridType.RURAL, 400, 1000));
+      Appointment there =
+          organisation.appoint(
+              new AppointmentRequest(
+                  half, "PT-V01-G08", AppointmentRole.GRID_WORKER, PayWorkers.APPOINTED));
+      clock.set("2026-11-03T09:00");
+      String closed = workers.report("payhalf", "PT-V01-G08", false, false);
+      events.resolve(closed, "payhalf", Map.of("result", "已处理"));
+      organisation.endAppointment(there.id(), LocalDate.of(2026, 11, 15), "调往报酬调入镇");
+      organisation.appoint(
+          new AppointmentRequest(
+              half, otherTownshipGrid(2), AppointmentRole.GRID_WORKER, LocalDate.of(2026, 11, 16)));
+    }
+    clock.set("2026-12-02T09:00");
+    JsonNode pt =
+        api.as("ptcenter").get("/api/assessment/pay?townshipCode=PT&month=2026-11").json();
+    assertThat(pt.get("items"))
+        .as("not on the sheet of the township left mid-month")
+        .noneMatch(i -> i.get("username").asText().equals("payhalf"));
+    JsonNode pq =
+        api.as("pqcenter").get("/api/assessment/pay?townshipCode=PQ&month=2026-11").json();
+    JsonNode row = row(pq, "payhalf");
+    assertThat(row.get("entries").asInt()).as("the entry reported in PT counts").isEqualTo(1);
+    assertThat(row.get("total").decimalValue())
+        .as("paid once: the statement of the month")
+        .isEqualByComparingTo(
+            api.as("payhalf")
+                .get("/api/assessment/pay/payhalf/2026-11")
+                .json()
+                .get("total")
+                .decimalValue());
   }
 
   @Test
@@ -319,6 +369,34 @@ class PayApiTests extends ApiTestSupport {
                 .get("total")
                 .decimalValue())
         .isEqualByComparingTo("24");
+  }
+
+  @Test
+  @DisplayName(
+      "A1: the township's officials read and change its pay settings — its center (the"
+          + " assessment group) changes, its supervisors read, others 403, 404 for no township")
+  void officialsChangeSettings() {
+    clock.set("2026-11-16T09:00");
+    String path = "/api/assessment/pay-settings/PT";
+    Reply read = api.as("ptsupervisor").get(path);
+    assertThat(read.status()).as(read.toString()).isEqualTo(200);
+    assertThat(read.json().get("currentMonth").asText()).isEqualTo("2026-11");
+    assertThat(api.as("payapi1").get(path).status()).isEqualTo(403);
+    assertThat(api.as("center1").get(path).status()).as("another township's center").isEqualTo(403);
+    assertThat(api.as("ptcenter").get("/api/assessment/pay-settings/NO-SUCH").status())
+        .isEqualTo(404);
+    String body =
+        "{\"base\": 120, \"deductionRate\": 10, \"threshold\": 8, \"maxDeduction\": 80,"
+            + " \"bonusClosed\": 20, \"bonusEscalated\": 10, \"cap\": 200,"
+            + " \"minRankedEntries\": 1, \"reason\": \"镇综治中心按镇党委会议决定调整\"}";
+    assertThat(api.as("ptsupervisor").put(path, body).status())
+        .as("a supervisor reads, does not change")
+        .isEqualTo(403);
+    Reply changed = api.as("ptcenter").put(path, body);
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    assertThat(changed.json().get("history").get(0).get("changedBy").asText())
+        .isEqualTo("ptcenter");
+    assertThat(changed.json().get("next").get("base").decimalValue()).isEqualByComparingTo("120");
   }
 
   private static JsonNode row(JsonNode sheet, String username) {

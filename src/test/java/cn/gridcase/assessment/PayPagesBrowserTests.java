@@ -108,7 +108,8 @@ class PayPagesBrowserTests extends BrowserTestSupport {
   @Test
   @DisplayName(
       "A1 报酬设置: an administrator changes the base from next month; a missing reason is shown"
-          + " next to its field; the change is kept with who and why")
+          + " next to its field; the change is kept with who and why; the township's supervisor"
+          + " reads it without a form")
   void settings() {
     clock.set("2027-02-10T09:00");
     logIn("admin", "demo");
@@ -124,6 +125,15 @@ class PayPagesBrowserTests extends BrowserTestSupport {
     assertThat(find("#settings-next").getText()).startsWith("2027-03：基本报酬 110.00 元");
     assertThat(find("#settings-current").getText()).doesNotContain("110.00");
     assertThat(find("#settings-history").getText()).contains("admin", "镇务会决定");
+
+    browser.manage().deleteAllCookies();
+    logIn("ptsupervisor", "demo");
+    open("/assessment/pay-settings?townshipCode=PT");
+    assertThat(find("#settings-history").getText()).as("a supervisor reads").contains("镇务会决定");
+    assertThat(findAll("form[action$='/assessment/pay-settings']"))
+        .as("but does not change")
+        .isEmpty();
+    assertThat(find("p.note").getText()).contains("综治中心（考核小组）");
   }
 
   private void assertNoHorizontalScroll() {

@@ -141,7 +141,8 @@ class QuarterProcessTests extends ProcessTestSupport {
   @DisplayName(
       "A4/A5/A6/C3 the end of Q3 drafts GS's quarter; satisfaction per village and the review due"
           + " in 5 working days (Oct 13, after National Day) and late on the overdue list the day"
-          + " after; published for 3 working days of objections; an objection answered in Tasklist;"
+          + " after; published for 3 working days of objections, fixed after them; an objection"
+          + " answered in Tasklist;"
           + " finalized in Tasklist after the window: grades, subsidies, the 不合格 proposal (S0)")
   void wholeQuarter() {
     OffsetDateTime fired =
@@ -248,6 +249,11 @@ class QuarterProcessTests extends ProcessTestSupport {
     clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-19T23:59:58+08:00"));
     assertThat(instance()).isWaitingAt(QuarterVariables.OBJECTION_WINDOW);
     clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-20T00:00:00+08:00"));
+    assertThatThrownBy(
+            () -> quarters.addFinding(Q, "GS", "worker2", 1, BigDecimal.ONE, "补记一次漏报", "center1"))
+        .as("A4 after the objection window what was published is fixed (no objection open)")
+        .isInstanceOf(StateConflict.class)
+        .hasMessageContaining("异议期已于");
     Task finalize = open(QuarterVariables.FINALIZE_TASK).get(0);
     assertThat(finalize.getDueDate()).isEqualTo(endOf("2026-10-21"));
 

@@ -316,6 +316,12 @@ class AuthorizationMatrixTests extends ApiTestSupport {
             .otherwise(403),
         call("GET /api/admin/townships/GS/pay-settings").allow("admin").otherwise(403),
         call("PUT /api/admin/townships/GS/pay-settings").status(422, "admin").otherwise(403),
+        call("GET /api/assessment/pay-settings/GS")
+            .allow("admin", "center1", "head1", "supervisor1")
+            .otherwise(403),
+        call("PUT /api/assessment/pay-settings/GS")
+            .status(422, "admin", "center1", "head1")
+            .otherwise(403),
         call("GET /api/supervision/rankings?period=2026-W40&scope=GRID&townshipCode=GS")
             .allow("admin", "center1", "head1", "supervisor1")
             .otherwise(403),

@@ -90,6 +90,25 @@ public class PayAccess {
     }
   }
 
+  /**
+   * Whether the caller changes the township's pay settings (A1: the officials read and change
+   * them): an administrator, or the township center's staff — the township's assessment group.
+   */
+  public boolean changesSettings(String caller, String townshipCode) {
+    if (scopes.of(caller).admin()) {
+      return true;
+    }
+    return organisation.currentAppointments(caller).stream()
+        .anyMatch(a -> a.unitCode().equals(townshipCode) && a.role().worksUnitQueue());
+  }
+
+  /** 403 unless {@link #changesSettings}. */
+  public void requireSettingsChanger(String caller, String townshipCode) {
+    if (!changesSettings(caller, townshipCode)) {
+      throw new AccessDeniedException("只有乡镇综治中心（考核小组）和系统管理员修改 " + townshipCode + " 的报酬设置");
+    }
+  }
+
   /** The townships whose sheets the caller reads (for the pages' defaults). */
   public List<String> townshipsOf(String caller) {
     AccessScope scope = scopes.of(caller);

@@ -170,6 +170,31 @@ class PayController {
     return settingsView(code);
   }
 
+  @GetMapping("/assessment/pay-settings/{townshipCode}")
+  @Operation(
+      summary =
+          "The township's pay settings as its staff and supervisors read them: in force this month,"
+              + " next month, and every change (A1)")
+  PayJson.SettingsView townshipPaySettings(Principal user, @PathVariable String townshipCode) {
+    access.requireTownshipReader(user.getName(), townshipCode);
+    return settingsView(townshipCode);
+  }
+
+  @PutMapping("/assessment/pay-settings/{townshipCode}")
+  @Operation(
+      summary =
+          "Changes the township's pay settings from a month not yet begun, with the reason (the"
+              + " township center — its assessment group — or an administrator; A1)",
+      description = "As PUT /api/admin/townships/{code}/pay-settings; 403 for the others.")
+  PayJson.SettingsView changeTownshipPaySettings(
+      Principal user,
+      @PathVariable String townshipCode,
+      @RequestBody PayJson.SettingsChange change) {
+    access.requireTownshipReader(user.getName(), townshipCode);
+    access.requireSettingsChanger(user.getName(), townshipCode);
+    return changePaySettings(user, townshipCode, change);
+  }
+
   PayJson.SettingsView settingsView(String code) {
     List<PaySettings> history = settings.history(code);
     YearMonth current = settings.currentMonth();

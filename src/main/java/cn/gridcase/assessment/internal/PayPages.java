@@ -10,7 +10,6 @@ import cn.gridcase.assessment.RankingItem;
 import cn.gridcase.assessment.RankingScope;
 import cn.gridcase.assessment.Rankings;
 import cn.gridcase.assessment.TownshipPaySettings;
-import cn.gridcase.organisation.AccessScopes;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
 import cn.gridcase.platform.ApiError;
@@ -50,7 +49,6 @@ class PayPages {
   private final TownshipPaySettings settings;
   private final Rankings rankings;
   private final PayAccess access;
-  private final AccessScopes scopes;
   private final Organisation organisation;
 
   PayPages(
@@ -58,13 +56,11 @@ class PayPages {
       TownshipPaySettings settings,
       Rankings rankings,
       PayAccess access,
-      AccessScopes scopes,
       Organisation organisation) {
     this.pay = pay;
     this.settings = settings;
     this.rankings = rankings;
     this.access = access;
-    this.scopes = scopes;
     this.organisation = organisation;
   }
 
@@ -316,9 +312,9 @@ class PayPages {
   @GetMapping("/assessment/pay-settings")
   String settingsPage(
       Principal user, @RequestParam(defaultValue = "") String townshipCode, Model model) {
-    requireAdmin(user.getName());
     String township = township(user.getName(), townshipCode, model);
-    settings.requireTownship(township);
+    access.requireTownshipReader(user.getName(), township);
+    model.addAttribute("canEdit", access.changesSettings(user.getName(), township));
     YearMonth current = settings.currentMonth();
     PaySettings next = settings.inForce(township, current.plusMonths(1));
     model.addAttribute("townshipCode", township);
@@ -359,8 +355,9 @@ class PayPages {
       @RequestParam Map<String, String> form,
       Model model,
       RedirectAttributes redirect) {
-    requireAdmin(user.getName());
     String township = form.getOrDefault("townshipCode", "");
+    access.requireTownshipReader(user.getName(), township);
+    access.requireSettingsChanger(user.getName(), township);
     Map<String, String> errors = new LinkedHashMap<>();
     YearMonth from = null;
     try {
@@ -394,12 +391,6 @@ class PayPages {
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     return settingsPage(user, township, model);
-  }
-
-  private void requireAdmin(String caller) {
-    if (!scopes.of(caller).admin()) {
-      throw new AccessDeniedException("只有系统管理员修改报酬设置");
-    }
   }
 
   private static BigDecimal decimal(
