@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -31,10 +30,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Base of browser tests: Debian's {@code chromium}, headless, driven through Debian's {@code
  * chromedriver} (Selenium is given both paths, so it downloads nothing), against the application of
- * the shared Spring test configuration on its random port. One browser per test class with a fresh
- * profile directory and locale zh-CN; cookies are cleared before every test, so each test starts
- * logged out. {@code GRIDCASE_CHROMIUM} and {@code GRIDCASE_CHROMEDRIVER} point elsewhere; {@code
- * .ci/run} installs the packages when they are missing.
+ * the shared Spring test configuration on its random port. One browser per test JVM, shared by its
+ * browser test classes, with a fresh profile directory and locale zh-CN; cookies are cleared and
+ * the window set to 1280×900 before every test, so each test starts logged out. {@code
+ * GRIDCASE_CHROMIUM} and {@code GRIDCASE_CHROMEDRIVER} point elsewhere; {@code .ci/run} installs
+ * the packages when they are missing.
  */
 public abstract class BrowserTestSupport extends ApiTestSupport {
 
@@ -52,6 +52,7 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
   void freshSession() throws IOException {
     if (driver == null) {
       driver = start();
+      quitAtExit();
     }
     browser = driver;
     browser.manage().window().setSize(new Dimension(1280, 900));
@@ -60,18 +61,27 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
     browser.manage().deleteAllCookies();
   }
 
-  @AfterAll
-  static void quit() throws IOException {
-    if (driver != null) {
-      driver.quit();
-      driver = null;
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-      profile = null;
-    }
+  /**
+   * The browser stays open for the test classes after this one in the same JVM (a start costs
+   * seconds of both cores); it is closed, and its profile removed, when the JVM ends.
+   */
+  private static void quitAtExit() {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    driver.quit();
+                  } catch (RuntimeException e) {
+                    // the JVM is ending: a browser that is gone already is fine
+                  }
+                  try (var files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                  } catch (IOException | RuntimeException e) {
+                    // a temporary directory left behind
+                  }
+                },
+                "close-chromium"));
   }
 
   private static WebDriver start() throws IOException {
