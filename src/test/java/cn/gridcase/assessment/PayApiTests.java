@@ -85,11 +85,11 @@ class PayApiTests extends ApiTestSupport {
       AppointmentRequest.PersonDetails mover = TestPeople.person("报酬调动", "paymover");
       accounts.createIfAbsent("paymover", "调动", "报酬", "paymover@gridcase.invalid", "demo");
       organisation.createGrid(
-          new Grid("PT-V01-G07", "报酬测试网格7", PayWorkers.VILLAGE, GridType.RURAL, 400, 1000));
+          new Grid("PT-V01-G21", "报酬测试网格21", PayWorkers.VILLAGE, GridType.RURAL, 400, 1000));
       Appointment there =
           organisation.appoint(
               new AppointmentRequest(
-                  mover, "PT-V01-G07", AppointmentRole.GRID_WORKER, PayWorkers.APPOINTED));
+                  mover, "PT-V01-G21", AppointmentRole.GRID_WORKER, PayWorkers.APPOINTED));
       organisation.endAppointment(there.id(), LocalDate.of(2026, 10, 31), "调往报酬调入镇");
       organisation.appoint(
           new AppointmentRequest(
@@ -129,13 +129,13 @@ class PayApiTests extends ApiTestSupport {
       AppointmentRequest.PersonDetails half = TestPeople.person("报酬半月", "payhalf");
       accounts.createIfAbsent("payhalf", "半月", "报酬", "payhalf@gridcase.invalid", "demo");
       organisation.createGrid(
-          new Grid("PT-V01-G08", "报酬测试网格8", PayWorkers.VILLAGE, GridType.RURAL, 400, 1000));
+          new Grid("PT-V01-G22", "报酬测试网格22", PayWorkers.VILLAGE, GridType.RURAL, 400, 1000));
       Appointment there =
           organisation.appoint(
               new AppointmentRequest(
-                  half, "PT-V01-G08", AppointmentRole.GRID_WORKER, PayWorkers.APPOINTED));
+                  half, "PT-V01-G22", AppointmentRole.GRID_WORKER, PayWorkers.APPOINTED));
       clock.set("2026-11-03T09:00");
-      String closed = workers.report("payhalf", "PT-V01-G08", false, false);
+      String closed = workers.report("payhalf", "PT-V01-G22", false, false);
       events.resolve(closed, "payhalf", Map.of("result", "已处理"));
       organisation.endAppointment(there.id(), LocalDate.of(2026, 11, 15), "调往报酬调入镇");
       organisation.appoint(
