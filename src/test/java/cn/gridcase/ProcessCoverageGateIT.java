@@ -8,16 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The BPMN coverage gate of {@code mvn verify} (issue 12 A7). Failsafe runs it after every unit,
- * process and HTTP test of the build has written its coverage report (alone: no other class of the
- * phase runs beside it, @Isolated), so the combined reports are the whole run's: a product model
- * (bpmn/) under 90% of its elements, or not run at all, fails the build. Judge a whole run: after
- * {@code mvn clean}, reports of earlier runs would count too.
+ * process and HTTP test of the build has written its coverage report, so the combined reports are
+ * the whole run's: a product model (bpmn/) under 90% of its elements, or not run at all, fails the
+ * build. Judge a whole run: after {@code mvn clean}, reports of earlier runs would count too.
  */
-@Isolated
 class ProcessCoverageGateIT {
 
   @Test

@@ -8,7 +8,6 @@ import cn.gridcase.organisation.Appointment;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -131,17 +130,16 @@ public class PayStatements {
     List<PayStatement> sheet = new ArrayList<>();
     for (Map.Entry<String, List<Appointment>> w : workers.entrySet()) {
       List<Appointment> appointments = w.getValue();
-      if (!spans(appointments, month)) {
-        // served part of the month elsewhere too? The month is paid once, by the township of the
-        // month's last appointment, for all the month's entries (as the worker's own statement)
-        List<Appointment> all = workerAppointments(w.getKey(), month);
-        if (all.size() != appointments.size()) {
-          String last = townshipWorkers.townshipOf(all.get(all.size() - 1).unitCode());
-          if (last.equals(townshipCode)) {
-            sheet.add(of(w.getKey(), month, paid));
-          }
-          continue;
+      // served in another township too this month (one after the other, back and forth, or
+      // overlapping)? The month is paid once, by the township of the month's last appointment, for
+      // all the month's entries (as the worker's own statement)
+      List<Appointment> all = workerAppointments(w.getKey(), month);
+      if (all.size() != appointments.size()) {
+        String last = townshipWorkers.townshipOf(all.get(all.size() - 1).unitCode());
+        if (last.equals(townshipCode)) {
+          sheet.add(of(w.getKey(), month, paid));
         }
+        continue;
       }
       sheet.add(
           calculate(
@@ -202,14 +200,6 @@ public class PayStatements {
         r.bonusFen(),
         r.totalFen(),
         r.lines());
-  }
-
-  /** Whether the appointments (one worker's, in one township) cover every day of the month. */
-  private static boolean spans(List<Appointment> appointments, YearMonth month) {
-    LocalDate first = month.atDay(1);
-    LocalDate last = month.atEndOfMonth();
-    return appointments.stream().anyMatch(a -> !a.startsOn().isAfter(first))
-        && appointments.stream().anyMatch(a -> a.endsOn() == null || !a.endsOn().isBefore(last));
   }
 
   private List<Appointment> workerAppointments(String username, YearMonth month) {

@@ -30,6 +30,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -187,6 +188,16 @@ class QuarterProcessTests extends ProcessTestSupport {
     tasks().claim(running.getId(), "head1");
     assertThat(codes(() -> tasks().complete(running.getId())))
         .as("A4 so does the review completed in Tasklist")
+        .containsExactly("A4.weekRunning");
+    assertThat(
+            codes(
+                () ->
+                    tasks()
+                        .complete(
+                            running.getId(),
+                            Variables.createVariables()
+                                .putValueTyped("fromApi", Variables.booleanValue(true, true)))))
+        .as("a transient flag an engine REST client can send does not pass for /api")
         .containsExactly("A4.weekRunning");
     tasks().setAssignee(running.getId(), null);
     clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2026-10-13T23:59:00+08:00"));

@@ -59,6 +59,10 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
     // a page of the application first: cookies can only be cleared for the site that is open
     browser.get(url("/login"));
     browser.manage().deleteAllCookies();
+    // the webapps (Tasklist, Cockpit) keep state in the browser's storage: none of it may reach the
+    // next test, of this class or of the next one sharing the browser
+    ((JavascriptExecutor) browser)
+        .executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
   }
 
   /**

@@ -2,6 +2,7 @@ package cn.gridcase.assessment.internal;
 
 import cn.gridcase.assessment.internal.QuarterRepository.ObjectionRow;
 import cn.gridcase.assessment.internal.QuarterRepository.QuarterRow;
+import cn.gridcase.platform.TransientValue;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -52,10 +53,17 @@ public class QuarterProcess {
     return true;
   }
 
-  /** Whether the task was completed by {@code /api} (a transient flag only the server sets). */
+  /**
+   * The mark {@code /api} completes a task with: an object held in memory for the transaction only
+   * ({@link TransientValue}), which no engine REST client can send — a transient Boolean could be
+   * sent by anyone completing the task in {@code /engine-rest} and skip the listeners' checks.
+   */
+  private static final Object API_MARK = new Object();
+
+  /** Whether the task was completed by {@code /api} (a mark only the server sets). */
   static boolean fromApi(DelegateTask task) {
     TypedValue flag = task.getVariableTyped(QuarterVariables.FROM_API);
-    return flag != null && flag.isTransient() && Boolean.TRUE.equals(flag.getValue());
+    return flag != null && flag.isTransient() && flag.getValue() == API_MARK;
   }
 
   private List<Task> open(QuarterRow q, String taskKey) {
@@ -77,7 +85,7 @@ public class QuarterProcess {
     taskService.complete(
         task.getId(),
         Variables.createVariables()
-            .putValueTyped(QuarterVariables.FROM_API, Variables.booleanValue(true, true)));
+            .putValueTyped(QuarterVariables.FROM_API, TransientValue.of(API_MARK)));
   }
 
   public void satisfactionEntered(QuarterRow q, String village, String by) {

@@ -3,6 +3,7 @@ package cn.gridcase.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.test.ApiTestSupport;
+import cn.gridcase.test.OwnJvm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,12 +52,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>{@code -Dgridcase.fuzz.seed=…} and {@code -Dgridcase.fuzz.requests=…} replay or lengthen a
  * run.
  *
- * <p>An integration test (Failsafe), in a JVM and application of its own: accepted requests change
- * what other tests rely on (administrators' requests move the demo clock, load holiday schedules,
- * set time limits, end appointments), so the shared test context must not see them. It runs beside
- * the crash test, whose applications spend much of their time starting and being killed.
+ * <p>In a JVM (and application) of its own: accepted requests change what other tests rely on
+ * (administrators' requests move the demo clock, load holiday schedules, set time limits, end
+ * appointments), so the shared test context must not see them.
  */
-class FuzzIT extends ApiTestSupport {
+@OwnJvm
+class FuzzTests extends ApiTestSupport {
 
   static final long SEED = Long.getLong("gridcase.fuzz.seed", 20261010L);
   static final int REQUESTS = Integer.getInteger("gridcase.fuzz.requests", 5000);
