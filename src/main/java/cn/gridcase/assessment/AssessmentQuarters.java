@@ -235,22 +235,7 @@ public class AssessmentQuarters {
         QuarterRepository.ts(due));
     List<WorkerRow> rows = new ArrayList<>();
     for (QuarterWorker w : workers) {
-      rows.add(
-          new WorkerRow(
-              w.username(),
-              w.gridCode(),
-              w.villageCode(),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null));
+      rows.add(WorkerRow.drafted(w.username(), w.gridCode(), w.villageCode()));
     }
     repository.insertWorkers(id, rows);
     countSystemDeductions(id, workers.stream().map(QuarterWorker::username).toList(), quarter, now);

@@ -70,7 +70,27 @@ public class QuarterRepository {
       String gradeNote,
       Integer rank,
       Long subsidyFen,
-      Long rewardFen) {}
+      Long rewardFen) {
+
+    /** A grid worker as the draft lists them: nothing entered or computed yet. */
+    public static WorkerRow drafted(String username, String gridCode, String villageCode) {
+      return new WorkerRow(
+          username,
+          gridCode,
+          villageCode,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
+    }
+  }
 
   /** One stored deduction. */
   public record DeductionRow(
