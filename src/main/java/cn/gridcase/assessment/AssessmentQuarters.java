@@ -607,15 +607,12 @@ public class AssessmentQuarters {
     if (township != null && !township.isBlank()) {
       return township.trim();
     }
-    parseQuarter(quarter);
-    for (String t : repository.townshipsWith(quarter)) {
-      QuarterRow q = latest(t, quarter);
-      if (repository.workers(q.id()).stream().anyMatch(w -> w.username().equals(caller))) {
-        return t;
-      }
-    }
-    throw new InvalidRequest(
-        "缺少乡镇", List.of(new ApiError("townshipCode", "required", "请指定乡镇（townshipCode）")));
+    return townshipAssessing(quarter, caller)
+        .orElseThrow(
+            () ->
+                new InvalidRequest(
+                    "缺少乡镇",
+                    List.of(new ApiError("townshipCode", "required", "请指定乡镇（townshipCode）"))));
   }
 
   /** The township whose quarter assesses the grid worker, if any. */

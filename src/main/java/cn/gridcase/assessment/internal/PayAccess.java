@@ -1,5 +1,6 @@
 package cn.gridcase.assessment.internal;
 
+import cn.gridcase.assessment.AssessmentQuarters;
 import cn.gridcase.assessment.TownshipPaySettings;
 import cn.gridcase.organisation.AccessScope;
 import cn.gridcase.organisation.AccessScopes;
@@ -37,11 +38,17 @@ public class PayAccess {
   private final AccessScopes scopes;
   private final Organisation organisation;
   private final TownshipPaySettings settings;
+  private final AssessmentQuarters quarters;
 
-  PayAccess(AccessScopes scopes, Organisation organisation, TownshipPaySettings settings) {
+  PayAccess(
+      AccessScopes scopes,
+      Organisation organisation,
+      TownshipPaySettings settings,
+      AssessmentQuarters quarters) {
     this.scopes = scopes;
     this.organisation = organisation;
     this.settings = settings;
+    this.quarters = quarters;
   }
 
   /**
@@ -95,11 +102,7 @@ public class PayAccess {
    * them): an administrator, or the township center's staff — the township's assessment group.
    */
   public boolean changesSettings(String caller, String townshipCode) {
-    if (scopes.of(caller).admin()) {
-      return true;
-    }
-    return organisation.currentAppointments(caller).stream()
-        .anyMatch(a -> a.unitCode().equals(townshipCode) && a.role().worksUnitQueue());
+    return quarters.inAssessmentGroup(caller, townshipCode);
   }
 
   /** 403 unless {@link #changesSettings}. */
