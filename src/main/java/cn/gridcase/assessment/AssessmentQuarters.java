@@ -2,6 +2,8 @@ package cn.gridcase.assessment;
 
 import cn.gridcase.accountability.AccountabilityProposals;
 import cn.gridcase.assessment.QuarterView.WorkerAssessment;
+import cn.gridcase.assessment.internal.QuarterDeadlines;
+import cn.gridcase.assessment.internal.QuarterDeadlines.Stage;
 import cn.gridcase.assessment.internal.QuarterEntries;
 import cn.gridcase.assessment.internal.QuarterProcess;
 import cn.gridcase.assessment.internal.QuarterRepository;
@@ -10,6 +12,7 @@ import cn.gridcase.assessment.internal.QuarterRepository.QuarterRow;
 import cn.gridcase.assessment.internal.QuarterRepository.WorkerRow;
 import cn.gridcase.assessment.internal.QuarterRules;
 import cn.gridcase.assessment.internal.QuarterRules.Finalized;
+import cn.gridcase.calendar.Deadline;
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.notification.Notice;
 import cn.gridcase.notification.NoticeKind;
@@ -87,6 +90,7 @@ public class AssessmentQuarters {
   private final WorkingDays workingDays;
   private final Notifications notifications;
   private final AccountabilityProposals proposals;
+  private final QuarterDeadlines deadlines;
   private final Clock clock;
 
   AssessmentQuarters(
@@ -102,6 +106,7 @@ public class AssessmentQuarters {
       WorkingDays workingDays,
       Notifications notifications,
       AccountabilityProposals proposals,
+      QuarterDeadlines deadlines,
       Clock clock) {
     this.repository = repository;
     this.rules = rules;
@@ -115,6 +120,7 @@ public class AssessmentQuarters {
     this.workingDays = workingDays;
     this.notifications = notifications;
     this.proposals = proposals;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -226,13 +232,15 @@ public class AssessmentQuarters {
     OffsetDateTime now = GridCaseTime.now(clock);
     List<QuarterWorker> workers = workersOf(township, quarter);
     long id = repository.insertQuarter(township, quarter, 1, "DRAFT", now, null, null, null);
-    OffsetDateTime due = workingDays.deadline(now, REVIEW_DAYS).deadline();
+    Deadline due = workingDays.deadline(now, REVIEW_DAYS);
     repository.update(
         id,
-        "process_instance_id = ?, stage_due = ?, review_due = ?",
+        "process_instance_id = ?, stage_due = ?, review_due = ?, review_provisional = ?",
         processInstanceId,
-        QuarterRepository.ts(due),
-        QuarterRepository.ts(due));
+        QuarterRepository.ts(due.deadline()),
+        QuarterRepository.ts(due.deadline()),
+        due.provisional());
+    deadlines.remember(id, Stage.REVIEW, processInstanceId, due);
     List<WorkerRow> rows = new ArrayList<>();
     for (QuarterWorker w : workers) {
       rows.add(WorkerRow.drafted(w.username(), w.gridCode(), w.villageCode()));
@@ -376,6 +384,9 @@ public class AssessmentQuarters {
         q.publishedAt(),
         q.objectionDue(),
         q.finalizeDue(),
+        q.reviewProvisional(),
+        q.objectionProvisional(),
+        q.finalizeProvisional(),
         q.reviewedBy(),
         q.reviewedAt(),
         q.finalizedBy(),
@@ -407,6 +418,7 @@ public class AssessmentQuarters {
         o.text(),
         o.raisedAt(),
         o.answerDue(),
+        o.answerProvisional(),
         o.answer(),
         o.answeredBy(),
         o.answeredAt());
@@ -682,20 +694,31 @@ public class AssessmentQuarters {
         repository.workers(q.id()).stream().map(WorkerRow::username).toList(),
         quarter,
         now);
-    OffsetDateTime objectBy = workingDays.deadline(now, OBJECTION_DAYS).deadline();
-    OffsetDateTime finalizeBy = workingDays.deadline(objectBy, FINALIZE_DAYS).deadline();
+    Deadline window = workingDays.deadline(now, OBJECTION_DAYS);
+    // counted from publication, not from the window's end, so that a schedule load (T3) moving
+    // the window moves 定档 with it; the end of a working day plus N is the same day either way
+    Deadline finalize = workingDays.deadline(now, OBJECTION_DAYS + FINALIZE_DAYS);
+    OffsetDateTime objectBy = window.deadline();
     repository.update(
         q.id(),
-        "status = 'IN_REVIEW', published_at = ?, objection_due = ?, finalize_due = ?",
+        "status = 'IN_REVIEW', published_at = ?, objection_due = ?, objection_provisional = ?,"
+            + " finalize_due = ?, finalize_provisional = ?",
         QuarterRepository.ts(now),
         QuarterRepository.ts(objectBy),
-        QuarterRepository.ts(finalizeBy));
+        window.provisional(),
+        QuarterRepository.ts(finalize.deadline()),
+        finalize.provisional());
+    deadlines.remember(q.id(), Stage.OBJECTION, q.processInstanceId(), window);
+    deadlines.remember(q.id(), Stage.FINALIZE, q.processInstanceId(), finalize);
     List<String> workers = repository.workers(q.id()).stream().map(WorkerRow::username).toList();
     notifications.send(
         new Notice(
             NoticeKind.ASSESSMENT_DRAFT_PUBLISHED,
             "季度考核公示：" + label(quarter),
-            "本季度考核初评已公示，请在“我的考核”中核对各项扣分及依据；如有异议，请于 " + GridCaseTime.minute(objectBy) + " 前提出。",
+            "本季度考核初评已公示，请在“我的考核”中核对各项扣分及依据；如有异议，请于 "
+                + GridCaseTime.minute(objectBy)
+                + (window.provisional() ? "（暂按周一至周五计算）" : "")
+                + " 前提出。",
             null),
         workers);
   }
@@ -742,8 +765,9 @@ public class AssessmentQuarters {
     if (!errors.isEmpty()) {
       throw new DomainRuleViolation("不能提出异议", errors);
     }
-    OffsetDateTime due = workingDays.deadline(now, ANSWER_DAYS).deadline();
+    Deadline due = workingDays.deadline(now, ANSWER_DAYS);
     long id = repository.insertObjection(q.id(), caller, text.trim(), now, due);
+    deadlines.rememberAnswer(id, q.processInstanceId(), due);
     process.objectionRaised(q, id);
     notifications.send(
         new Notice(

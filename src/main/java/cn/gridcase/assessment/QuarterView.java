@@ -9,7 +9,8 @@ import java.util.List;
  * deadlines, the satisfaction entry progress, the grid workers' rows (a grid worker only their
  * own), the objections and, once {@code FINAL}, grades, ranks, subsidies and the reward pool (yuan;
  * {@code unallocated} the fen left over from the division). {@code current} is false for a version
- * a later correction replaced or is replacing.
+ * a later correction replaced or is replacing. A deadline counted where a year's holiday schedule
+ * is not loaded yet is provisional (T3: Monday to Friday) and moves when the schedule is loaded.
  */
 public record QuarterView(
     String quarter,
@@ -24,6 +25,9 @@ public record QuarterView(
     OffsetDateTime publishedAt,
     OffsetDateTime objectionDue,
     OffsetDateTime finalizeDue,
+    boolean reviewDueProvisional,
+    boolean objectionDueProvisional,
+    boolean finalizeDueProvisional,
     String reviewedBy,
     OffsetDateTime reviewedAt,
     String finalizedBy,
@@ -80,6 +84,7 @@ public record QuarterView(
       String text,
       OffsetDateTime raisedAt,
       OffsetDateTime answerDue,
+      boolean answerDueProvisional,
       String answer,
       String answeredBy,
       OffsetDateTime answeredAt) {}

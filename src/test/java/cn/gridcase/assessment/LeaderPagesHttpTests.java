@@ -33,19 +33,7 @@ class LeaderPagesHttpTests extends ApiTestSupport {
   }
 
   private ApiClient logIn(String username) {
-    ApiClient browser = api.browser();
-    Reply login =
-        browser.postForm(
-            "/login",
-            Map.of(
-                "username",
-                username,
-                "password",
-                ApiClient.DEMO_PASSWORD,
-                "_csrf",
-                csrf(browser.get("/login").body())));
-    assertThat(login.status()).as(login.toString()).isEqualTo(302);
-    return browser;
+    return api.pageSession(username, ApiClient.DEMO_PASSWORD);
   }
 
   private static String csrf(String page) {

@@ -18,6 +18,7 @@ import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.StateConflict;
 import cn.gridcase.supervision.OverdueWork;
 import cn.gridcase.supervision.OverdueWorkItem;
+import cn.gridcase.test.ApiClient;
 import cn.gridcase.test.ControlledClock;
 import cn.gridcase.test.ProcessTestSupport;
 import java.math.BigDecimal;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -55,6 +57,7 @@ class QuarterProcessTests extends ProcessTestSupport {
   @Autowired AccountabilityProposals proposals;
   @Autowired List<OverdueWork> overdueWork;
   @Autowired AccessScopes scopes;
+  @LocalServerPort int port;
 
   @BeforeEach
   void clean() {
@@ -397,5 +400,125 @@ class QuarterProcessTests extends ProcessTestSupport {
                 assertThat(w.subsidy())
                     .as("70% of 1,000.01: the correction keeps the quarter's subsidy, not today's")
                     .isEqualByComparingTo("700.01"));
+  }
+
+  @Test
+  @DisplayName(
+      "T3 A4 a quarter drafted in a year without a holiday schedule has provisional stage"
+          + " deadlines; loading the year moves the stored review deadline with its tasks' due"
+          + " dates, and a corrected schedule moves the objection window, 定档 and an objection's"
+          + " answer with their timer and task")
+  void scheduleLoadMovesQuarterDeadlines() {
+    String quarter = "2044-Q4";
+    String key = "assessment-GS-" + quarter;
+    // the end of 2044-Q4 is Sunday 2045-01-01; 2045 has no schedule: Mon-Fri, 5 days end Jan 6
+    OffsetDateTime fired =
+        QuarterTestState.fire(processEngine, clock, ControlledClock.shanghai("2044-12-31T12:00"));
+    assertThat(fired.toLocalDate()).hasToString("2045-01-01");
+    QuarterView draft = quarters.view(quarter, "GS", null, "center1");
+    assertThat(draft.reviewDue().toInstant()).isEqualTo(endOf("2045-01-06").toInstant());
+    assertThat(draft.reviewDueProvisional()).isTrue();
+    assertThat(dueDates(key, QuarterVariables.REVIEW_TASK)).containsOnly(endOf("2045-01-06"));
+    ApiClient center1 = ApiClient.anonymous(port).as("center1");
+    String api = "/api/assessment/quarters/" + quarter + "?townshipCode=GS";
+    assertThat(center1.get(api).json().get("reviewDueProvisional").asBoolean()).isTrue();
+    ApiClient page = ApiClient.anonymous(port).pageSession("center1", ApiClient.DEMO_PASSWORD);
+    String quarterPage = "/assessment/quarters/" + quarter + "?townshipCode=GS";
+    assertThat(page.get(quarterPage).body())
+        .as("季度考核 says the deadline is counted Monday to Friday")
+        .contains("2045-01-06（暂按周一至周五计算）");
+
+    load("{\"date\": \"2045-01-02\", \"name\": \"元旦\", \"isOffDay\": true}");
+    QuarterView loaded = quarters.view(quarter, "GS", null, "center1");
+    assertThat(loaded.reviewDue().toInstant())
+        .as("Jan 2 off: Jan 3, 4, 5, 6, 9")
+        .isEqualTo(endOf("2045-01-09").toInstant());
+    assertThat(loaded.satisfactionDue()).isEqualTo(loaded.reviewDue());
+    assertThat(loaded.reviewDueProvisional()).isFalse();
+    assertThat(dueDates(key, QuarterVariables.REVIEW_TASK)).containsOnly(endOf("2045-01-09"));
+    assertThat(dueDates(key, QuarterVariables.SATISFACTION_TASK)).containsOnly(endOf("2045-01-09"));
+    assertThat(center1.get(api).json().get("reviewDueProvisional").asBoolean()).isFalse();
+    assertThat(page.get(quarterPage).body()).contains("2045-01-09").doesNotContain("暂按周一至周五");
+
+    clock.set("2045-01-03T10:00");
+    for (QuarterView.WorkerAssessment w : loaded.workers()) {
+      quarters.enterSatisfaction(
+          quarter,
+          "GS",
+          List.of(new AssessmentQuarters.Score(w.username(), new BigDecimal("100"))),
+          "admin");
+    }
+    quarters.review(quarter, "GS", "已逐人核查", "head1");
+    QuarterView published = quarters.view(quarter, "GS", null, "center1");
+    assertThat(published.status()).isEqualTo("IN_REVIEW");
+    assertThat(published.objectionDue().toInstant())
+        .as("Jan 4, 5, 6")
+        .isEqualTo(endOf("2045-01-06").toInstant());
+    assertThat(published.finalizeDue().toInstant())
+        .as("2 working days after the window: Jan 9, 10")
+        .isEqualTo(endOf("2045-01-10").toInstant());
+    QuarterView.Objection objection = quarters.object(quarter, "GS", "第2项扣分有误", "worker1");
+    assertThat(objection.answerDue().toInstant()).isEqualTo(endOf("2045-01-05").toInstant());
+    assertThat(dueDates(key, QuarterVariables.ANSWER_TASK)).containsOnly(endOf("2045-01-05"));
+
+    load(
+        "{\"date\": \"2045-01-02\", \"name\": \"元旦\", \"isOffDay\": true},"
+            + " {\"date\": \"2045-01-04\", \"name\": \"调休\", \"isOffDay\": true}");
+    QuarterView moved = quarters.view(quarter, "GS", null, "center1");
+    assertThat(moved.objectionDue().toInstant())
+        .as("Jan 4 off too: Jan 5, 6, 9")
+        .isEqualTo(endOf("2045-01-09").toInstant());
+    assertThat(moved.finalizeDue().toInstant())
+        .as("and 定档 after it: Jan 10, 11")
+        .isEqualTo(endOf("2045-01-11").toInstant());
+    assertThat(moved.objections().get(0).answerDue().toInstant())
+        .as("the answer: Jan 5, 6")
+        .isEqualTo(endOf("2045-01-06").toInstant());
+    assertThat(dueDates(key, QuarterVariables.ANSWER_TASK)).containsOnly(endOf("2045-01-06"));
+    assertThat(
+            processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(processInstance(key).getId())
+                .timers()
+                .list()
+                .stream()
+                .map(j -> j.getDuedate())
+                .toList())
+        .as("the objection window's timer")
+        .contains(endOf("2045-01-09"));
+
+    clock.moveToAndExecuteDueJobs(OffsetDateTime.parse("2045-01-07T09:00:00+08:00"));
+    assertThat(quarters.object(quarter, "GS", "补充：第6项", "worker2").answerDue())
+        .as("the window is still open on the old deadline's next day")
+        .isNotNull();
+  }
+
+  private ProcessInstance processInstance(String businessKey) {
+    return processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(businessKey)
+        .singleResult();
+  }
+
+  private List<Date> dueDates(String businessKey, String taskKey) {
+    return tasks()
+        .createTaskQuery()
+        .processInstanceBusinessKey(businessKey)
+        .taskDefinitionKey(taskKey)
+        .list()
+        .stream()
+        .map(Task::getDueDate)
+        .toList();
+  }
+
+  /** Loads 2045's schedule (replacing any loaded before) as the administrator does (T3). */
+  private void load(String days) {
+    var reply =
+        ApiClient.anonymous(port)
+            .as("admin")
+            .put("/api/calendar/years/2045", "{\"year\": 2045, \"days\": [" + days + "]}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
   }
 }

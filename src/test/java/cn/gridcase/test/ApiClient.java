@@ -77,11 +77,8 @@ public final class ApiClient {
     return browser;
   }
 
-  /**
-   * A browser logged in with the login form (its CSRF field included) that has opened Tasklist once
-   * and sends the webapps' XSRF token with every request, as the webapps do.
-   */
-  public ApiClient webappSession(String username, String password) {
+  /** A browser logged in with the login form (its CSRF field included), for the pages. */
+  public ApiClient pageSession(String username, String password) {
     ApiClient browser = browser();
     String page = browser.get("/login").body();
     Matcher input = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>").matcher(page);
@@ -92,8 +89,20 @@ public final class ApiClient {
     Reply login =
         browser.postForm(
             "/login", Map.of("username", username, "password", password, "_csrf", csrf));
-    if (login.status() != 302 || browser.get("/camunda/app/tasklist/default/").status() != 200) {
+    if (login.status() != 302) {
       throw new IllegalStateException("form login of " + username + " failed: " + login);
+    }
+    return browser;
+  }
+
+  /**
+   * A browser logged in with the login form (its CSRF field included) that has opened Tasklist once
+   * and sends the webapps' XSRF token with every request, as the webapps do.
+   */
+  public ApiClient webappSession(String username, String password) {
+    ApiClient browser = pageSession(username, password);
+    if (browser.get("/camunda/app/tasklist/default/").status() != 200) {
+      throw new IllegalStateException(username + " cannot open Tasklist");
     }
     String token = browser.cookie("XSRF-TOKEN");
     if (token == null) {

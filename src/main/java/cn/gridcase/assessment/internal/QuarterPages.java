@@ -41,6 +41,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @WebPage
 class QuarterPages {
 
+  /** How a page marks a deadline counted without the year's holiday schedule (T3). */
+  static final String PROVISIONAL = "（暂按周一至周五计算）";
+
   private final AssessmentQuarters quarters;
   private final QuarterRepository repository;
   private final Organisation organisation;
@@ -105,7 +108,10 @@ class QuarterPages {
       model.addAttribute("mayObject", open);
       model.addAttribute(
           "objectBy",
-          view.objectionDue() == null ? null : GridCaseTime.minute(view.objectionDue()));
+          view.objectionDue() == null
+              ? null
+              : GridCaseTime.minute(view.objectionDue())
+                  + (view.objectionDueProvisional() ? PROVISIONAL : ""));
     }
     return "assessment/mine";
   }

@@ -1,12 +1,17 @@
 package cn.gridcase.assessment.internal;
 
+import cn.gridcase.calendar.Deadline;
 import cn.gridcase.platform.GridCaseTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -53,7 +58,10 @@ public class QuarterRepository {
       Long correctsId,
       String correctionReason,
       String correctedBy,
-      boolean superseded) {}
+      boolean superseded,
+      boolean reviewProvisional,
+      boolean objectionProvisional,
+      boolean finalizeProvisional) {}
 
   /** One grid worker of a version. */
   public record WorkerRow(
@@ -112,6 +120,7 @@ public class QuarterRepository {
       String text,
       OffsetDateTime raisedAt,
       OffsetDateTime answerDue,
+      boolean answerProvisional,
       String taskId,
       String answer,
       String answeredBy,
@@ -162,7 +171,10 @@ public class QuarterRepository {
         number(rs, "corrects_id"),
         rs.getString("correction_reason"),
         rs.getString("corrected_by"),
-        rs.getBoolean("superseded"));
+        rs.getBoolean("superseded"),
+        rs.getBoolean("review_provisional"),
+        rs.getBoolean("objection_provisional"),
+        rs.getBoolean("finalize_provisional"));
   }
 
   public long insertQuarter(
@@ -235,6 +247,72 @@ public class QuarterRepository {
         "select distinct township_code from assessment_quarter where quarter = ?",
         String.class,
         quarter);
+  }
+
+  // ---- stored deadlines (T3, QuarterDeadlines)
+
+  /**
+   * Of these quarters (ids), the stored deadline in {@code column} (epoch ms) of those where {@code
+   * pendingWhen} holds: its stage is still open.
+   */
+  Map<Long, Long> pendingQuarterDeadlines(
+      String column, String pendingWhen, Collection<Long> ids, OffsetDateTime now) {
+    return pending(
+        "select id, " + column + " from assessment_quarter where " + column + " is not null and ",
+        pendingWhen + " and id",
+        ids,
+        now);
+  }
+
+  /**
+   * Of these objections (ids), the answer deadline of those not yet answered, in a quarter open.
+   */
+  Map<Long, Long> pendingAnswerDeadlines(Collection<Long> ids) {
+    return pending(
+        "select o.id, o.answer_due from assessment_objection o join assessment_quarter q on q.id ="
+            + " o.assessment_id where ",
+        "o.answer is null and q.status <> 'FINAL' and o.id",
+        ids,
+        null);
+  }
+
+  private Map<Long, Long> pending(
+      String select, String pendingWhen, Collection<Long> ids, OffsetDateTime now) {
+    Map<Long, Long> pending = new HashMap<>();
+    if (ids.isEmpty()) {
+      return pending;
+    }
+    List<Object> args = new ArrayList<>();
+    if (now != null) {
+      args.add(ts(now));
+    }
+    args.addAll(ids);
+    jdbc.query(
+        select
+            + pendingWhen
+            + " in ("
+            + String.join(", ", Collections.nCopies(ids.size(), "?"))
+            + ")",
+        rs -> {
+          pending.put(rs.getLong(1), rs.getTimestamp(2).getTime());
+        },
+        args.toArray());
+    return pending;
+  }
+
+  /** Keeps moved deadlines: each of {@code columns} gets the date, {@code flag} the provisional. */
+  void moveDeadlines(String table, List<String> columns, String flag, Map<Long, Deadline> moved) {
+    List<Object[]> rows = new ArrayList<>();
+    moved.forEach(
+        (id, deadline) -> {
+          List<Object> row = new ArrayList<>();
+          columns.forEach(c -> row.add(ts(deadline.deadline())));
+          row.add(deadline.provisional());
+          row.add(id);
+          rows.add(row.toArray());
+        });
+    String sets = String.join(", ", columns.stream().map(c -> c + " = ?").toList());
+    jdbc.batchUpdate("update " + table + " set " + sets + ", " + flag + " = ? where id = ?", rows);
   }
 
   public void update(long id, String columnsAssignments, Object... args) {
@@ -386,6 +464,7 @@ public class QuarterRepository {
         rs.getString("text"),
         at(rs, "raised_at"),
         at(rs, "answer_due"),
+        rs.getBoolean("answer_provisional"),
         rs.getString("task_id"),
         rs.getString("answer"),
         rs.getString("answered_by"),
@@ -393,20 +472,21 @@ public class QuarterRepository {
   }
 
   public long insertObjection(
-      long assessmentId, String username, String text, OffsetDateTime at, OffsetDateTime due) {
+      long assessmentId, String username, String text, OffsetDateTime at, Deadline due) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.update(
         c -> {
           var ps =
               c.prepareStatement(
                   "insert into assessment_objection (assessment_id, username, text, raised_at,"
-                      + " answer_due) values (?, ?, ?, ?, ?)",
+                      + " answer_due, answer_provisional) values (?, ?, ?, ?, ?, ?)",
                   new String[] {"id"});
           ps.setLong(1, assessmentId);
           ps.setString(2, username);
           ps.setString(3, text);
           ps.setTimestamp(4, ts(at));
-          ps.setTimestamp(5, ts(due));
+          ps.setTimestamp(5, ts(due.deadline()));
+          ps.setBoolean(6, due.provisional());
           return ps;
         },
         keys);

@@ -58,8 +58,8 @@ public class QuarterStages {
       case "OBJECTION" -> workingDays.deadline(q.publishedAt(), AssessmentQuarters.OBJECTION_DAYS);
       case "FINALIZE" ->
           workingDays.deadline(
-              workingDays.deadline(q.publishedAt(), AssessmentQuarters.OBJECTION_DAYS).deadline(),
-              AssessmentQuarters.FINALIZE_DAYS);
+              q.publishedAt(),
+              AssessmentQuarters.OBJECTION_DAYS + AssessmentQuarters.FINALIZE_DAYS);
       default -> throw new IllegalArgumentException("no stage " + stage);
     };
   }
@@ -72,6 +72,11 @@ public class QuarterStages {
   /** The date of an objection's answer (2 working days after it was raised). */
   Date answerDue(OffsetDateTime raisedAt) {
     return engineDeadlines.dueDate(workingDays.deadline(raisedAt, AssessmentQuarters.ANSWER_DAYS));
+  }
+
+  /** A deadline as the task's description states it, marked when it is provisional (T3). */
+  private static String due(OffsetDateTime at, boolean provisional) {
+    return GridCaseTime.minute(at) + (provisional ? QuarterPages.PROVISIONAL : "");
   }
 
   public String unitName(String code) {
@@ -89,10 +94,10 @@ public class QuarterStages {
         .append("）\n");
     text.append("季度：").append(AssessmentQuarters.label(q.quarter())).append('\n');
     text.append("考核草稿生成：").append(GridCaseTime.minute(q.draftedAt())).append('\n');
-    text.append("录入满意度、审核期限：").append(GridCaseTime.minute(q.reviewDue())).append('\n');
+    text.append("录入满意度、审核期限：").append(due(q.reviewDue(), q.reviewProvisional())).append('\n');
     if (q.objectionDue() != null) {
-      text.append("异议期至：").append(GridCaseTime.minute(q.objectionDue())).append('\n');
-      text.append("定档期限：").append(GridCaseTime.minute(q.finalizeDue())).append('\n');
+      text.append("异议期至：").append(due(q.objectionDue(), q.objectionProvisional())).append('\n');
+      text.append("定档期限：").append(due(q.finalizeDue(), q.finalizeProvisional())).append('\n');
     }
     text.append("各网格员的考核明细见 /assessment/quarters/")
         .append(q.quarter())
