@@ -58,7 +58,7 @@ class PayPagesBrowserTests extends BrowserTestSupport {
   @Test
   @DisplayName(
       "A1–A3 我的报酬 on a phone: from the home page, this month's provisional statement with every"
-          + " line's event number, outcome and why")
+          + " line's event number, outcome and why; 我的报酬 and 我的考核 in the grid worker's header")
   void mine() throws Exception {
     january();
     browser.manage().window().setSize(new Dimension(360, 640));
@@ -73,8 +73,17 @@ class PayPagesBrowserTests extends BrowserTestSupport {
     assertThat(findAll("#pay-lines li")).hasSize(2);
     assertThat(find("#pay-lines li[data-outcome=CLOSED]").getText()).contains("按期办结", "计入基本报酬");
     assertThat(find("#pay-lines li[data-outcome=OPEN]").getText()).contains("办理中", "暂定");
+    assertThat(find(".worker-nav a[aria-current=page]").getText())
+        .as("我的报酬 is one of the grid worker's pages, under their header")
+        .isEqualTo("我的报酬");
     assertNoHorizontalScroll();
     fullPageScreenshot("pay-phone");
+
+    clickAndWaitForPage(find(".worker-nav").findElement(By.linkText("我的考核")));
+    assertThat(currentPath()).isEqualTo("/assessment/mine");
+    assertThat(find(".worker-nav a[aria-current=page]").getText()).isEqualTo("我的考核");
+    clickAndWaitForPage(find(".worker-nav").findElement(By.linkText("我的报酬")));
+    assertThat(currentPath()).isEqualTo("/assessment/pay");
   }
 
   @Test

@@ -10,6 +10,7 @@ import cn.gridcase.assessment.RankingItem;
 import cn.gridcase.assessment.RankingScope;
 import cn.gridcase.assessment.Rankings;
 import cn.gridcase.assessment.TownshipPaySettings;
+import cn.gridcase.notification.Notifications;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
 import cn.gridcase.platform.ApiError;
@@ -50,18 +51,21 @@ class PayPages {
   private final Rankings rankings;
   private final PayAccess access;
   private final Organisation organisation;
+  private final Notifications notifications;
 
   PayPages(
       PayStatements pay,
       TownshipPaySettings settings,
       Rankings rankings,
       PayAccess access,
-      Organisation organisation) {
+      Organisation organisation,
+      Notifications notifications) {
     this.pay = pay;
     this.settings = settings;
     this.rankings = rankings;
     this.access = access;
     this.organisation = organisation;
+    this.notifications = notifications;
   }
 
   /** A statement line as the page shows it. */
@@ -135,6 +139,11 @@ class PayPages {
     YearMonth shown = month(month, model);
     access.requireStatementReader(caller, username, shown);
     model.addAttribute("own", own);
+    if (own) {
+      // the grid worker's own statement is one of their phone pages, under their header
+      model.addAttribute("current", "pay");
+      model.addAttribute("unread", notifications.unreadCount(caller));
+    }
     model.addAttribute("month", shown.toString());
     model.addAttribute("username", username);
     if (!pay.isGridWorkerIn(username, shown)) {
