@@ -105,9 +105,7 @@ class QuarterController {
       Principal user, @PathVariable String quarter, @RequestBody FindingRequest request) {
     return quarters.addFinding(
         quarter,
-        request.townshipCode() == null || request.townshipCode().isBlank()
-            ? null
-            : request.townshipCode(),
+        given(request.townshipCode()),
         request.username(),
         request.item(),
         request.points(),
@@ -134,13 +132,7 @@ class QuarterController {
   ResponseEntity<QuarterView.Objection> object(
       Principal user, @PathVariable String quarter, @RequestBody ObjectionRequest request) {
     QuarterView.Objection objection =
-        quarters.object(
-            quarter,
-            request.townshipCode() == null || request.townshipCode().isBlank()
-                ? null
-                : request.townshipCode(),
-            request.text(),
-            user.getName());
+        quarters.object(quarter, given(request.townshipCode()), request.text(), user.getName());
     return ResponseEntity.created(
             URI.create("/api/assessment/quarters/" + quarter + "/objections/" + objection.id()))
         .body(objection);
@@ -211,5 +203,10 @@ class QuarterController {
         request.rulebook(),
         request.reason(),
         user.getName());
+  }
+
+  /** An optional township code as the client gave it; blank is none (the caller's township). */
+  private static String given(String townshipCode) {
+    return townshipCode == null || townshipCode.isBlank() ? null : townshipCode;
   }
 }

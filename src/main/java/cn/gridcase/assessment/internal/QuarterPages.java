@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -122,13 +123,28 @@ class QuarterPages {
       @RequestParam String quarter,
       @RequestParam(required = false) String text,
       RedirectAttributes redirect) {
-    try {
-      quarters.object(quarter, null, text, user.getName());
-      redirect.addFlashAttribute("flash", "异议已提交，考核小组将在2个工作日内答复。");
-    } catch (DomainRuleViolation | StateConflict e) {
-      redirect.addFlashAttribute("error", message(e));
-    }
+    act(
+        redirect,
+        "",
+        () -> {
+          quarters.object(quarter, null, text, user.getName());
+          return "异议已提交，考核小组将在2个工作日内答复。";
+        });
     return "redirect:/assessment/mine?quarter=" + quarter;
+  }
+
+  /**
+   * Runs a form's command: its success message as the next page's flash, or the refusal's reasons
+   * in Chinese (after {@code refusedPrefix}) as its error; the form's page is shown again either
+   * way.
+   */
+  private static void act(
+      RedirectAttributes redirect, String refusedPrefix, Supplier<String> command) {
+    try {
+      redirect.addFlashAttribute("flash", command.get());
+    } catch (DomainRuleViolation | StateConflict e) {
+      redirect.addFlashAttribute("error", refusedPrefix + message(e));
+    }
   }
 
   private static String message(RuntimeException e) {
@@ -226,18 +242,20 @@ class QuarterPages {
       @RequestParam(required = false) String points,
       @RequestParam(required = false) String reason,
       RedirectAttributes redirect) {
+    BigDecimal p;
     try {
-      BigDecimal p = null;
-      try {
-        p = points == null || points.isBlank() ? null : new BigDecimal(points.trim());
-      } catch (NumberFormatException e) {
-        p = null;
-      }
-      quarters.addFinding(quarter, townshipCode, username, item, p, reason, user.getName());
-      redirect.addFlashAttribute("flash", "已添加扣分：" + accounts.nameOf(username));
-    } catch (DomainRuleViolation | StateConflict e) {
-      redirect.addFlashAttribute("error", message(e));
+      p = points == null || points.isBlank() ? null : new BigDecimal(points.trim());
+    } catch (NumberFormatException e) {
+      p = null; // refused below, named with the other problems (A4.finding.points)
     }
+    BigDecimal given = p;
+    act(
+        redirect,
+        "",
+        () -> {
+          quarters.addFinding(quarter, townshipCode, username, item, given, reason, user.getName());
+          return "已添加扣分：" + accounts.nameOf(username);
+        });
     return back(quarter, townshipCode);
   }
 
@@ -260,15 +278,16 @@ class QuarterPages {
             }
           }
         });
-    try {
-      if (!bad.isEmpty()) {
-        redirect.addFlashAttribute("error", String.join("；", bad));
-      } else {
-        quarters.enterSatisfaction(quarter, townshipCode, scores, user.getName());
-        redirect.addFlashAttribute("flash", "满意度已保存（" + scores.size() + " 人）");
-      }
-    } catch (DomainRuleViolation | StateConflict e) {
-      redirect.addFlashAttribute("error", message(e));
+    if (!bad.isEmpty()) {
+      redirect.addFlashAttribute("error", String.join("；", bad));
+    } else {
+      act(
+          redirect,
+          "",
+          () -> {
+            quarters.enterSatisfaction(quarter, townshipCode, scores, user.getName());
+            return "满意度已保存（" + scores.size() + " 人）";
+          });
     }
     return back(quarter, townshipCode);
   }
@@ -280,12 +299,13 @@ class QuarterPages {
       @RequestParam String townshipCode,
       @RequestParam(required = false) String note,
       RedirectAttributes redirect) {
-    try {
-      quarters.review(quarter, townshipCode, note, user.getName());
-      redirect.addFlashAttribute("flash", "审核完成；满意度录入完毕后考核结果向网格员公示。");
-    } catch (DomainRuleViolation | StateConflict e) {
-      redirect.addFlashAttribute("error", message(e));
-    }
+    act(
+        redirect,
+        "",
+        () -> {
+          quarters.review(quarter, townshipCode, note, user.getName());
+          return "审核完成；满意度录入完毕后考核结果向网格员公示。";
+        });
     return back(quarter, townshipCode);
   }
 
@@ -297,12 +317,13 @@ class QuarterPages {
       @RequestParam String townshipCode,
       @RequestParam(required = false) String answer,
       RedirectAttributes redirect) {
-    try {
-      quarters.answer(quarter, id, answer, user.getName(), false);
-      redirect.addFlashAttribute("flash", "已答复异议");
-    } catch (DomainRuleViolation | StateConflict e) {
-      redirect.addFlashAttribute("error", message(e));
-    }
+    act(
+        redirect,
+        "",
+        () -> {
+          quarters.answer(quarter, id, answer, user.getName(), false);
+          return "已答复异议";
+        });
     return back(quarter, townshipCode);
   }
 
@@ -312,12 +333,13 @@ class QuarterPages {
       @PathVariable String quarter,
       @RequestParam String townshipCode,
       RedirectAttributes redirect) {
-    try {
-      quarters.finalizeQuarter(quarter, townshipCode, user.getName());
-      redirect.addFlashAttribute("flash", "已定档并公布，网格员已收到通知。");
-    } catch (DomainRuleViolation | StateConflict e) {
-      redirect.addFlashAttribute("error", "尚不能定档：" + message(e));
-    }
+    act(
+        redirect,
+        "尚不能定档：",
+        () -> {
+          quarters.finalizeQuarter(quarter, townshipCode, user.getName());
+          return "已定档并公布，网格员已收到通知。";
+        });
     return back(quarter, townshipCode);
   }
 }
