@@ -15,9 +15,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Pay and assessment on a real PostgreSQL server (Flyway V16, V17 and V20 and every statement of
@@ -27,6 +29,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PostgresAssessmentTests extends PostgresApplicationTest {
 
   @Autowired Clock clock;
+  @Autowired JdbcTemplate jdbc;
+
+  /** The PostgreSQL tests share one database: what this one changed goes. */
+  @AfterEach
+  void undo() {
+    jdbc.update("delete from pay_setting where reason = '镇党委会议决定'");
+    jdbc.update("delete from assessment_deduction where reason = '走访台账缺页'");
+  }
 
   @Test
   @DisplayName(
