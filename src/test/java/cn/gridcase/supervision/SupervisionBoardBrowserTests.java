@@ -170,4 +170,69 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
     open("/supervision/events/SJ-20000101-0001");
     assertThat(find("h1").getText()).isEqualTo("无权访问");
   }
+
+  @Test
+  @DisplayName(
+      "A9 S1 the 督办看板 shows this month's first five grid workers and grids of the township as"
+          + " 排名 and GET /api/supervision/rankings rank them, and links to the whole list")
+  void rankingsOnTheBoard() throws Exception {
+    // worker1 closes an entry of this month in their own grid: at least one grid worker and one
+    // grid are ranked, whatever else the shared context holds
+    String occurred =
+        java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusHours(1).toString();
+    Reply reported =
+        api.as("worker1")
+            .post(
+                "/api/events",
+                "{\"category\": \"SERVICE\", \"gridCode\": \"GS-V01-G01\", \"title\":"
+                    + " \"路灯不亮\", \"occurredAt\": \""
+                    + occurred
+                    + "\", \"location\": \"村口\", \"persons\": \"村民\", \"cause\": \"灯泡损坏\","
+                    + " \"course\": \"巡查发现\", \"major\": false}");
+    assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+    Reply resolved =
+        api.as("worker1")
+            .post(
+                "/api/events/" + reported.json().get("number").asText() + "/resolve",
+                "{\"result\": \"已更换灯泡\"}");
+    assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+    logIn("supervisor1", "demo");
+    open("/supervision");
+    String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    for (String scope : List.of("GRID_WORKER", "GRID")) {
+      String id = "#ranking-GS-" + scope.toLowerCase().replace('_', '-');
+      WebElement panel = find(id);
+      assertThat(panel.findElement(By.tagName("h2")).getText())
+          .isEqualTo("古山镇 " + month + (scope.equals("GRID") ? " 网格" : " 网格员") + "排名（前5名）");
+      List<String> expected = new java.util.ArrayList<>();
+      for (var item :
+          api.as("supervisor1")
+              .get(
+                  "/api/supervision/rankings?period="
+                      + month
+                      + "&scope="
+                      + scope
+                      + "&townshipCode=GS")
+              .json()
+              .get("items")) {
+        if (!item.get("rank").isNull() && expected.size() < 5) {
+          expected.add(item.get("rank").asText() + " " + item.get("name").asText());
+        }
+      }
+      List<String> shown =
+          panel.findElements(By.cssSelector("tbody tr")).stream()
+              .map(
+                  tr -> {
+                    List<WebElement> cells = tr.findElements(By.tagName("td"));
+                    return cells.get(0).getText() + " " + cells.get(1).getText();
+                  })
+              .toList();
+      assertThat(expected).as("worker1's closed entry ranks").isNotEmpty();
+      assertThat(shown).as(id).isEqualTo(expected);
+    }
+    screenshot("board-rankings");
+    clickAndWaitForPage(find("#ranking-GS-grid-worker").findElement(By.linkText("全部网格员排名")));
+    assertThat(currentPath()).isEqualTo("/assessment/rankings");
+    assertThat(find("h1").getText()).contains("排名");
+  }
 }

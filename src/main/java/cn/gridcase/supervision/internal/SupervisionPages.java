@@ -3,6 +3,8 @@ package cn.gridcase.supervision.internal;
 import cn.gridcase.event.EventStatus;
 import cn.gridcase.event.EventView;
 import cn.gridcase.event.Events;
+import cn.gridcase.organisation.AccessScope;
+import cn.gridcase.organisation.AccessScopes;
 import cn.gridcase.organisation.AppointmentRole;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
@@ -13,6 +15,7 @@ import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
 import cn.gridcase.platform.WebPage;
 import cn.gridcase.security.UserAccounts;
+import cn.gridcase.supervision.BoardPanel;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Clock;
@@ -51,6 +54,8 @@ class SupervisionPages {
   private final Events events;
   private final Organisation organisation;
   private final UserAccounts accounts;
+  private final AccessScopes scopes;
+  private final List<BoardPanel> panels;
   private final Clock clock;
 
   SupervisionPages(
@@ -59,8 +64,12 @@ class SupervisionPages {
       Events events,
       Organisation organisation,
       UserAccounts accounts,
+      AccessScopes scopes,
+      List<BoardPanel> panels,
       Clock clock) {
     this.clock = clock;
+    this.scopes = scopes;
+    this.panels = panels;
     this.board = board;
     this.stepSupervision = stepSupervision;
     this.events = events;
@@ -86,6 +95,13 @@ class SupervisionPages {
     model.addAttribute("villageCode", blank(villageCode));
     model.addAttribute("townshipCode", blank(townshipCode));
     model.addAttribute("name", displayName(user.getName()));
+    List<String> shownTownships =
+        blank(townshipCode) != null
+            ? List.of(blank(townshipCode))
+            : counts.townships().stream().map(SupervisionBoard.UnitCounts::code).toList();
+    AccessScope scope = scopes.of(user.getName());
+    model.addAttribute(
+        "panels", panels.stream().flatMap(p -> p.panels(scope, shownTownships).stream()).toList());
     return "supervision/board";
   }
 
