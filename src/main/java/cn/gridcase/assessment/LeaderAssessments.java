@@ -123,7 +123,7 @@ public class LeaderAssessments {
               + year
               + " 年度满意度测评已录入（第 "
               + before.version()
-              + " 版）：更正须写明理由（reason），原记录保留");
+              + " 版）：更正须写明理由，原记录保留");
     }
     boolean proposedBefore = versions.stream().anyMatch(SurveyRow::proposalRaised);
     boolean over = SurveyRule.overOneThird(satisfied, basically, dissatisfied);
@@ -254,6 +254,7 @@ public class LeaderAssessments {
         SurveyRule.overOneThird(s.satisfied(), s.basicallySatisfied(), s.dissatisfied()),
         proposed,
         s.recordedBy(),
+        accounts.nameOf(s.recordedBy()),
         s.recordedAt(),
         s.correctsId(),
         s.correctionReason(),
@@ -287,7 +288,12 @@ public class LeaderAssessments {
           new ApiError(
               "result",
               "A8.review.result",
-              "请选择考评结果：COMPETENT 称职、BASICALLY_COMPETENT 基本称职、INCOMPETENT 不称职"));
+              "请选择考评结果："
+                  + ReviewResult.COMPETENT.label()
+                  + "、"
+                  + ReviewResult.BASICALLY_COMPETENT.label()
+                  + "或"
+                  + ReviewResult.INCOMPETENT.label()));
     }
     String reasoning = blankToNull(command.reasoning());
     if (reasoning == null) {
@@ -312,7 +318,7 @@ public class LeaderAssessments {
               + (half == 1 ? "上" : "下")
               + "半年考评已录入（第 "
               + before.version()
-              + " 版）：更正须写明理由（reason），原记录保留");
+              + " 版）：更正须写明理由，原记录保留");
     }
     long id =
         repository.insertReview(
@@ -374,6 +380,7 @@ public class LeaderAssessments {
         ReviewResult.valueOf(r.result()).label(),
         r.reasoning(),
         r.recordedBy(),
+        accounts.nameOf(r.recordedBy()),
         r.recordedAt(),
         r.correctsId(),
         r.correctionReason(),
@@ -389,7 +396,7 @@ public class LeaderAssessments {
           new ApiError("year", "A8.year", "年度应为 " + FIRST_YEAR + " 至 " + thisYear + " 之间的年份"));
     }
     if (leader == null || leader.isBlank()) {
-      errors.add(new ApiError("leader", "A8.leader", "请指定网格长（用户名）"));
+      errors.add(new ApiError("leader", "A8.leader", "请指定网格长"));
       return Optional.empty();
     }
     if (year == null) {
@@ -398,9 +405,19 @@ public class LeaderAssessments {
     Optional<LeaderPost> post = access.leaderIn(leader, year);
     if (post.isEmpty()) {
       errors.add(
-          new ApiError("leader", "A8.leader", "“" + leader + "”在 " + year + " 年不是任何村（社区）的网格长"));
+          new ApiError("leader", "A8.leader", person(leader) + "在 " + year + " 年不是任何村（社区）的网格长"));
     }
     return post;
+  }
+
+  /**
+   * A person named in a message: the name with the account in brackets (two people may share a
+   * name), or the text as given in quotes when no account has it.
+   */
+  private String person(String username) {
+    String account = username.trim();
+    String name = accounts.nameOf(account);
+    return name.equals(account) ? "“" + account + "”" : name + "（" + account + "）";
   }
 
   private static void count(String field, String label, Integer value, List<ApiError> errors) {

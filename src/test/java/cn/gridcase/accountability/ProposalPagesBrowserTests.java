@@ -53,7 +53,10 @@ class ProposalPagesBrowserTests extends BrowserTestSupport {
         .contains("受理（网格）")
         .contains("10 个工作日")
         .contains("古山村第1网格")
-        .contains("第四条（一）");
+        .contains("第四条（一）")
+        .as("a late step's proposal dates from when it was found overdue")
+        .contains("发现超期")
+        .doesNotContain("提出时间");
     assertThat(card.findElement(By.cssSelector("h2")).getText()).contains("超期受理");
     assertThat(card.findElement(By.cssSelector("a.event-link")).getDomAttribute("href"))
         .isEqualTo("/supervision/events/" + work.inV01G01);

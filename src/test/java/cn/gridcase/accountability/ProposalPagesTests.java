@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.accountability.internal.ProposalPages;
 import cn.gridcase.platform.ApiError;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +49,29 @@ class ProposalPagesTests {
         .isEqualTo("网格长满意度测评不满意超过三分之一");
     assertThat(ProposalPages.severityLabel(Severity.GRAVE)).isEqualTo("情节严重");
     assertThat(ProposalPages.levelLabel("DEPARTMENT")).isEqualTo("部门");
+  }
+
+  @Test
+  @DisplayName(
+      "C3 a late step's proposal dates from 发现超期; the others — a quarter failed, A8's survey, a"
+          + " village's people held accountable — are not about a late step: 提出时间")
+  void momentLabels() {
+    assertThat(ProposalPages.detectedLabel(AccountabilityProposals.LATE_ACCEPTANCE))
+        .isEqualTo("发现超期");
+    assertThat(ProposalPages.detectedLabel(AccountabilityProposals.LATE_HANDLING))
+        .isEqualTo("发现超期");
+    assertThat(ProposalPages.detectedLabel(AccountabilityProposals.LATE_SUPERVISION))
+        .isEqualTo("发现超期");
+    for (String trigger :
+        List.of(
+            AccountabilityProposals.LEADER_SURVEY_DISSATISFIED,
+            AccountabilityProposals.ASSESSMENT_FAILED_CRITICISM,
+            AccountabilityProposals.ASSESSMENT_FAILED_DISMISSAL,
+            AccountabilityProposals.ASSESSMENT_FAILED_S1_CRITICISM,
+            AccountabilityProposals.ASSESSMENT_FAILED_NOT_RENEWED,
+            AccountabilityProposals.GRID_WORKERS_HELD_ACCOUNTABLE,
+            AccountabilityProposals.GRID_LEADER_HELD_ACCOUNTABLE)) {
+      assertThat(ProposalPages.detectedLabel(trigger)).as(trigger).isEqualTo("提出时间");
+    }
   }
 }

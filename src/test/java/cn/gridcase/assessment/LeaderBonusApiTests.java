@@ -182,6 +182,7 @@ class LeaderBonusApiTests extends ApiTestSupport {
     assertThat(set.json().get("tiedPercent").asInt()).isEqualTo(40);
     JsonNode change = set.json().get("history").get(0);
     assertThat(change.get("changedBy").asText()).isEqualTo("supervisor1");
+    assertThat(change.get("changedByName").asText()).isEqualTo("孙平");
     assertThat(change.get("reason").asText()).isEqualTo("镇党委会议决定提高挂钩比例");
     assertThat(change.get("changedAt").asText()).isNotBlank();
     JsonNode year =
@@ -201,6 +202,11 @@ class LeaderBonusApiTests extends ApiTestSupport {
     assertThat(workers.findValuesAsText("username"))
         .containsExactly("worker1", "bonusw9", "worker2", "worker3");
     JsonNode w1 = workers.get(0);
+    assertThat(w1.get("name").asText()).isEqualTo("张伟");
+    assertThat(w1.get("gridCode").asText()).isEqualTo("GS-V01-G01");
+    assertThat(w1.get("gridName").asText()).isEqualTo("古山村第1网格");
+    assertThat(w1.get("villageCode").asText()).isEqualTo("GS-V01");
+    assertThat(w1.get("villageName").asText()).isEqualTo("古山村");
     assertThat(w1.get("quarters")).hasSize(4);
     assertThat(w1.get("quarters").get(0).get("score").decimalValue()).isEqualByComparingTo("92");
     assertThat(w1.get("quarters").get(0).get("gradeLabel").asText()).isEqualTo("优秀");
@@ -236,9 +242,18 @@ class LeaderBonusApiTests extends ApiTestSupport {
       Sheet sheet = book.getSheet("年度考评");
       assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("2024").contains("暂定");
       Row head = sheet.getRow(1);
+      assertThat(head.getCell(1).getStringCellValue()).isEqualTo("网格员");
+      assertThat(head.getCell(2).getStringCellValue()).isEqualTo("账号");
+      assertThat(head.getCell(3).getStringCellValue()).isEqualTo("网格");
+      assertThat(head.getCell(4).getStringCellValue()).isEqualTo("村（社区）");
       assertThat(head.getCell(5).getStringCellValue()).isEqualTo("第1季度得分");
       Row first = sheet.getRow(2);
-      assertThat(first.getCell(1).getStringCellValue()).isEqualTo("worker1");
+      // the grid worker by name with the account beside it; the grid's code as in the pay sheets,
+      // the village by name
+      assertThat(first.getCell(1).getStringCellValue()).isEqualTo("张伟");
+      assertThat(first.getCell(2).getStringCellValue()).isEqualTo("worker1");
+      assertThat(first.getCell(3).getStringCellValue()).isEqualTo("GS-V01-G01");
+      assertThat(first.getCell(4).getStringCellValue()).isEqualTo("古山村");
       assertThat(first.getCell(5).getNumericCellValue()).isEqualTo(92.0);
       assertThat(first.getCell(11).getStringCellValue()).isEqualTo("未定档");
       assertThat(first.getCell(14).getNumericCellValue()).isEqualTo(92.0);

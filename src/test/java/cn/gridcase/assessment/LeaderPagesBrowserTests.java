@@ -68,9 +68,9 @@ class LeaderPagesBrowserTests extends BrowserTestSupport {
       "A8 the township center opens 网格长考评 from the home page and reads leader1's published demo"
           + " survey (38 满意, 9 基本满意, 3 不满意, no proposal) and reviews; a negative count is"
           + " stopped by the browser, all zero is re-shown with the reason in Chinese and nothing"
-          + " recorded; 8 of 22 不满意 is recorded and says a replacement proposal was raised, which"
-          + " the supervisor finds in 问责建议; a half-year review refused without reasoning keeps"
-          + " the choices and is then recorded")
+          + " recorded; 8 of 22 不满意 is recorded (录入 names 赵敏, not the account) and says a"
+          + " replacement proposal was raised, which the supervisor finds in 问责建议 dated 提出时间;"
+          + " a half-year review refused without reasoning keeps the choices and is then recorded")
   void surveyAndReview() throws Exception {
     int demoYear = LocalDate.now(GridCaseTime.ZONE).getYear() - 1;
     logIn("center1", "demo");
@@ -126,7 +126,7 @@ class LeaderPagesBrowserTests extends BrowserTestSupport {
     assertThat(find("p.lead").getText()).startsWith("古山镇 " + YEAR + " 年");
     List<String> recorded = cells(find("#surveys tr[data-leader=leader1]"));
     assertThat(recorded).startsWith("古山村", "刘洋", "10", "4", "8", "22", "36.36%", "已提出", "第 1 版");
-    assertThat(recorded.get(9)).startsWith("center1 ");
+    assertThat(recorded.get(9)).as("录入 by name").startsWith("赵敏 ").doesNotContain("center1");
 
     // a half-year review without reasoning: refused, the choices kept
     new Select(field("#review-form", "网格长")).selectByValue("leader1");
@@ -145,8 +145,9 @@ class LeaderPagesBrowserTests extends BrowserTestSupport {
     field("#review-form", "考评依据和理由").sendKeys("下半年两次月例会未召开，网格员入户走访督促不力");
     clickAndWaitForPage(button("录入考评"));
     assertThat(find("#flash").getText()).isEqualTo("已录入 刘洋 " + YEAR + " 年下半年考评：不称职。");
-    assertThat(cells(find("#reviews tbody tr")))
-        .startsWith("古山村", "刘洋", "下半年", "不称职", "下半年两次月例会未召开，网格员入户走访督促不力", "第 1 版");
+    List<String> reviewed = cells(find("#reviews tbody tr"));
+    assertThat(reviewed).startsWith("古山村", "刘洋", "下半年", "不称职", "下半年两次月例会未召开，网格员入户走访督促不力", "第 1 版");
+    assertThat(reviewed.get(6)).as("录入 by name").startsWith("赵敏 ").doesNotContain("center1");
     assertThat(find("#surveys tr[data-leader=leader1]").getText()).contains("已提出");
     fullPageScreenshot("leaders-recorded");
 
@@ -165,7 +166,10 @@ class LeaderPagesBrowserTests extends BrowserTestSupport {
     assertThat(proposal.findElement(By.cssSelector("dl.evidence")).getText())
         .contains("刘洋（网格长，古山村）")
         .contains("满意 10、基本满意 4、不满意 8，共 22 份")
-        .contains("36.36% 超过三分之一，建议撤换网格长");
+        .contains("36.36% 超过三分之一，建议撤换网格长")
+        .as("raised when the survey was recorded, not an overdue step")
+        .contains("提出时间")
+        .doesNotContain("发现超期");
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true)", proposal);
     screenshot("leaders-proposal");
   }
@@ -218,9 +222,10 @@ class LeaderPagesBrowserTests extends BrowserTestSupport {
 
   @Test
   @DisplayName(
-      "A9 年度考评 from the home page: each grid worker's quarters with their grades, 未定档 for the"
-          + " open one, the year's average and band under the 暂定 note; 导出 Excel downloads"
-          + " 年度考评-GS-2023.xlsx with the same figures")
+      "A9 年度考评 from the home page: each grid worker's grid by name, quarters with their grades,"
+          + " 未定档 for the open one, the year's average and band under the 暂定 note; 导出 Excel"
+          + " downloads 年度考评-GS-2023.xlsx with the same figures, the grid worker and village by"
+          + " name")
   void yearlyEvaluation() throws Exception {
     threeFinalQuarters();
     Path downloads = allowDownloads();
@@ -236,10 +241,10 @@ class LeaderPagesBrowserTests extends BrowserTestSupport {
     assertThat(findAll("#year tbody tr")).hasSize(3);
     assertThat(cells(find("#year tr[data-username=worker1]")))
         .containsExactly(
-            "GS-V01-G01", "张伟", "92.00（优秀）", "94.00（优秀）", "90.00（优秀）", "未定档", "92.00", "优秀");
+            "古山村第1网格", "张伟", "92.00（优秀）", "94.00（优秀）", "90.00（优秀）", "未定档", "92.00", "优秀");
     assertThat(cells(find("#year tr[data-username=worker3]")))
         .containsExactly(
-            "GS-V02-G01", "李娜", "60.00（不合格）", "65.00（不合格）", "70.00（合格）", "未定档", "65.00", "不合格");
+            "新塘村第1网格", "李娜", "60.00（不合格）", "65.00（不合格）", "70.00（合格）", "未定档", "65.00", "不合格");
     screenshot("leaders-year");
 
     WebElement excel = browser.findElement(By.linkText("导出 Excel"));
@@ -254,10 +259,15 @@ class LeaderPagesBrowserTests extends BrowserTestSupport {
       assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
           .startsWith("古山镇 " + YEAR + " 年度网格员考评（暂定");
       Row head = sheet.getRow(1);
-      assertThat(head.getCell(2).getStringCellValue()).isEqualTo("姓名");
+      assertThat(head.getCell(1).getStringCellValue()).isEqualTo("网格员");
+      assertThat(head.getCell(2).getStringCellValue()).isEqualTo("账号");
+      assertThat(head.getCell(4).getStringCellValue()).isEqualTo("村（社区）");
       assertThat(head.getCell(14).getStringCellValue()).isEqualTo("年度平均分");
       Row first = sheet.getRow(2);
-      assertThat(first.getCell(2).getStringCellValue()).isEqualTo("张伟");
+      assertThat(first.getCell(1).getStringCellValue()).isEqualTo("张伟");
+      assertThat(first.getCell(2).getStringCellValue()).isEqualTo("worker1");
+      assertThat(first.getCell(3).getStringCellValue()).isEqualTo("GS-V01-G01");
+      assertThat(first.getCell(4).getStringCellValue()).isEqualTo("古山村");
       assertThat(first.getCell(5).getNumericCellValue()).isEqualTo(92.0);
       assertThat(first.getCell(11).getStringCellValue()).isEqualTo("未定档");
       assertThat(first.getCell(14).getNumericCellValue()).isEqualTo(92.0);

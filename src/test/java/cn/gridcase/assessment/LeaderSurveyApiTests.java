@@ -72,6 +72,7 @@ class LeaderSurveyApiTests extends ApiTestSupport {
     assertThat(s.get("replacementProposed").asBoolean()).isFalse();
     assertThat(s.get("version").asInt()).isEqualTo(1);
     assertThat(s.get("recordedBy").asText()).isEqualTo("center1");
+    assertThat(s.get("recordedByName").asText()).isEqualTo("赵敏");
     assertThat(proposals()).isEmpty();
 
     // published: a grid worker of another village of the township reads it
@@ -109,6 +110,8 @@ class LeaderSurveyApiTests extends ApiTestSupport {
     Reply again = api.as("center1").post("/api/assessment/leader-surveys", survey(2023, 5, 0, 0));
     assertThat(again.status()).as(again.toString()).isEqualTo(409);
     assertThat(again.isProblem()).isTrue();
+    assertThat(again.json().get("detail").asText())
+        .isEqualTo("刘洋 的 2023 年度满意度测评已录入（第 1 版）：更正须写明理由，原记录保留");
 
     String correction =
         "{\"leader\": \"leader1\", \"year\": 2023, \"satisfied\": 3, \"basicallySatisfied\": 1,"
@@ -156,6 +159,17 @@ class LeaderSurveyApiTests extends ApiTestSupport {
     assertThat(notLeader.status()).as(notLeader.toString()).isEqualTo(422);
     assertThat(notLeader.json().get("errors").findValuesAsText("code"))
         .containsExactly("A8.leader");
+    assertThat(notLeader.json().get("errors").findValuesAsText("message"))
+        .containsExactly("张伟（worker1）在 2024 年不是任何村（社区）的网格长");
+    Reply noLeader =
+        api.as("center1")
+            .post(
+                "/api/assessment/leader-surveys",
+                "{\"year\": 2024, \"satisfied\": 1, \"basicallySatisfied\": 0,"
+                    + " \"dissatisfied\": 0}");
+    assertThat(noLeader.status()).as(noLeader.toString()).isEqualTo(422);
+    assertThat(noLeader.json().get("errors").findValuesAsText("field")).containsExactly("leader");
+    assertThat(noLeader.json().get("errors").findValuesAsText("message")).containsExactly("请指定网格长");
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from leader_survey where survey_year < 2025", Integer.class))
@@ -210,8 +224,11 @@ class LeaderSurveyApiTests extends ApiTestSupport {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     assertThat(reply.json().get("resultLabel").asText()).isEqualTo("称职");
     assertThat(reply.json().get("recordedBy").asText()).isEqualTo("center1");
-    assertThat(api.as("center1").post("/api/assessment/leader-reviews", body).status())
-        .isEqualTo(409);
+    assertThat(reply.json().get("recordedByName").asText()).isEqualTo("赵敏");
+    Reply twice = api.as("center1").post("/api/assessment/leader-reviews", body);
+    assertThat(twice.status()).isEqualTo(409);
+    assertThat(twice.json().get("detail").asText())
+        .isEqualTo("刘洋 的 2024 年上半年考评已录入（第 1 版）：更正须写明理由，原记录保留");
 
     Reply own = api.as("leader1").get("/api/assessment/leader-reviews?townshipCode=GS&year=2024");
     assertThat(own.status()).as(own.toString()).isEqualTo(200);
@@ -232,5 +249,7 @@ class LeaderSurveyApiTests extends ApiTestSupport {
     assertThat(bad.status()).as(bad.toString()).isEqualTo(422);
     assertThat(bad.json().get("errors").findValuesAsText("field"))
         .contains("year", "half", "result", "reasoning");
+    assertThat(bad.json().get("errors").findValuesAsText("message"))
+        .contains("请选择考评结果：称职、基本称职或不称职");
   }
 }

@@ -69,6 +69,7 @@ public class ProposalPages {
   record Row(
       Proposal proposal,
       String triggerLabel,
+      String detectedLabel,
       String subjectName,
       String roleLabel,
       String unitName,
@@ -235,6 +236,7 @@ public class ProposalPages {
     return new Row(
         p,
         triggerLabel(p.trigger()),
+        detectedLabel(p.trigger()),
         p.subject() == null ? "（岗位空缺）" : names.computeIfAbsent(p.subject(), this::name),
         role,
         unit,
@@ -283,6 +285,21 @@ public class ProposalPages {
       case AccountabilityProposals.ASSESSMENT_FAILED_NOT_RENEWED -> "连续三个季度考核不合格";
       case AccountabilityProposals.LEADER_SURVEY_DISSATISFIED -> "网格长满意度测评不满意超过三分之一";
       default -> trigger;
+    };
+  }
+
+  /**
+   * What the proposal's moment ({@link Proposal#detectedAt}) is called on the page: 发现超期 for a late
+   * step — the moment the step was found past its limit —, 提出时间 for the others, raised when the
+   * fact behind them was recorded (a finalized quarter, a survey, a decided case).
+   */
+  public static String detectedLabel(String trigger) {
+    return switch (trigger) {
+      case AccountabilityProposals.LATE_ACCEPTANCE,
+          AccountabilityProposals.LATE_HANDLING,
+          AccountabilityProposals.LATE_SUPERVISION ->
+          "发现超期";
+      default -> "提出时间";
     };
   }
 

@@ -71,9 +71,13 @@ public class LeaderBonus {
     this.clock = clock;
   }
 
-  /** A change of the tied share: who, when and why. */
+  /** A change of the tied share: who (the account and its name), when and why. */
   public record ShareChange(
-      int tiedPercent, String changedBy, OffsetDateTime changedAt, String reason) {}
+      int tiedPercent,
+      String changedBy,
+      String changedByName,
+      OffsetDateTime changedAt,
+      String reason) {}
 
   /** The township's tied share in force and its changes (newest first). */
   public record ShareSetting(String townshipCode, int tiedPercent, List<ShareChange> history) {}
@@ -230,7 +234,12 @@ public class LeaderBonus {
         repository.shares(township).stream()
             .map(
                 (ShareRow r) ->
-                    new ShareChange(r.tiedPercent(), r.changedBy(), r.changedAt(), r.reason()))
+                    new ShareChange(
+                        r.tiedPercent(),
+                        r.changedBy(),
+                        accounts.nameOf(r.changedBy()),
+                        r.changedAt(),
+                        r.reason()))
             .toList();
     return new ShareSetting(
         township, history.isEmpty() ? DEFAULT_PERCENT : history.get(0).tiedPercent(), history);

@@ -6,6 +6,7 @@ import cn.gridcase.organisation.AccessScope;
 import cn.gridcase.security.UserAccounts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +43,14 @@ public class YearEvaluations {
       Grade grade,
       String gradeLabel) {}
 
-  /** One grid worker's year. */
+  /** One grid worker's year: their grid and village by code and by name. */
   public record WorkerYear(
       String username,
       String name,
       String gridCode,
+      String gridName,
       String villageCode,
+      String villageName,
       List<QuarterResult> quarters,
       int quartersAssessed,
       BigDecimal average,
@@ -77,6 +80,7 @@ public class YearEvaluations {
       byWorker.computeIfAbsent(s.username(), u -> new LinkedHashMap<>()).put(s.quarter(), s);
     }
     List<WorkerYear> rows = new ArrayList<>();
+    Map<String, String> unitNames = new HashMap<>();
     for (Map.Entry<String, Map<String, Score>> e : byWorker.entrySet()) {
       Score last = null;
       List<QuarterResult> quarters = new ArrayList<>();
@@ -113,7 +117,9 @@ public class YearEvaluations {
               user,
               accounts.nameOf(user),
               last.gridCode(),
+              unitNames.computeIfAbsent(last.gridCode(), access::unitName),
               last.villageCode(),
+              unitNames.computeIfAbsent(last.villageCode(), access::unitName),
               quarters,
               counted.size(),
               YearAverages.shown(average),

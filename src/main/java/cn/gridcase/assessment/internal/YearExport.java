@@ -23,8 +23,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The yearly evaluation as an Excel file (Apache POI): a title row (township, year, provisional or
- * not), Chinese headers, one row per grid worker with the four quarters' scores and grades, the
- * year's average and band; scores as numbers. File name 年度考评-GS-2026.xlsx.
+ * not), Chinese headers, one row per grid worker — name, account (账号) and grid code as in the pay
+ * sheets, the village by name — with the four quarters' scores and grades, the year's average and
+ * band; scores as numbers. File name 年度考评-GS-2026.xlsx.
  */
 final class YearExport {
 
@@ -36,7 +37,7 @@ final class YearExport {
   private YearExport() {}
 
   private static List<String> headers() {
-    List<String> h = new ArrayList<>(List.of("序号", "网格员", "姓名", "网格", "村（社区）"));
+    List<String> h = new ArrayList<>(List.of("序号", "网格员", "账号", "网格", "村（社区）"));
     for (int q = 1; q <= 4; q++) {
       h.add("第" + q + "季度得分");
       h.add("第" + q + "季度等次");
@@ -87,10 +88,10 @@ final class YearExport {
       for (WorkerYear w : year.workers()) {
         Row line = sheet.createRow(r);
         line.createCell(0).setCellValue(r - 1);
-        line.createCell(1).setCellValue(w.username());
-        line.createCell(2).setCellValue(w.name());
+        line.createCell(1).setCellValue(w.name());
+        line.createCell(2).setCellValue(w.username());
         line.createCell(3).setCellValue(w.gridCode());
-        line.createCell(4).setCellValue(w.villageCode());
+        line.createCell(4).setCellValue(w.villageName());
         int c = 5;
         for (QuarterResult q : w.quarters()) {
           Cell score = line.createCell(c++);
