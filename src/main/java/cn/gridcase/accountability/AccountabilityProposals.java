@@ -17,6 +17,7 @@ import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.platform.NotFound;
 import cn.gridcase.platform.StateConflict;
+import cn.gridcase.security.UserAccounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -83,6 +84,7 @@ public class AccountabilityProposals {
   private final CasePeople people;
   private final WorkingDays workingDays;
   private final AccountabilityDecisions decisions;
+  private final UserAccounts accounts;
   private final Clock clock;
 
   AccountabilityProposals(
@@ -91,7 +93,9 @@ public class AccountabilityProposals {
       CasePeople people,
       WorkingDays workingDays,
       AccountabilityDecisions decisions,
+      UserAccounts accounts,
       Clock clock) {
+    this.accounts = accounts;
     this.jdbc = jdbc;
     this.notifications = notifications;
     this.people = people;
@@ -373,7 +377,7 @@ public class AccountabilityProposals {
     notifications.send(
         new Notice(
             NoticeKind.PROPOSAL_RAISED,
-            "责任追究建议：" + (subject == null ? unitCode : subject),
+            "责任追究建议：" + (subject == null ? unitCode : accounts.nameOf(subject)),
             evidence,
             eventNumber),
         people.supervisorsOf(townshipCode));

@@ -75,6 +75,7 @@ public record QuarterView(
       String evidence,
       String source,
       String recordedBy,
+      String recordedByName,
       OffsetDateTime recordedAt) {}
 
   /** A grid worker's objection and the group's answer (null until answered). */

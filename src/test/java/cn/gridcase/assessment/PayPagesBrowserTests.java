@@ -133,7 +133,7 @@ class PayPagesBrowserTests extends BrowserTestSupport {
     clickAndWaitForPage(button("保存"));
     assertThat(find("#settings-next").getText()).startsWith("2027-03：基本报酬 110.00 元");
     assertThat(find("#settings-current").getText()).doesNotContain("110.00");
-    assertThat(find("#settings-history").getText()).contains("admin", "镇务会决定");
+    assertThat(find("#settings-history").getText()).contains("系统管理员", "镇务会决定");
 
     browser.manage().deleteAllCookies();
     logIn("ptsupervisor", "demo");

@@ -86,7 +86,10 @@ class QuarterPagesBrowserTests extends BrowserTestSupport {
     fieldLabelled("答复及理由").sendKeys("经核查第28周仅一篇，维持扣分");
     clickAndWaitForPage(button("答复"));
     assertThat(find("#flash").getText()).isEqualTo("已答复异议");
-    assertThat(find("article.objection").getText()).contains("答复（center1）");
+    assertThat(find("article.objection").getText()).contains("答复（赵敏）");
+    assertThat(find("details[data-user=worker2]").getDomProperty("textContent"))
+        .as("a finding names who found it")
+        .contains("审核发现，赵敏");
 
     clickAndWaitForPage(button("定档公布"));
     assertThat(find("#error").getText()).startsWith("尚不能定档").contains("尚未录入群众满意度");

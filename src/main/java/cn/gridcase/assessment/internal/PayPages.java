@@ -17,6 +17,7 @@ import cn.gridcase.platform.ApiError;
 import cn.gridcase.platform.DomainRuleViolation;
 import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.WebPage;
+import cn.gridcase.security.UserAccounts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.Principal;
@@ -52,6 +53,7 @@ class PayPages {
   private final PayAccess access;
   private final Organisation organisation;
   private final Notifications notifications;
+  private final UserAccounts accounts;
 
   PayPages(
       PayStatements pay,
@@ -59,13 +61,15 @@ class PayPages {
       Rankings rankings,
       PayAccess access,
       Organisation organisation,
-      Notifications notifications) {
+      Notifications notifications,
+      UserAccounts accounts) {
     this.pay = pay;
     this.settings = settings;
     this.rankings = rankings;
     this.access = access;
     this.organisation = organisation;
     this.notifications = notifications;
+    this.accounts = accounts;
   }
 
   /** A statement line as the page shows it. */
@@ -336,7 +340,7 @@ class PayPages {
     model.addAttribute("current", settingsLine(settings.inForce(township, current)));
     model.addAttribute("nextLine", settingsLine(next));
     model.addAttribute(
-        "history", settings.history(township).stream().map(PayPages::historyLine).toList());
+        "history", settings.history(township).stream().map(this::historyLine).toList());
     if (!model.containsAttribute("form")) {
       model.addAttribute(
           "form",
@@ -451,10 +455,10 @@ class PayPages {
         + (s.effectiveFrom() == null ? "（默认设置）" : "（自 " + s.effectiveFrom() + " 起）");
   }
 
-  private static String historyLine(PaySettings s) {
+  private String historyLine(PaySettings s) {
     return s.changedAt().toLocalDateTime().toString().replace('T', ' ').substring(0, 16)
         + " "
-        + s.changedBy()
+        + accounts.nameOf(s.changedBy())
         + "："
         + settingsLine(s)
         + "。原因："

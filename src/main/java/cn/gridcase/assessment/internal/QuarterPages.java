@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,7 @@ class QuarterPages {
       String township = quarters.township(chosen, null, me);
       QuarterView view = quarters.view(chosen, township, null, me);
       model.addAttribute("view", view);
+      model.addAttribute("names", namesIn(view));
       model.addAttribute("label", AssessmentQuarters.label(chosen));
       model.addAttribute("me", view.workers().isEmpty() ? null : view.workers().get(0));
       boolean open =
@@ -131,6 +133,17 @@ class QuarterPages {
           return "异议已提交，考核小组将在2个工作日内答复。";
         });
     return "redirect:/assessment/mine?quarter=" + quarter;
+  }
+
+  /** The names people read for the accounts a quarter's page mentions (who reviewed, answered…). */
+  private Map<String, String> namesIn(QuarterView view) {
+    Map<String, String> names = new HashMap<>();
+    List<String> who = new ArrayList<>();
+    who.add(view.reviewedBy());
+    who.add(view.finalizedBy());
+    view.objections().forEach(o -> who.add(o.answeredBy()));
+    who.stream().filter(u -> u != null).forEach(u -> names.computeIfAbsent(u, accounts::nameOf));
+    return names;
   }
 
   /**
@@ -206,6 +219,7 @@ class QuarterPages {
     }
     QuarterView view = quarters.view(quarter, township, version, me);
     model.addAttribute("view", view);
+    model.addAttribute("names", namesIn(view));
     boolean group = quarters.inAssessmentGroup(me, township);
     boolean editable = view.current() && !"FINAL".equals(view.status());
     model.addAttribute("group", group && editable);

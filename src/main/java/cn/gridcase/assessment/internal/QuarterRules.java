@@ -8,6 +8,7 @@ import cn.gridcase.assessment.internal.QuarterRepository.WorkerRow;
 import cn.gridcase.platform.ApiError;
 import cn.gridcase.routine.MeetingAttendance;
 import cn.gridcase.routine.ShortfallReport;
+import cn.gridcase.security.UserAccounts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class QuarterRules {
+
+  private final UserAccounts accounts;
+
+  QuarterRules(UserAccounts accounts) {
+    this.accounts = accounts;
+  }
 
   /** The items a reviewer's finding may deduct from (A4: items 1–4 and 7). */
   static final List<Integer> FINDING_ITEMS = List.of(1, 2, 3, 4, 7);
@@ -107,6 +114,7 @@ public class QuarterRules {
                   d.evidence(),
                   d.source(),
                   d.recordedBy(),
+                  d.recordedBy() == null ? null : accounts.nameOf(d.recordedBy()),
                   d.recordedAt()));
         }
       }
