@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.BrowserTestSupport;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,8 +183,7 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
   void rankingsOnTheBoard() throws Exception {
     // worker1 closes an entry of this month in their own grid: at least one grid worker and one
     // grid are ranked, whatever else the shared context holds
-    String occurred =
-        java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusHours(1).toString();
+    String occurred = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).toString();
     Reply reported =
         api.as("worker1")
             .post(
@@ -198,13 +202,13 @@ class SupervisionBoardBrowserTests extends BrowserTestSupport {
     assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
     logIn("supervisor1", "demo");
     open("/supervision");
-    String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
     for (String scope : List.of("GRID_WORKER", "GRID")) {
       String id = "#ranking-GS-" + scope.toLowerCase().replace('_', '-');
       WebElement panel = find(id);
       assertThat(panel.findElement(By.tagName("h2")).getText())
           .isEqualTo("古山镇 " + month + (scope.equals("GRID") ? " 网格" : " 网格员") + "排名（前5名）");
-      List<String> expected = new java.util.ArrayList<>();
+      List<String> expected = new ArrayList<>();
       for (var item :
           api.as("supervisor1")
               .get(
