@@ -377,7 +377,8 @@ public class AccountabilityProposals {
     notifications.send(
         new Notice(
             NoticeKind.PROPOSAL_RAISED,
-            "责任追究建议：" + (subject == null ? unitCode : accounts.nameOf(subject)),
+            "责任追究建议："
+                + (subject == null ? unitCode : accounts.nameOf(subject) + "（" + subject + "）"),
             evidence,
             eventNumber),
         people.supervisorsOf(townshipCode));

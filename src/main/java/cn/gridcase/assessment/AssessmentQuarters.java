@@ -454,12 +454,7 @@ public class AssessmentQuarters {
     QuarterRow q = latest(township, quarter);
     if ("FINAL".equals(q.status())) {
       throw new StateConflict(
-          quarter
-              + " of "
-              + township
-              + " is final (version "
-              + q.version()
-              + "): 已定档，更正须另立新版本并说明理由");
+          label(quarter) + "考核已定档（第 " + q.version() + " 版），不能再修改；更正须另立新版本并说明理由");
     }
     return q;
   }
@@ -660,7 +655,7 @@ public class AssessmentQuarters {
     requireGroup(caller, township);
     QuarterRow q = notFinal(township, quarter);
     if (!"DRAFT".equals(q.status()) || q.reviewedAt() != null) {
-      throw new StateConflict("the review of " + quarter + " is done already");
+      throw new StateConflict(label(quarter) + "考核已审核完成，不能重复审核");
     }
     List<ApiError> running = weekStillRunning(quarter);
     if (!running.isEmpty()) {
@@ -744,7 +739,7 @@ public class AssessmentQuarters {
           "only a grid worker of the quarter objects to their own draft");
     }
     if ("FINAL".equals(q.status())) {
-      throw new StateConflict(quarter + " is final: 已定档，不能再提出异议");
+      throw new StateConflict(label(quarter) + "考核已定档，不能再提出异议");
     }
     OffsetDateTime now = GridCaseTime.now(clock);
     List<ApiError> errors = new ArrayList<>();
@@ -793,7 +788,7 @@ public class AssessmentQuarters {
     }
     requireGroup(caller, q.townshipCode());
     if (o.answer() != null) {
-      throw new StateConflict("objection " + objectionId + " is answered already");
+      throw new StateConflict("该异议已答复，不能重复答复");
     }
     if (answer == null || answer.isBlank()) {
       throw new DomainRuleViolation(
@@ -985,7 +980,7 @@ public class AssessmentQuarters {
     requireGroup(caller, township);
     QuarterRow q = latest(township, quarter);
     if (!"FINAL".equals(q.status())) {
-      throw new StateConflict(quarter + " is not final: 未定档的季度直接修改，不需更正");
+      throw new StateConflict(label(quarter) + "考核尚未定档：直接修改即可，不需另立更正版本");
     }
     if (reason == null || reason.isBlank()) {
       throw new DomainRuleViolation(

@@ -1,6 +1,7 @@
 package cn.gridcase.demo;
 
 import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.platform.HistoryCleanupJobs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -29,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The demo clock (training and simulation): moves the engine clock — and with it the domain clock —
  * and runs the jobs that became due, so a trainer can show deadlines passing. Exists only in the
  * demo profile with {@code gridcase.demo.clock-control=true}; elsewhere the path is 404. The clock
- * keeps running from the moment set. Administrators only (see the security configuration).
+ * keeps running from the moment set. Administrators only (see the security configuration). The
+ * engine's history cleanup is left to its own nightly window of the clock as set, not run by a
+ * move.
  */
 @RestController
 @RequestMapping("/api/admin/clock")
@@ -42,10 +46,13 @@ class DemoClockController {
   private static final int MAX_JOBS_PER_MOVE = 10_000;
 
   private final ManagementService managementService;
+  private final HistoryService historyService;
   private final Clock clock;
 
-  DemoClockController(ManagementService managementService, Clock clock) {
+  DemoClockController(
+      ManagementService managementService, HistoryService historyService, Clock clock) {
     this.managementService = managementService;
+    this.historyService = historyService;
     this.clock = clock;
   }
 
@@ -64,6 +71,7 @@ class DemoClockController {
   ClockView set(@Valid @RequestBody ClockRequest request) {
     ClockUtil.offset(request.now().toInstant().toEpochMilli() - System.currentTimeMillis());
     log.warn("Demo clock set to {}", request.now());
+    HistoryCleanupJobs.reschedule(historyService);
     return runDueJobs();
   }
 
@@ -72,6 +80,7 @@ class DemoClockController {
   ClockView reset() {
     ClockUtil.reset();
     log.warn("Demo clock back to real time");
+    HistoryCleanupJobs.reschedule(historyService);
     return runDueJobs();
   }
 
@@ -91,7 +100,7 @@ class DemoClockController {
               .asc()
               .listPage(0, 100)
               .stream()
-              .filter(job -> !tried.contains(job.getId()))
+              .filter(job -> !tried.contains(job.getId()) && !HistoryCleanupJobs.isCleanup(job))
               .toList();
       if (due.isEmpty()) {
         break;

@@ -1,14 +1,13 @@
 package cn.gridcase.test;
 
 import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.platform.HistoryCleanupJobs;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.jobexecutor.historycleanup.HistoryCleanupJobHandler;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 
@@ -54,7 +53,8 @@ public final class ControlledClock {
 
   /**
    * Executes every job due at the current engine time, including jobs that the executed ones make
-   * due, and returns how many ran. Fails if a job throws (a test should see it).
+   * due, and returns how many ran (the history cleanup's job left alone: {@link
+   * HistoryCleanupJobs}). Fails if a job throws (a test should see it).
    */
   public int executeDueJobs() {
     int executed = 0;
@@ -66,7 +66,7 @@ public final class ControlledClock {
               .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1))
               .list()
               .stream()
-              .filter(job -> !isHistoryCleanup(job))
+              .filter(job -> !HistoryCleanupJobs.isCleanup(job))
               .toList();
       if (due.isEmpty()) {
         return executed;
@@ -77,16 +77,6 @@ public final class ControlledClock {
       }
     }
     throw new IllegalStateException("jobs keep becoming due: a timer loop?");
-  }
-
-  /**
-   * The engine's history cleanup job is left out: a test that moves the clock into the nightly
-   * window would otherwise remove the history of instances other tests ended long "before" ({@code
-   * HistoryCleanupTests} runs it on purpose).
-   */
-  static boolean isHistoryCleanup(Job job) {
-    return job instanceof JobEntity entity
-        && HistoryCleanupJobHandler.TYPE.equals(entity.getJobHandlerType());
   }
 
   /** Jobs of one process instance that are due at the current time. */

@@ -152,7 +152,12 @@ class PayPages {
     model.addAttribute("username", username);
     if (!pay.isGridWorkerIn(username, shown)) {
       model.addAttribute("statement", null);
-      model.addAttribute("notWorker", username + " 在 " + shown + " 不是专职网格员，没有报酬单。");
+      model.addAttribute(
+          "notWorker",
+          (own ? "您" : accounts.nameOf(username) + "（" + username + "）")
+              + "在 "
+              + shown
+              + " 不是专职网格员，没有报酬单。");
       return "assessment/pay";
     }
     PayStatement s = pay.statement(username, shown);
@@ -459,6 +464,9 @@ class PayPages {
     return s.changedAt().toLocalDateTime().toString().replace('T', ' ').substring(0, 16)
         + " "
         + accounts.nameOf(s.changedBy())
+        + "（"
+        + s.changedBy()
+        + "）"
         + "："
         + settingsLine(s)
         + "。原因："

@@ -141,7 +141,12 @@ class QuarterPages {
     List<String> who = new ArrayList<>();
     who.add(view.reviewedBy());
     who.add(view.finalizedBy());
-    view.objections().forEach(o -> who.add(o.answeredBy()));
+    view.objections()
+        .forEach(
+            o -> {
+              who.add(o.username());
+              who.add(o.answeredBy());
+            });
     who.stream().filter(u -> u != null).forEach(u -> names.computeIfAbsent(u, accounts::nameOf));
     return names;
   }
@@ -164,7 +169,8 @@ class QuarterPages {
     if (e instanceof DomainRuleViolation v) {
       return String.join("；", v.errors().stream().map(ApiError::message).toList());
     }
-    return "已定档，不能再修改。";
+    return e
+        .getMessage(); // each of the assessment's conflicts says in Chinese what stands in the way
   }
 
   /** The staff's entry: the newest quarter of the caller's township. */

@@ -8,6 +8,7 @@ import cn.gridcase.assessment.TownshipPaySettings;
 import cn.gridcase.organisation.AccessScope;
 import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
+import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.supervision.BoardPanel;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,10 +60,11 @@ class RankingBoardPanel implements BoardPanel {
       if (panels.size() >= 2 * MAX_TOWNSHIPS) {
         break;
       }
-      if (!scope.admin() && !scope.townships().contains(township)) {
-        continue;
+      Optional<Unit> unit = organisation.unit(township).filter(u -> u.kind() == UnitKind.TOWNSHIP);
+      if (unit.isEmpty() || (!scope.admin() && !scope.townships().contains(township))) {
+        continue; // not a township (the board's filter may name anything), or not the caller's
       }
-      String name = organisation.unit(township).map(Unit::name).orElse(township);
+      String name = unit.get().name();
       panels.add(
           panel(township, name, rankings.rank(township, month, RankingScope.GRID_WORKER), week));
       panels.add(panel(township, name, rankings.rank(township, month, RankingScope.GRID), week));
@@ -99,7 +102,7 @@ class RankingBoardPanel implements BoardPanel {
     return new Panel(
         "ranking-" + township + "-" + ranking.scope().name().toLowerCase().replace('_', '-'),
         townshipName + " " + ranking.period() + " " + what + "排名（前" + TOP + "名）",
-        "按计件数、再按按期率排序；本月计件不足 " + ranking.minEntries() + " 件的不参与排名。",
+        "按计件数、再按按期率排序；本月上报不足 " + ranking.minEntries() + " 件的不参与排名。",
         workers ? List.of("名次", "网格员", "网格", "计件数", "按期率") : List.of("名次", "网格", "计件数", "按期率"),
         rows,
         "本月尚无参与排名的" + what + "。",

@@ -6,7 +6,6 @@ import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApiTestSupport;
 import cn.gridcase.test.ControlledClock;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -33,18 +32,15 @@ class HistoryCleanupTests extends ApiTestSupport {
 
   @Test
   @DisplayName(
-      "the cleanup window is 20:00–06:00 Beijing time whatever the JVM's zone, 500 instances a run;"
+      "the cleanup window is 20:00–06:00 Beijing time (the tests run in New York), 500 instances"
+          + " a run;"
           + " operational models keep their engine history 90 days, accountability and assessment"
           + " 10 years")
   void configuration() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    assertThat(configuration.getHistoryCleanupBatchWindowStartTime())
-        .as("the tests run in America/New_York")
-        .isEqualTo(HistoryCleanupWindow.inJvmZone(LocalTime.of(20, 0)))
-        .isIn("07:00", "08:00");
-    assertThat(configuration.getHistoryCleanupBatchWindowEndTime())
-        .isEqualTo(HistoryCleanupWindow.inJvmZone(LocalTime.of(6, 0)));
+    assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("20:00+0800");
+    assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("06:00+0800");
     assertThat(configuration.getHistoryCleanupBatchSize()).isEqualTo(500);
     assertThat(engine.getHistoryService().findHistoryCleanupJobs())
         .as("a window makes the engine schedule its cleanup")
@@ -121,7 +117,11 @@ class HistoryCleanupTests extends ApiTestSupport {
     assertThat(history(number)).as("09:00 is outside the window").hasSize(ended.size());
 
     clock.set(after.toLocalDate().atTime(21, 0).atOffset(ZoneOffset.ofHours(8)));
-    runCleanup();
+    // each run removes at most 500 instance trees, the oldest first, of all the shared test
+    // database holds: run on while it has more to remove, as the engine does in its window
+    for (int run = 0; run < 200 && !history(number).isEmpty(); run++) {
+      runCleanup();
+    }
     assertThat(history(number)).as("21:00 is inside it").isEmpty();
 
     clock.reset();
