@@ -1,7 +1,7 @@
 package cn.gridcase.assessment;
 
-import cn.gridcase.GridCaseApplication;
 import cn.gridcase.assessment.internal.OpenQuarterAssessments;
+import cn.gridcase.calendar.BenchmarkDatabases;
 import cn.gridcase.calendar.BenchmarkReport;
 import cn.gridcase.test.PostgresServer;
 import java.io.IOException;
@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -81,22 +80,17 @@ public final class QuarterDraftsBenchmark {
     String target = "gridcase_bench_quarter" + suffix;
     double copySeconds = copy(source, target);
     String loadBefore = loadAverage();
-    String url = url(target);
+    String url = BenchmarkDatabases.url(target);
     System.out.printf("%s, load average %s%n", url, loadBefore);
     try (ConfigurableApplicationContext app =
-            new SpringApplicationBuilder(GridCaseApplication.class)
-                .profiles("postgres")
-                .run(
-                    "--server.port=0",
-                    "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=" + PostgresServer.user(),
-                    "--spring.datasource.password=" + PostgresServer.password(),
-                    "--camunda.bpm.job-execution.enabled=false",
-                    "--logging.level.root=WARN",
-                    "--gridcase.organisation.id-card-key="
-                        + "YmVuY2htYXJrLWtleS0zMi1ieXRlcy1sb25nLS0tLSE=",
-                    "--gridcase.bootstrap-admin.username=" + ADMIN,
-                    "--gridcase.bootstrap-admin.password=" + PASSWORD);
+            BenchmarkDatabases.start(
+                url,
+                List.of(),
+                "--camunda.bpm.job-execution.enabled=false",
+                "--gridcase.organisation.id-card-key="
+                    + "YmVuY2htYXJrLWtleS0zMi1ieXRlcy1sb25nLS0tLSE=",
+                "--gridcase.bootstrap-admin.username=" + ADMIN,
+                "--gridcase.bootstrap-admin.password=" + PASSWORD);
         Connection db = PostgresServer.connect(url)) {
       RuntimeService runtime = app.getBean(RuntimeService.class);
       ManagementService management = app.getBean(ManagementService.class);
@@ -181,7 +175,7 @@ public final class QuarterDraftsBenchmark {
 
   /** Copies the shortfalls benchmark's year database once (seconds it took, 0 when reused). */
   static double copy(String source, String target) throws SQLException {
-    try (Connection src = PostgresServer.connect(url(source));
+    try (Connection src = PostgresServer.connect(BenchmarkDatabases.url(source));
         Statement s = src.createStatement();
         ResultSet rs = s.executeQuery("select info from bench.step where name = 'complete'")) {
       if (!rs.next()) {
@@ -323,15 +317,6 @@ public final class QuarterDraftsBenchmark {
                     .append(d.error())
                     .append("`\n"));
     return md.toString();
-  }
-
-  static String url(String name) {
-    String admin = PostgresServer.adminUrl();
-    int query = admin.indexOf('?');
-    String base = query < 0 ? admin : admin.substring(0, query);
-    return base.substring(0, base.lastIndexOf('/') + 1)
-        + name
-        + (query < 0 ? "" : admin.substring(query));
   }
 
   static String loadAverage() {

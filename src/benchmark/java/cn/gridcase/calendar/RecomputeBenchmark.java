@@ -1,6 +1,5 @@
 package cn.gridcase.calendar;
 
-import cn.gridcase.GridCaseApplication;
 import cn.gridcase.calendar.internal.HolidayScheduleLoading;
 import cn.gridcase.test.PostgresServer;
 import java.sql.Timestamp;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,16 +32,11 @@ public final class RecomputeBenchmark {
   public static void main(String[] args) {
     String url = PostgresServer.createFreshDatabase();
     try (ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(GridCaseApplication.class)
-            .profiles("postgres")
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + PostgresServer.user(),
-                "--spring.datasource.password=" + PostgresServer.password(),
-                "--camunda.bpm.job-execution.enabled=false",
-                "--logging.level.root=WARN",
-                "--gridcase.organisation.id-card-key=YmVuY2htYXJrLWtleS0zMi1ieXRlcy1sb25nLS0tLSE=")) {
+        BenchmarkDatabases.start(
+            url,
+            List.of(),
+            "--camunda.bpm.job-execution.enabled=false",
+            "--gridcase.organisation.id-card-key=YmVuY2htYXJrLWtleS0zMi1ieXRlcy1sb25nLS0tLSE=")) {
       RuntimeService runtime = app.getBean(RuntimeService.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       HolidayScheduleLoading loading = app.getBean(HolidayScheduleLoading.class);

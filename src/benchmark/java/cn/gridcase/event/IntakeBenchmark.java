@@ -1,8 +1,7 @@
 package cn.gridcase.event;
 
-import cn.gridcase.GridCaseApplication;
+import cn.gridcase.calendar.BenchmarkDatabases;
 import cn.gridcase.calendar.BenchmarkReport;
-import cn.gridcase.test.PostgresServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,9 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,7 +33,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -146,18 +141,12 @@ public final class IntakeBenchmark {
 
   public static void main(String[] args) throws Exception {
     String loadBefore = loadAverage();
-    String url = REUSE_DATABASE ? databaseUrl() : freshDatabase();
+    String url =
+        REUSE_DATABASE ? BenchmarkDatabases.url(DATABASE) : BenchmarkDatabases.fresh(DATABASE);
     System.out.println("Database " + url + "; load average before start: " + loadBefore);
     try (ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(GridCaseApplication.class)
-            .profiles("postgres", "demo")
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + PostgresServer.user(),
-                "--spring.datasource.password=" + PostgresServer.password(),
-                "--camunda.bpm.job-execution.enabled=true",
-                "--logging.level.root=WARN")) {
+        BenchmarkDatabases.start(
+            url, List.of("demo"), "--camunda.bpm.job-execution.enabled=true")) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       RuntimeService runtime = app.getBean(RuntimeService.class);
       RepositoryService repository = app.getBean(RepositoryService.class);
@@ -1070,28 +1059,6 @@ public final class IntakeBenchmark {
 
   // ---------------------------------------------------------------------------------------------
   // machine
-
-  /**
-   * Drops and creates {@value #DATABASE} on the server of {@code GRIDCASE_TEST_PG_URL}; its JDBC
-   * URL.
-   */
-  static String freshDatabase() throws SQLException {
-    try (Connection connection = PostgresServer.connect(PostgresServer.adminUrl());
-        Statement statement = connection.createStatement()) {
-      statement.execute("drop database if exists " + DATABASE + " with (force)");
-      statement.execute("create database " + DATABASE);
-    }
-    return databaseUrl();
-  }
-
-  static String databaseUrl() {
-    String admin = PostgresServer.adminUrl();
-    int query = admin.indexOf('?');
-    String base = query < 0 ? admin : admin.substring(0, query);
-    return base.substring(0, base.lastIndexOf('/') + 1)
-        + DATABASE
-        + (query < 0 ? "" : admin.substring(query));
-  }
 
   static String serverVersion(JdbcTemplate jdbc) {
     return jdbc.queryForObject("show server_version", String.class);

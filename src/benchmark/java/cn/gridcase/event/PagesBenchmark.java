@@ -1,8 +1,8 @@
 package cn.gridcase.event;
 
 import cn.gridcase.GridCaseApplication;
+import cn.gridcase.calendar.BenchmarkDatabases;
 import cn.gridcase.calendar.BenchmarkReport;
-import cn.gridcase.test.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -145,16 +145,8 @@ public final class PagesBenchmark {
     }
     if (PARTS.contains("board")) {
       String loadBefore = IntakeBenchmark.loadAverage();
-      String url = IntakeBenchmark.databaseUrl();
-      try (ConfigurableApplicationContext app =
-          new SpringApplicationBuilder(GridCaseApplication.class)
-              .profiles("postgres", "demo")
-              .run(
-                  "--server.port=0",
-                  "--spring.datasource.url=" + url,
-                  "--spring.datasource.username=" + PostgresServer.user(),
-                  "--spring.datasource.password=" + PostgresServer.password(),
-                  "--logging.level.root=WARN")) {
+      String url = BenchmarkDatabases.url(IntakeBenchmark.DATABASE);
+      try (ConfigurableApplicationContext app = BenchmarkDatabases.start(url, List.of("demo"))) {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         IntakeBenchmark.Seeding seeding = IntakeBenchmark.seed(app.getBean(Events.class), jdbc);
         if (seeding.created() > 0) {

@@ -1,6 +1,6 @@
 package cn.gridcase.routine;
 
-import cn.gridcase.GridCaseApplication;
+import cn.gridcase.calendar.BenchmarkDatabases;
 import cn.gridcase.calendar.BenchmarkReport;
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.event.IntakeBenchmark;
@@ -37,7 +37,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -203,23 +202,18 @@ public final class ShortfallsBenchmark {
    * otherwise), or measures it.
    */
   static Result run(Data data, boolean build, boolean builtInThisRun) throws Exception {
-    String url = build ? database(data.database()) : url(data.database());
+    String url = build ? database(data.database()) : BenchmarkDatabases.url(data.database());
     String loadBefore = IntakeBenchmark.loadAverage();
     System.out.printf("%s: %s, load average %s (%s)%n", data.part(), url, loadBefore, uptime());
     try (ConfigurableApplicationContext app =
-            new SpringApplicationBuilder(GridCaseApplication.class)
-                .profiles("postgres")
-                .run(
-                    "--server.port=0",
-                    "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=" + PostgresServer.user(),
-                    "--spring.datasource.password=" + PostgresServer.password(),
-                    "--camunda.bpm.job-execution.enabled=false",
-                    "--logging.level.root=WARN",
-                    "--gridcase.organisation.id-card-key="
-                        + "YmVuY2htYXJrLWtleS0zMi1ieXRlcy1sb25nLS0tLSE=",
-                    "--gridcase.bootstrap-admin.username=" + RoutineOrganisation.ADMIN,
-                    "--gridcase.bootstrap-admin.password=" + RoutineOrganisation.PASSWORD);
+            BenchmarkDatabases.start(
+                url,
+                List.of(),
+                "--camunda.bpm.job-execution.enabled=false",
+                "--gridcase.organisation.id-card-key="
+                    + "YmVuY2htYXJrLWtleS0zMi1ieXRlcy1sb25nLS0tLSE=",
+                "--gridcase.bootstrap-admin.username=" + RoutineOrganisation.ADMIN,
+                "--gridcase.bootstrap-admin.password=" + RoutineOrganisation.PASSWORD);
         Connection db = PostgresServer.connect(url)) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       URI base = URI.create("http://127.0.0.1:" + port);
@@ -318,16 +312,7 @@ public final class ShortfallsBenchmark {
       // the time reads took, for the figures (this database only; the server's settings unchanged)
       s.execute("alter database " + name + " set track_io_timing = on");
     }
-    return url(name);
-  }
-
-  static String url(String name) {
-    String admin = PostgresServer.adminUrl();
-    int query = admin.indexOf('?');
-    String base = query < 0 ? admin : admin.substring(0, query);
-    return base.substring(0, base.lastIndexOf('/') + 1)
-        + name
-        + (query < 0 ? "" : admin.substring(query));
+    return BenchmarkDatabases.url(name);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -115,20 +116,38 @@ class HistoryCleanupTests extends ApiTestSupport {
     clock.set(after.toLocalDate().atTime(9, 0).atOffset(ZoneOffset.ofHours(8)));
     runCleanup();
     assertThat(history(number)).as("09:00 is outside the window").hasSize(ended.size());
+    assertThat(activities(ended)).as("activities kept until the window").isNotEmpty();
 
     clock.set(after.toLocalDate().atTime(21, 0).atOffset(ZoneOffset.ofHours(8)));
     // each run removes at most 500 instance trees, the oldest first, of all the shared test
     // database holds: run on while it has more to remove, as the engine does in its window
-    for (int run = 0; run < 200 && !history(number).isEmpty(); run++) {
+    for (int run = 0;
+        run < 200 && !(history(number).isEmpty() && activities(ended).isEmpty());
+        run++) {
       runCleanup();
     }
     assertThat(history(number)).as("21:00 is inside it").isEmpty();
+    assertThat(activities(ended)).as("with every activity of the event's instances").isEmpty();
 
     clock.reset();
     Reply event = api.as("worker1").get("/api/events/" + number);
     assertThat(event.status()).isEqualTo(200);
     assertThat(event.json().get("status").asText()).isEqualTo("CLOSED");
     assertThat(event.json().get("steps").toString()).contains("已修复");
+  }
+
+  /** The activity history of the event's process instances (its own and its levels'). */
+  private List<HistoricActivityInstance> activities(List<HistoricProcessInstance> instances) {
+    return instances.stream()
+        .flatMap(
+            h ->
+                engine
+                    .getHistoryService()
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(h.getId())
+                    .list()
+                    .stream())
+        .toList();
   }
 
   private List<HistoricProcessInstance> history(String eventNumber) {
