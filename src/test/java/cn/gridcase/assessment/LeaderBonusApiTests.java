@@ -6,10 +6,6 @@ import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -34,70 +30,34 @@ class LeaderBonusApiTests extends ApiTestSupport {
 
   @Autowired JdbcTemplate jdbc;
 
-  private final List<Long> quarters = new ArrayList<>();
+  private StoredQuarters stored;
 
   @BeforeEach
   void finalQuarters() {
-    long q1old = quarter("2024-Q1", 1, "FINAL", true);
-    worker(q1old, "worker1", "GS-V01-G01", 5000, "FAIL");
-    long q1 = quarter("2024-Q1", 2, "FINAL", false);
-    worker(q1, "worker1", "GS-V01-G01", 9200, "EXCELLENT");
-    worker(q1, "worker2", "GS-V01-G02", 8000, "PASS");
-    worker(q1, "bonusw9", "GS-V01-G02", 7000, "PASS");
-    worker(q1, "worker3", "GS-V02-G01", 6000, "FAIL");
-    long q2 = quarter("2024-Q2", 1, "FINAL", false);
-    worker(q2, "worker1", "GS-V01-G01", 9400, "EXCELLENT");
-    worker(q2, "worker2", "GS-V01-G02", 7800, "PASS");
-    worker(q2, "worker3", "GS-V02-G01", 6500, "FAIL");
-    long q3 = quarter("2024-Q3", 1, "FINAL", false);
-    worker(q3, "worker1", "GS-V01-G01", 9000, "EXCELLENT");
-    worker(q3, "worker2", "GS-V01-G02", 8200, "PASS");
-    worker(q3, "worker3", "GS-V02-G01", 7000, "PASS");
-    long q4 = quarter("2024-Q4", 1, "DRAFT", false);
-    worker(q4, "worker1", "GS-V01-G01", 1000, null);
+    stored = new StoredQuarters(jdbc);
+    long q1old = stored.quarter("2024-Q1", 1, "FINAL", true, 2024);
+    stored.worker(q1old, "worker1", "GS-V01-G01", 5000, "FAIL");
+    long q1 = stored.quarter("2024-Q1", 2, "FINAL", false, 2024);
+    stored.worker(q1, "worker1", "GS-V01-G01", 9200, "EXCELLENT");
+    stored.worker(q1, "worker2", "GS-V01-G02", 8000, "PASS");
+    stored.worker(q1, "bonusw9", "GS-V01-G02", 7000, "PASS");
+    stored.worker(q1, "worker3", "GS-V02-G01", 6000, "FAIL");
+    long q2 = stored.quarter("2024-Q2", 1, "FINAL", false, 2024);
+    stored.worker(q2, "worker1", "GS-V01-G01", 9400, "EXCELLENT");
+    stored.worker(q2, "worker2", "GS-V01-G02", 7800, "PASS");
+    stored.worker(q2, "worker3", "GS-V02-G01", 6500, "FAIL");
+    long q3 = stored.quarter("2024-Q3", 1, "FINAL", false, 2024);
+    stored.worker(q3, "worker1", "GS-V01-G01", 9000, "EXCELLENT");
+    stored.worker(q3, "worker2", "GS-V01-G02", 8200, "PASS");
+    stored.worker(q3, "worker3", "GS-V02-G01", 7000, "PASS");
+    long q4 = stored.quarter("2024-Q4", 1, "DRAFT", false, 2024);
+    stored.worker(q4, "worker1", "GS-V01-G01", 1000, null);
   }
 
   @AfterEach
   void cleanUp() {
-    for (long id : quarters) {
-      jdbc.update("delete from assessment_worker where assessment_id = ?", id);
-    }
-    for (long id : quarters) {
-      jdbc.update("delete from assessment_quarter where id = ?", id);
-    }
+    stored.removeAll();
     jdbc.update("delete from leader_bonus_setting where township_code = 'GS'");
-  }
-
-  private long quarter(String quarter, int version, String status, boolean superseded) {
-    jdbc.update(
-        "insert into assessment_quarter (township_code, quarter, version, status, drafted_at,"
-            + " superseded) values ('GS', ?, ?, ?, ?, ?)",
-        quarter,
-        version,
-        status,
-        Timestamp.from(Instant.parse("2024-12-31T00:00:00Z")),
-        superseded);
-    long id =
-        jdbc.queryForObject(
-            "select id from assessment_quarter where township_code = 'GS' and quarter = ? and"
-                + " version = ?",
-            Long.class,
-            quarter,
-            version);
-    quarters.add(id);
-    return id;
-  }
-
-  private void worker(long id, String user, String grid, int hundredths, String grade) {
-    jdbc.update(
-        "insert into assessment_worker (assessment_id, username, grid_code, village_code,"
-            + " score_hundredths, grade) values (?, ?, ?, ?, ?, ?)",
-        id,
-        user,
-        grid,
-        grid.substring(0, 6),
-        hundredths,
-        grade);
   }
 
   private static JsonNode row(JsonNode leaders, String username) {

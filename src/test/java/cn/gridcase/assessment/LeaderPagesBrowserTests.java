@@ -8,15 +8,13 @@ import cn.gridcase.test.BrowserTestSupport;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -41,7 +39,12 @@ class LeaderPagesBrowserTests extends BrowserTestSupport {
 
   @Autowired JdbcTemplate jdbc;
 
-  private final List<Long> quarters = new ArrayList<>();
+  private StoredQuarters stored;
+
+  @BeforeEach
+  void storedQuarters() {
+    stored = new StoredQuarters(jdbc);
+  }
 
   @AfterEach
   void cleanUp() {
@@ -56,11 +59,7 @@ class LeaderPagesBrowserTests extends BrowserTestSupport {
         "delete from accountability_proposal where trigger = ? and evidence like ?",
         TRIGGER,
         evidence);
-    for (long id : quarters) {
-      jdbc.update("delete from assessment_worker where assessment_id = ?", id);
-      jdbc.update("delete from assessment_quarter where id = ?", id);
-    }
-    quarters.clear();
+    stored.removeAll();
   }
 
   @Test
@@ -208,9 +207,9 @@ class LeaderPagesBrowserTests extends BrowserTestSupport {
     assertThat(find("p.hint").getText()).isEqualTo("挂钩比例为默认的 30%（不得低于 30%）。");
     screenshot("leaders-bonus");
 
-    long q4 = quarter(YEAR + "-Q4");
-    worker(q4, "worker1", "GS-V01-G01", 9600, "EXCELLENT");
-    worker(q4, "worker2", "GS-V01-G02", 8400, "PASS");
+    long q4 = stored.quarter(YEAR + "-Q4", 1, "FINAL", false, YEAR);
+    stored.worker(q4, "worker1", "GS-V01-G01", 9600, "EXCELLENT");
+    stored.worker(q4, "worker2", "GS-V01-G02", 8400, "PASS");
     browser.navigate().refresh();
     assertThat(find("#year-note").getText()).isEqualTo(YEAR + " 年四个季度均已定档");
     assertThat(find("#year-note").getText()).doesNotContain("暂定");
@@ -337,39 +336,10 @@ class LeaderPagesBrowserTests extends BrowserTestSupport {
       {"EXCELLENT", "PASS", "FAIL"}, {"EXCELLENT", "PASS", "FAIL"}, {"EXCELLENT", "PASS", "PASS"}
     };
     for (int q = 0; q < 3; q++) {
-      long id = quarter(YEAR + "-Q" + (q + 1));
-      worker(id, "worker1", "GS-V01-G01", scores[q][0], grades[q][0]);
-      worker(id, "worker2", "GS-V01-G02", scores[q][1], grades[q][1]);
-      worker(id, "worker3", "GS-V02-G01", scores[q][2], grades[q][2]);
+      long id = stored.quarter(YEAR + "-Q" + (q + 1), 1, "FINAL", false, YEAR);
+      stored.worker(id, "worker1", "GS-V01-G01", scores[q][0], grades[q][0]);
+      stored.worker(id, "worker2", "GS-V01-G02", scores[q][1], grades[q][1]);
+      stored.worker(id, "worker3", "GS-V02-G01", scores[q][2], grades[q][2]);
     }
-  }
-
-  /** A final quarter of GS as the quarter process leaves it. */
-  private long quarter(String quarter) {
-    jdbc.update(
-        "insert into assessment_quarter (township_code, quarter, version, status, drafted_at,"
-            + " superseded) values ('GS', ?, 1, 'FINAL', ?, false)",
-        quarter,
-        Timestamp.from(Instant.parse(YEAR + "-12-31T00:00:00Z")));
-    long id =
-        jdbc.queryForObject(
-            "select id from assessment_quarter where township_code = 'GS' and quarter = ? and"
-                + " version = 1",
-            Long.class,
-            quarter);
-    quarters.add(id);
-    return id;
-  }
-
-  private void worker(long id, String user, String grid, int hundredths, String grade) {
-    jdbc.update(
-        "insert into assessment_worker (assessment_id, username, grid_code, village_code,"
-            + " score_hundredths, grade) values (?, ?, ?, ?, ?, ?)",
-        id,
-        user,
-        grid,
-        grid.substring(0, 6),
-        hundredths,
-        grade);
   }
 }
