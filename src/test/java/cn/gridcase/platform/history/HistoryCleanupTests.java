@@ -43,6 +43,7 @@ class HistoryCleanupTests extends ApiTestSupport {
     assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("20:00+0800");
     assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("06:00+0800");
     assertThat(configuration.getHistoryCleanupBatchSize()).isEqualTo(500);
+    assertThat(configuration.getTaskMetricsTimeToLive()).isEqualTo("P180D");
     assertThat(engine.getHistoryService().findHistoryCleanupJobs())
         .as("a window makes the engine schedule its cleanup")
         .isNotEmpty();
