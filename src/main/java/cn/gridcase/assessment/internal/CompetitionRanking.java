@@ -78,4 +78,15 @@ public final class CompetitionRanking {
         rate(c.counted(), c.settled()),
         ranked);
   }
+
+  /** An on-time rate as the pages show it: 66.7%, or — while none of the entries has settled. */
+  static String percent(BigDecimal onTimeRate) {
+    return onTimeRate == null
+        ? "—"
+        : onTimeRate
+                .multiply(BigDecimal.valueOf(100))
+                .setScale(1, RoundingMode.HALF_UP)
+                .toPlainString()
+            + "%";
+  }
 }

@@ -19,7 +19,6 @@ import cn.gridcase.platform.InvalidRequest;
 import cn.gridcase.platform.WebPage;
 import cn.gridcase.security.UserAccounts;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.security.Principal;
 import java.time.YearMonth;
 import java.time.temporal.IsoFields;
@@ -308,13 +307,7 @@ class PayPages {
               i.username(),
               i.entries(),
               i.countedEntries(),
-              i.onTimeRate() == null
-                  ? "—"
-                  : i.onTimeRate()
-                          .multiply(BigDecimal.valueOf(100))
-                          .setScale(1, RoundingMode.HALF_UP)
-                          .toPlainString()
-                      + "%"));
+              CompetitionRanking.percent(i.onTimeRate())));
     }
     model.addAttribute("townshipCode", township);
     model.addAttribute(

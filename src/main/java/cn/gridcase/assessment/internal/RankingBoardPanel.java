@@ -10,12 +10,9 @@ import cn.gridcase.organisation.Organisation;
 import cn.gridcase.organisation.Unit;
 import cn.gridcase.organisation.UnitKind;
 import cn.gridcase.platform.GridCaseTime;
+import cn.gridcase.routine.ShortfallPeriod;
 import cn.gridcase.supervision.BoardPanel;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,11 +48,7 @@ class RankingBoardPanel implements BoardPanel {
   public List<Panel> panels(AccessScope scope, List<String> townshipCodes) {
     List<Panel> panels = new ArrayList<>();
     Rankings.Period month = Rankings.period(settings.currentMonth().toString());
-    LocalDate today = GridCaseTime.now(clock).toLocalDate();
-    String week =
-        String.format(
-            "%d-W%02d",
-            today.get(IsoFields.WEEK_BASED_YEAR), today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    String week = ShortfallPeriod.weekKey(GridCaseTime.now(clock).toLocalDate());
     for (String township : townshipCodes) {
       if (panels.size() >= 2 * MAX_TOWNSHIPS) {
         break;
@@ -90,12 +83,12 @@ class RankingBoardPanel implements BoardPanel {
                   item.name(),
                   unitName(item.code()),
                   String.valueOf(item.countedEntries()),
-                  rate(item.onTimeRate()))
+                  CompetitionRanking.percent(item.onTimeRate()))
               : List.of(
                   String.valueOf(item.rank()),
                   item.name(),
                   String.valueOf(item.countedEntries()),
-                  rate(item.onTimeRate())));
+                  CompetitionRanking.percent(item.onTimeRate())));
     }
     String what = workers ? "网格员" : "网格";
     String base = "/assessment/rankings?townshipCode=" + township + "&scope=" + ranking.scope();
@@ -107,15 +100,5 @@ class RankingBoardPanel implements BoardPanel {
         rows,
         "本月尚无参与排名的" + what + "。",
         List.of(new Link("全部" + what + "排名", base), new Link("本周排名", base + "&period=" + week)));
-  }
-
-  private static String rate(BigDecimal onTimeRate) {
-    return onTimeRate == null
-        ? "—"
-        : onTimeRate
-                .multiply(BigDecimal.valueOf(100))
-                .setScale(1, RoundingMode.HALF_UP)
-                .toPlainString()
-            + "%";
   }
 }
