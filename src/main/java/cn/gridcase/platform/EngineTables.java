@@ -12,6 +12,9 @@ public final class EngineTables {
   /** Open user tasks. */
   public static final String TASK = "ACT_RU_TASK";
 
+  /** Candidate users and groups of open tasks (identity links). */
+  public static final String IDENTITY_LINK = "ACT_RU_IDENTITYLINK";
+
   /** Executions; a process instance is the execution whose {@code ID_ = PROC_INST_ID_}. */
   public static final String EXECUTION = "ACT_RU_EXECUTION";
 

@@ -10,6 +10,7 @@ import cn.gridcase.notification.Notifications;
 import cn.gridcase.test.ApiClient;
 import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ProcessTestSupport;
+import cn.gridcase.test.WorkQueueState;
 import cn.gridcase.worklist.WorkItem;
 import cn.gridcase.worklist.Worklist;
 import java.sql.Timestamp;
@@ -155,6 +156,11 @@ class StepDeadlineTests extends ProcessTestSupport {
                 .getDueDate()
                 .toInstant())
         .isEqualTo(endOf("2037-10-09"));
+    String taskId =
+        taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult().getId();
+    assertThat(WorkQueueState.stored(jdbc, List.of(taskId)))
+        .as("the work list's copy of the due date moved too")
+        .isEqualTo(WorkQueueState.expected(taskService, List.of(taskId)));
     assertThat(levelVariable(number, "acceptBy"))
         .as("the engine's copy moved too")
         .isEqualTo(Date.from(endOf("2037-10-09")));

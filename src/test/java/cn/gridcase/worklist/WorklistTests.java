@@ -9,20 +9,24 @@ import cn.gridcase.event.EventReport;
 import cn.gridcase.event.Events;
 import cn.gridcase.platform.GridCaseTime;
 import cn.gridcase.test.ProcessTestSupport;
+import cn.gridcase.test.WorkQueueState;
 import cn.gridcase.worklist.internal.WorklistIndex;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The work list: the caller's assigned tasks and the unassigned tasks of their groups, soonest due
@@ -33,6 +37,8 @@ class WorklistTests extends ProcessTestSupport {
   @Autowired Worklist worklist;
   @Autowired Events events;
   @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired JdbcTemplate jdbc;
   @Autowired IdentityService identityService;
   @Autowired AccountabilityCases cases;
 
@@ -96,7 +102,7 @@ class WorklistTests extends ProcessTestSupport {
   @Test
   @DisplayName(
       "the same tasks as the single OR query of assignee and candidate groups, also when cut at"
-          + " `limit`")
+          + " `limit`, and the count says how many")
   void sameAsTheOrQuery() {
     clock.set("2026-11-02T09:00");
     events.report(hazard("GS-V01-G01"), "worker1");
@@ -115,21 +121,24 @@ class WorklistTests extends ProcessTestSupport {
           identityService.createGroupQuery().groupMember(user).list().stream()
               .map(Group::getId)
               .toList();
+      List<Task> all =
+          new ArrayList<>(
+              taskService
+                  .createTaskQuery()
+                  .active()
+                  .or()
+                  .taskAssignee(user)
+                  .taskCandidateUser(user)
+                  .taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups)
+                  .endOr()
+                  .list());
+      // soonest due first, tasks without a due date last (on every database), then oldest first
+      all.sort(
+          Comparator.comparing(
+                  Task::getDueDate, Comparator.nullsLast(Comparator.<Date>naturalOrder()))
+              .thenComparing(Task::getCreateTime));
       for (int limit : List.of(1, 2, 3, 5, 1000)) {
-        List<Task> expected =
-            taskService
-                .createTaskQuery()
-                .active()
-                .or()
-                .taskAssignee(user)
-                .taskCandidateUser(user)
-                .taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups)
-                .endOr()
-                .orderByDueDate()
-                .asc()
-                .orderByTaskCreateTime()
-                .asc()
-                .listPage(0, limit);
+        List<Task> expected = all.subList(0, Math.min(limit, all.size()));
         List<WorkItem> items = worklist.of(user, limit);
         // ties in due date and creation time may come in either order: compare those, and the ids
         // in full
@@ -145,9 +154,94 @@ class WorklistTests extends ProcessTestSupport {
               .as(user)
               .extracting(WorkItem::taskId)
               .containsExactlyInAnyOrderElementsOf(expected.stream().map(Task::getId).toList());
+          assertThat(worklist.count(user)).as(user + "'s count").isEqualTo(all.size());
         }
       }
     }
+  }
+
+  @Test
+  @DisplayName(
+      "the work list follows every way a task changes: claimed, released, offered to another group"
+          + " or to a user by name, due date set, suspended, completed, its instance deleted")
+  void followsEveryChange() {
+    clock.set("2026-11-02T09:00");
+    String offered = events.report(hazard("GS-V01-G02"), "station1").number();
+    String other = events.report(hazard("GS-V01-G02"), "station1").number();
+    Task task = taskOf(offered);
+    Task second = taskOf(other);
+    List<String> ids = List.of(task.getId(), second.getId());
+    assertQueuesMatchEngine(ids);
+    assertThat(listed("worker2")).contains(task.getId(), second.getId());
+    assertThat(listed("worker1")).doesNotContain(task.getId());
+
+    // Tasklist's and /engine-rest's doors are the engine's API
+    taskService.claim(task.getId(), "worker2");
+    assertQueuesMatchEngine(ids);
+    assertThat(worklist.of("worker2", 1000))
+        .filteredOn(i -> i.taskId().equals(task.getId()))
+        .singleElement()
+        .satisfies(i -> assertThat(i.claimable()).isFalse());
+    taskService.setAssignee(task.getId(), null);
+    assertQueuesMatchEngine(ids);
+
+    taskService.addCandidateGroup(task.getId(), "GS-V01-G01");
+    taskService.addCandidateUser(second.getId(), "worker1");
+    assertQueuesMatchEngine(ids);
+    assertThat(listed("worker1")).contains(task.getId(), second.getId());
+    taskService.deleteCandidateGroup(task.getId(), "GS-V01-G01");
+    taskService.deleteCandidateUser(second.getId(), "worker1");
+    assertQueuesMatchEngine(ids);
+    assertThat(listed("worker1")).doesNotContain(task.getId(), second.getId());
+
+    Date earlier = Date.from(OffsetDateTime.parse("2026-11-02T12:00:00+08:00").toInstant());
+    taskService.setDueDate(second.getId(), earlier);
+    assertQueuesMatchEngine(ids);
+    assertThat(worklist.of("worker2", 1000).get(0).taskId())
+        .as("due soonest of worker2's tasks")
+        .isEqualTo(second.getId());
+
+    runtimeService.suspendProcessInstanceById(second.getProcessInstanceId());
+    assertThat(listed("worker2")).as("a suspended task").doesNotContain(second.getId());
+    runtimeService.activateProcessInstanceById(second.getProcessInstanceId());
+    assertThat(listed("worker2")).contains(second.getId());
+
+    events.accept(offered, "worker2");
+    assertQueuesMatchEngine(ids);
+    assertThat(listed("worker2")).doesNotContain(task.getId());
+    String handling = taskOf(offered).getId();
+    assertQueuesMatchEngine(List.of(handling));
+    assertThat(listed("worker2")).contains(handling);
+
+    runtimeService.deleteProcessInstance(rootOf(other), "撤销");
+    assertQueuesMatchEngine(ids);
+    assertThat(WorkQueueState.stored(jdbc, List.of(second.getId()))).isEmpty();
+    assertThat(listed("worker2")).doesNotContain(second.getId());
+  }
+
+  private Task taskOf(String number) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
+  }
+
+  private String rootOf(String number) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(number)
+        .list()
+        .stream()
+        .filter(p -> p.getRootProcessInstanceId().equals(p.getId()))
+        .findFirst()
+        .orElseThrow()
+        .getId();
+  }
+
+  private List<String> listed(String user) {
+    return worklist.of(user, 1000).stream().map(WorkItem::taskId).toList();
+  }
+
+  private void assertQueuesMatchEngine(List<String> taskIds) {
+    assertThat(WorkQueueState.stored(jdbc, taskIds))
+        .isEqualTo(WorkQueueState.expected(taskService, taskIds));
   }
 
   private static OffsetDateTime at(Date date) {

@@ -2,6 +2,7 @@ package cn.gridcase.calendar.internal;
 
 import cn.gridcase.calendar.Deadline;
 import cn.gridcase.calendar.StoredDeadlines;
+import cn.gridcase.calendar.TaskDueDatesMoved;
 import cn.gridcase.calendar.WorkingDays;
 import cn.gridcase.calendar.internal.DeadlineStore.Row;
 import cn.gridcase.calendar.internal.DeadlineStore.TargetType;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,13 +40,16 @@ class DeadlineRecompute {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final List<StoredDeadlines> holders;
+  private final ApplicationEventPublisher domainEvents;
 
   DeadlineRecompute(
       DeadlineStore store,
       WorkingDays workingDays,
       TransactionTemplate transaction,
       Clock clock,
-      List<StoredDeadlines> holders) {
+      List<StoredDeadlines> holders,
+      ApplicationEventPublisher domainEvents) {
+    this.domainEvents = domainEvents;
     this.store = store;
     this.workingDays = workingDays;
     this.transaction = transaction;
@@ -166,6 +171,11 @@ class DeadlineRecompute {
         byHolder.forEach(StoredDeadlines::move);
       } else {
         store.moveTargets(entry.getKey(), moves);
+        if (entry.getKey() == TargetType.TASK_DUE && !moves.isEmpty()) {
+          // written with SQL, past the engine's task listeners: tell who keeps copies
+          domainEvents.publishEvent(
+              new TaskDueDatesMoved(moves.stream().map(move -> (String) move[1]).toList()));
+        }
       }
       moved += moves.size();
     }

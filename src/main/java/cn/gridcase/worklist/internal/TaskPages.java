@@ -67,6 +67,8 @@ class TaskPages {
     List<TaskLine> lines =
         worklist.of(user.getName(), LIMIT).stream().map(item -> line(item, now)).toList();
     model.addAttribute("tasks", lines);
+    // the whole list's length: a handler with thousands of open tasks sees the first LIMIT
+    model.addAttribute("total", Math.max(lines.size(), worklist.count(user.getName())));
     model.addAttribute("overdue", lines.stream().filter(TaskLine::overdue).count());
     model.addAttribute("current", "tasks");
     model.addAttribute("unread", notifications.unreadCount(user.getName()));

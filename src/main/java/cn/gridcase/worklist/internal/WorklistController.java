@@ -25,4 +25,13 @@ class WorklistController {
   List<WorkItem> tasks(Principal user, @RequestParam(defaultValue = "200") int limit) {
     return worklist.of(user.getName(), Math.max(1, Math.min(limit, 1000)));
   }
+
+  /** How many open tasks the caller has. */
+  record TaskCount(long count) {}
+
+  @GetMapping("/api/tasks/count")
+  @Operation(summary = "How many open tasks the caller has (assigned or claimable)")
+  TaskCount count(Principal user) {
+    return new TaskCount(worklist.count(user.getName()));
+  }
 }
