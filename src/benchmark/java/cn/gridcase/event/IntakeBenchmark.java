@@ -595,8 +595,15 @@ public final class IntakeBenchmark {
    * grid), one in fifty is major (straight to the township center, center1's queue).
    */
   static Seeding seed(Events events, JdbcTemplate jdbc) throws InterruptedException {
+    return seed(events, jdbc, OPEN_EVENTS);
+  }
+
+  /**
+   * Tops the database up to {@code target} open events (see {@link #seed(Events, JdbcTemplate)}).
+   */
+  static Seeding seed(Events events, JdbcTemplate jdbc, long target) throws InterruptedException {
     long before = openEvents(jdbc);
-    long wanted = Math.max(0, OPEN_EVENTS - before);
+    long wanted = Math.max(0, target - before);
     System.out.printf(
         "Seeding %,d events (%,d open already) with %d threads%n", wanted, before, SEED_THREADS);
     AtomicLong next = new AtomicLong();

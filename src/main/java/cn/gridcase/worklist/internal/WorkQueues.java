@@ -44,14 +44,22 @@ public class WorkQueues {
   static final String GROUP_QUEUE = "g:";
 
   private static final int CHUNK = 500;
-  private static final Object CHANGED = new Object();
 
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
 
+  private volatile Boolean postgres;
+
   WorkQueues(JdbcTemplate jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
+  }
+
+  private boolean postgres() {
+    if (postgres == null) {
+      postgres = Databases.isPostgres(dataSource);
+    }
+    return postgres;
   }
 
   /**
@@ -64,26 +72,29 @@ public class WorkQueues {
       // change outside one would leave the work list behind the engine, so refuse it loudly
       throw new IllegalStateException("The work list is kept in the engine's transaction only");
     }
-    @SuppressWarnings("unchecked")
-    Set<String> pending = (Set<String>) TransactionSynchronizationManager.getResource(CHANGED);
-    if (pending == null) {
-      Set<String> fresh = new LinkedHashSet<>();
-      TransactionSynchronizationManager.bindResource(CHANGED, fresh);
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-              resync(fresh);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-              TransactionSynchronizationManager.unbindResourceIfPossible(CHANGED);
-            }
-          });
-      pending = fresh;
+    // the set belongs to the transaction's synchronization, so an inner REQUIRES_NEW transaction
+    // (its synchronizations apart from the outer one's) resyncs its own tasks when it commits
+    for (TransactionSynchronization registered :
+        TransactionSynchronizationManager.getSynchronizations()) {
+      if (registered instanceof PendingResync pending) {
+        pending.taskIds.addAll(taskIds);
+        return;
+      }
     }
-    pending.addAll(taskIds);
+    PendingResync pending = new PendingResync();
+    pending.taskIds.addAll(taskIds);
+    TransactionSynchronizationManager.registerSynchronization(pending);
+  }
+
+  /** The tasks one transaction changed, resynced just before it commits. */
+  private final class PendingResync implements TransactionSynchronization {
+
+    final Set<String> taskIds = new LinkedHashSet<>();
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      resync(taskIds);
+    }
   }
 
   /** Derives the rows of these tasks from the engine's tables: none for a task that has ended. */
@@ -108,7 +119,7 @@ public class WorkQueues {
    * rebuild reads is written after it, not beside it.
    */
   int rebuild() {
-    if (Databases.isPostgres(dataSource)) {
+    if (postgres()) {
       jdbc.execute("lock table work_queue_entry in share row exclusive mode");
     }
     jdbc.update("delete from work_queue_entry");
