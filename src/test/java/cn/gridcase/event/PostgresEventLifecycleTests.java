@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridcase.test.ApiClient;
 import cn.gridcase.test.PostgresApplicationTest;
+import cn.gridcase.test.WorkQueueState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,7 +64,55 @@ class PostgresEventLifecycleTests extends PostgresApplicationTest {
     assertThat(numbers).hasSize(60).allMatch(n -> n.matches("SJ-\\d{8}-\\d{4}"));
   }
 
-  @org.springframework.beans.factory.annotation.Autowired JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TaskService taskService;
+
+  @Test
+  @DisplayName(
+      "the work list on PostgreSQL: concurrent reports and claims leave every open task's queue"
+          + " rows as the engine has them")
+  void workQueuesOnPostgres() throws Exception {
+    ApiClient api = ApiClient.anonymous(port);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<ApiClient.Reply>> reports = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      // offered to grid GS-V01-G01: an acceptance task in the grid's queue
+      reports.add(pool.submit(() -> api.as("station1").post("/api/events", EventLifecycle.HAZARD)));
+    }
+    List<String> numbers = new ArrayList<>();
+    for (Future<ApiClient.Reply> report : reports) {
+      ApiClient.Reply reply = report.get(120, TimeUnit.SECONDS);
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+      numbers.add(reply.json().get("number").asText());
+    }
+    List<Future<?>> claims = new ArrayList<>();
+    for (String number : numbers.subList(0, 12)) {
+      claims.add(
+          pool.submit(
+              () ->
+                  taskService.claim(
+                      taskService
+                          .createTaskQuery()
+                          .processInstanceBusinessKey(number)
+                          .singleResult()
+                          .getId(),
+                      "worker1")));
+    }
+    for (Future<?> claim : claims) {
+      claim.get(120, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    List<String> open = taskService.createTaskQuery().list().stream().map(Task::getId).toList();
+    assertThat(WorkQueueState.stored(jdbc, open))
+        .isEqualTo(WorkQueueState.expected(taskService, open));
+    assertThat(
+            api.as("worker1").get("/api/tasks?limit=1000").json().findValuesAsText("eventNumber"))
+        .containsAll(numbers);
+    assertThat(api.as("worker1").get("/api/tasks/count").json().get("count").asLong())
+        .isEqualTo(
+            taskService.createTaskQuery().taskAssignee("worker1").count()
+                + taskService.createTaskQuery().taskCandidateUser("worker1").count());
+  }
 
   @Test
   @DisplayName(
