@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,6 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
  * keeps running from the moment set. Administrators only (see the security configuration). The
  * engine's history cleanup is left to its own nightly window of the clock as set, not run by a
  * move.
+ *
+ * <p>With {@code gridcase.demo.clock-runs-due-jobs=false} a move only sets the clock and wakes the
+ * job executor, which then runs what became due as it would at that time (the two-node test and the
+ * timer-storm benchmark: several nodes, each with its own clock set to the same moment, share the
+ * due jobs through the engine's job locks).
  */
 @RestController
 @RequestMapping("/api/admin/clock")
@@ -48,12 +56,20 @@ class DemoClockController {
   private final ManagementService managementService;
   private final HistoryService historyService;
   private final Clock clock;
+  private final ObjectProvider<JobExecutor> jobExecutor;
+  private final boolean runsDueJobs;
 
   DemoClockController(
-      ManagementService managementService, HistoryService historyService, Clock clock) {
+      ManagementService managementService,
+      HistoryService historyService,
+      Clock clock,
+      ObjectProvider<JobExecutor> jobExecutor,
+      @Value("${gridcase.demo.clock-runs-due-jobs:true}") boolean runsDueJobs) {
     this.managementService = managementService;
     this.historyService = historyService;
     this.clock = clock;
+    this.jobExecutor = jobExecutor;
+    this.runsDueJobs = runsDueJobs;
   }
 
   record ClockRequest(@NotNull OffsetDateTime now) {}
@@ -85,6 +101,14 @@ class DemoClockController {
   }
 
   private ClockView runDueJobs() {
+    if (!runsDueJobs) {
+      // the acquisition may be waiting out an idle back-off of up to max-wait: it asks again now
+      JobExecutor executor = jobExecutor.getIfAvailable();
+      if (executor != null) {
+        executor.jobWasAdded();
+      }
+      return new ClockView(GridCaseTime.now(clock), isControlled(), 0, 0);
+    }
     int executed = 0;
     int failed = 0;
     // a job may create further due jobs (a timer that starts the next step): run until none is left

@@ -1,6 +1,7 @@
 package cn.gridcase.platform;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.jobexecutor.historycleanup.HistoryCleanupJobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
@@ -20,10 +21,24 @@ public final class HistoryCleanupJobs {
         && HistoryCleanupJobHandler.TYPE.equals(entity.getJobHandlerType());
   }
 
-  /** Schedules the cleanup for the next window as the engine's clock now reads it. */
+  /**
+   * Schedules the cleanup for the next window as the engine's clock now reads it. The cleanup job
+   * is one row for all nodes: when a job executor (this node's or another's) or another node's
+   * clock move changes it at the same moment, the update fails on the row's revision and is tried
+   * again with the row as it now is.
+   */
   public static void reschedule(HistoryService history) {
-    if (!history.findHistoryCleanupJobs().isEmpty()) {
-      history.cleanUpHistoryAsync(false);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (!history.findHistoryCleanupJobs().isEmpty()) {
+          history.cleanUpHistoryAsync(false);
+        }
+        return;
+      } catch (OptimisticLockingException concurrentChange) {
+        if (attempt == 5) {
+          throw concurrentChange;
+        }
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package cn.gridcase.test;
 
+import cn.gridcase.GridCaseApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -50,18 +51,44 @@ public final class ApplicationProcess implements AutoCloseable {
   public static ApplicationProcess start(
       Path workingDirectory, String logName, Map<String, String> environment, String... arguments) {
     Path jar = jar();
+    return launch(
+        workingDirectory,
+        logName,
+        environment,
+        // start-up speed only (C1 compiles faster; the test measures no throughput)
+        List.of("-XX:TieredStopAtLevel=1", "-Xmx768m", "-jar", jar.toString()),
+        arguments);
+  }
+
+  /**
+   * The application from this JVM's own class path (main class {@code
+   * cn.gridcase.GridCaseApplication}) with the given JVM options, for the benchmarks, which run
+   * from {@code test-compile} without the fat jar; otherwise as {@link #start}.
+   */
+  public static ApplicationProcess startFromClassPath(
+      Path workingDirectory,
+      String logName,
+      Map<String, String> environment,
+      List<String> jvmOptions,
+      String... arguments) {
+    List<String> launcher = new ArrayList<>(jvmOptions);
+    launcher.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), GridCaseApplication.class.getName()));
+    return launch(workingDirectory, logName, environment, launcher, arguments);
+  }
+
+  private static ApplicationProcess launch(
+      Path workingDirectory,
+      String logName,
+      Map<String, String> environment,
+      List<String> launcher,
+      String... arguments) {
     int port = freePort();
     Path log = workingDirectory.resolve(logName);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                javaExecutable(),
-                // start-up speed only (C1 compiles faster; the test measures no throughput)
-                "-XX:TieredStopAtLevel=1",
-                "-Xmx768m",
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port));
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(launcher);
+    command.add("--server.port=" + port);
     command.addAll(List.of(arguments));
     ProcessBuilder builder =
         new ProcessBuilder(command)
