@@ -18,7 +18,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -331,8 +333,17 @@ class TasklistInChineseBrowserTests extends BrowserTestSupport {
                 + " '"
                 + number
                 + "')]");
-    WebElement link = wait(60).until(ExpectedConditions.elementToBeClickable(entry));
-    link.click();
+    // Tasklist redraws the list when it refreshes the filter: an entry found a moment ago may be
+    // gone by the click, so find and click again until the click lands
+    wait(60)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(
+            driver -> {
+              driver.findElement(entry).click();
+              return true;
+            });
     wait(30).until(driver -> text(".task-card h2.task").contains(number));
     return browser.findElement(entry);
   }
