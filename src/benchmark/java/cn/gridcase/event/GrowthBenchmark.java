@@ -112,6 +112,7 @@ public final class GrowthBenchmark {
       // next events, it is not growth
       jdbc.execute("vacuum full analyze");
       Map<String, Long> after = sizes(jdbc);
+      String rows = historyRows(jdbc);
 
       // 91 days later, 21:00 in Beijing: inside the cleanup window
       ZonedDateTime later =
@@ -138,14 +139,15 @@ public final class GrowthBenchmark {
 
       String report =
           report(
-              before,
-              after,
-              kept,
-              lifeSeconds,
-              historicBefore - historicAfter,
-              historicAfter,
-              cleanSeconds,
-              jdbc.queryForObject("show server_version", String.class));
+                  before,
+                  after,
+                  kept,
+                  lifeSeconds,
+                  historicBefore - historicAfter,
+                  historicAfter,
+                  cleanSeconds,
+                  jdbc.queryForObject("show server_version", String.class))
+              + rows;
       if (WRITE) {
         BenchmarkReport.write("growth-postgres", report);
       }
@@ -361,6 +363,34 @@ public final class GrowthBenchmark {
             server,
             BenchmarkReport.machine(),
             EVENTS == 5_000 ? "" : " -Dgrowth.events=" + EVENTS));
+    return md.toString();
+  }
+
+  /**
+   * The engine's history rows per closed event, by model and kind: which activities and variables
+   * the bytes of {@code act_hi_actinst} and {@code act_hi_varinst} are made of.
+   */
+  static String historyRows(JdbcTemplate jdbc) {
+    StringBuilder md = new StringBuilder();
+    md.append(
+        "\nThe engine's history rows per closed event, while kept (model, then activity type or"
+            + " variable):\n\n| Table | Model | Kind | Rows per event |\n|---|---|---|---:|\n");
+    jdbc.query(
+        "select 'act_hi_actinst', proc_def_key_, act_type_, count(*) from act_hi_actinst group by"
+            + " proc_def_key_, act_type_ union all select 'act_hi_varinst', proc_def_key_, name_,"
+            + " count(*) from act_hi_varinst group by proc_def_key_, name_ union all select"
+            + " 'act_hi_taskinst', proc_def_key_, task_def_key_, count(*) from act_hi_taskinst"
+            + " group by proc_def_key_, task_def_key_ order by 1, 4 desc",
+        rs -> {
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| `%s` | %s | %s | %.2f |%n",
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getLong(4) / (double) EVENTS));
+        });
     return md.toString();
   }
 

@@ -18,6 +18,17 @@ public interface ProcessVariableCatalogue {
   /** Process definition key → variable name → the values history may keep. */
   Map<String, Map<String, HistoricValue>> historicVariables();
 
+  /**
+   * The processes whose activity history keeps only what someone did or waited for — user tasks,
+   * call activities and the events that wait (timers, messages) — and none of the steps that take
+   * no time: gateways, start and end events, service and other automatic tasks. For the models run
+   * for every event, whose domain tables record each step with who and when anyway: most of an
+   * event's history bytes are those rows (docs/architecture.md, "What the engine's history keeps").
+   */
+  default Set<String> waitsOnlyActivityHistory() {
+    return Set.of();
+  }
+
   /** The values history may keep of one variable; {@code null} (no value) always passes. */
   @FunctionalInterface
   interface HistoricValue {

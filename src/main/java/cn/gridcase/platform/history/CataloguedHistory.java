@@ -4,6 +4,9 @@ import cn.gridcase.platform.ProcessVariableCatalogue.HistoricValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ActivityTypes;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -17,19 +20,45 @@ import org.camunda.bpm.engine.variable.type.ValueType;
  * for their process; a catalogued variable whose value does not fit loses its value. Submitted form
  * fields (ACT_HI_DETAIL, written even at history level audit) never pass. Task descriptions
  * (ACT_HI_TASKINST) are not kept: GridCase's describe the event or case, which lives in the domain
- * tables under their access rules. Everything else passes unchanged.
+ * tables under their access rules. In the processes catalogued as {@link
+ * ProcessVariableCatalogue#waitsOnlyActivityHistory() waits only}, the activities that take no time
+ * (gateways, start and end events, automatic tasks) leave no ACT_HI_ACTINST row. Everything else
+ * passes unchanged.
  */
 final class CataloguedHistory implements HistoryEventHandler {
 
   /** No value that history stores (dates, doubles, objects, files) is admitted as an id or flag. */
   private static final Object NOT_ADMISSIBLE = new Object();
 
+  /**
+   * The activities that take no time. Every event of one activity has the same type, so a row is
+   * either written with all its updates or never: the engine never updates a row that is not there.
+   */
+  private static final Set<String> INSTANT =
+      Set.of(
+          ActivityTypes.GATEWAY_EXCLUSIVE,
+          ActivityTypes.GATEWAY_INCLUSIVE,
+          ActivityTypes.GATEWAY_PARALLEL,
+          ActivityTypes.GATEWAY_EVENT_BASED,
+          ActivityTypes.START_EVENT,
+          ActivityTypes.END_EVENT_NONE,
+          ActivityTypes.TASK_SERVICE,
+          ActivityTypes.TASK_SCRIPT,
+          ActivityTypes.TASK_BUSINESS_RULE,
+          ActivityTypes.TASK_SEND_TASK,
+          ActivityTypes.TASK);
+
   private final HistoryEventHandler engine;
   private final Map<String, Map<String, HistoricValue>> catalogue;
+  private final Set<String> waitsOnly;
 
-  CataloguedHistory(HistoryEventHandler engine, Map<String, Map<String, HistoricValue>> catalogue) {
+  CataloguedHistory(
+      HistoryEventHandler engine,
+      Map<String, Map<String, HistoricValue>> catalogue,
+      Set<String> waitsOnly) {
     this.engine = engine;
     this.catalogue = catalogue;
+    this.waitsOnly = waitsOnly;
   }
 
   @Override
@@ -56,6 +85,10 @@ final class CataloguedHistory implements HistoryEventHandler {
   boolean admit(HistoryEvent event) {
     if (event instanceof HistoricFormPropertyEventEntity) {
       return false;
+    }
+    if (event instanceof HistoricActivityInstanceEventEntity activity
+        && waitsOnly.contains(activity.getProcessDefinitionKey())) {
+      return !INSTANT.contains(activity.getActivityType());
     }
     if (event instanceof HistoricVariableUpdateEventEntity variable) {
       HistoricValue allowed =

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -22,9 +24,14 @@ import org.springframework.stereotype.Component;
 class HistoryPrivacy extends AbstractProcessEnginePlugin {
 
   private final Map<String, Map<String, HistoricValue>> catalogue;
+  private final Set<String> waitsOnly;
 
   HistoryPrivacy(List<ProcessVariableCatalogue> catalogues) {
     this.catalogue = merge(catalogues);
+    this.waitsOnly =
+        catalogues.stream()
+            .flatMap(c -> c.waitsOnlyActivityHistory().stream())
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Every feature's catalogue in one: process key → variable → allowed values. */
@@ -62,6 +69,6 @@ class HistoryPrivacy extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setHistoryEventHandler(
-        new CataloguedHistory(configuration.getHistoryEventHandler(), catalogue));
+        new CataloguedHistory(configuration.getHistoryEventHandler(), catalogue, waitsOnly));
   }
 }

@@ -53,14 +53,9 @@ class EngineHistoryPrivacyTests extends ApiTestSupport {
       Set.of(
           "eventNumber",
           "major",
-          "category",
-          "level",
           "unitCode",
-          "acceptedOnReporting",
           "outcome",
           "departmentCode",
-          "acceptDays",
-          "handleDays",
           "caseId",
           "conclusion",
           "onlyTalk");
@@ -253,7 +248,7 @@ class EngineHistoryPrivacyTests extends ApiTestSupport {
 
     assertNoMarkerInHistory();
     assertHistoryKeepsOnlyCatalogued(
-        List.of(a, b, c, d), Set.of("eventNumber", "category", "level", "outcome"));
+        List.of(a, b, c, d), Set.of("major", "unitCode", "outcome", "departmentCode"));
   }
 
   @Test
