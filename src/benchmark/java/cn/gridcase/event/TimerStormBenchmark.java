@@ -158,6 +158,16 @@ public final class TimerStormBenchmark {
     }
   }
 
+  /** The nodes' JVM options: 1 GiB of heap, and {@code storm.nodeJvmArgs} (comma separated). */
+  static List<String> jvmArguments() {
+    List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+    String extra = System.getProperty("storm.nodeJvmArgs", "-");
+    if (!extra.equals("-") && !extra.isBlank()) {
+      jvm.addAll(Arrays.asList(extra.split(",")));
+    }
+    return jvm;
+  }
+
   static ApplicationProcess start(Path directory, String log, String url) {
     List<String> arguments =
         new ArrayList<>(
@@ -183,7 +193,7 @@ public final class TimerStormBenchmark {
                 PostgresServer.user(),
                 "GRIDCASE_DB_PASSWORD",
                 PostgresServer.password()),
-            List.of("-Xmx1g"),
+            jvmArguments(),
             arguments.toArray(String[]::new));
     System.out.printf(
         Locale.ROOT, "%s started in %.0f s%n", log, (System.nanoTime() - start) / 1e9);
