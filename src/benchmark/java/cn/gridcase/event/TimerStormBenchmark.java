@@ -158,12 +158,12 @@ public final class TimerStormBenchmark {
     }
   }
 
-  /** The nodes' JVM options: 1 GiB of heap, and {@code storm.nodeJvmArgs} (comma separated). */
+  /** The nodes' JVM options: 1 GiB of heap, and {@code storm.nodeJvmArgs} (separated by spaces). */
   static List<String> jvmArguments() {
     List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
     String extra = System.getProperty("storm.nodeJvmArgs", "-");
     if (!extra.equals("-") && !extra.isBlank()) {
-      jvm.addAll(Arrays.asList(extra.split(",")));
+      jvm.addAll(Arrays.asList(extra.trim().split("\\s+")));
     }
     return jvm;
   }
