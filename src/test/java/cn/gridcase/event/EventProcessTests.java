@@ -377,6 +377,9 @@ class EventProcessTests extends ProcessTestSupport {
     EventView late = events.get(number, "worker1");
     assertThat(late.overdueAcceptance()).isTrue();
     assertThat(late.steps()).extracting(EventStep::action).contains("OVERDUE_ACCEPTANCE");
+    // the task says so in Tasklist, whatever the browser's clock: marked and raised once
+    assertThat(task(number).getName()).isEqualTo("受理事件 " + number + " 【已超期】");
+    assertThat(task(number).getPriority()).isEqualTo(100);
     assertThat(inbox("supervisor1", number))
         .extracting(InboxEntry::kind)
         .contains(NoticeKind.OVERDUE);
