@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -143,7 +144,7 @@ public final class TimerStormBenchmark {
         stormTwo = storm(db, List.of(one, two), seedTwo.numbers(), true);
         problems.addAll(settle(db, seedTwo.numbers(), "two nodes"));
       }
-      lines.add(report(seedOne, stormOne, seedTwo, stormTwo, problems, began));
+      lines.add(report(seedOne, stormOne, seedTwo, stormTwo, problems, began, server(db)));
     } finally {
       one.close();
       if (two != null) {
@@ -406,18 +407,40 @@ public final class TimerStormBenchmark {
     return report.problems().stream().map(p -> part + ": " + p).toList();
   }
 
+  /**
+   * The server and whether autovacuum runs: dead job rows left by a storm slow the acquisition
+   * query down when nothing vacuums them (docs/architecture.md, "The job executor and several
+   * nodes").
+   */
+  static String server(Connection db) throws SQLException {
+    try (Statement statement = db.createStatement();
+        ResultSet version = statement.executeQuery("show server_version")) {
+      version.next();
+      String server = "PostgreSQL " + version.getString(1);
+      try (ResultSet autovacuum = statement.executeQuery("show autovacuum")) {
+        autovacuum.next();
+        return server + " on the same machine, autovacuum " + autovacuum.getString(1);
+      }
+    }
+  }
+
   static String report(
       Seeding seedOne,
       Drain[] stormOne,
       Seeding seedTwo,
       Drain[] stormTwo,
       List<String> problems,
-      long began) {
+      long began,
+      String server) {
     StringBuilder md = new StringBuilder();
     md.append("`mvn -Pbenchmark test-compile exec:exec@timer-storm-postgres")
         .append(EVENTS == 50_000 ? "" : " -Dstorm.events=" + EVENTS)
+        .append(
+            PARTS.equals(Set.of("one", "two")) ? "" : " -Dstorm.parts=" + String.join(",", PARTS))
         .append(NODE_ARGS.isBlank() ? "" : " -Dstorm.nodeArgs=" + NODE_ARGS)
         .append("`; ")
+        .append(server)
+        .append("; ")
         .append(BenchmarkReport.machine())
         .append(
             String.format(

@@ -1,9 +1,7 @@
 package cn.gridcase.platform.jobs;
 
-import cn.gridcase.platform.Databases;
+import cn.gridcase.platform.EngineIndexes;
 import cn.gridcase.platform.EngineTables;
-import java.sql.ResultSet;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -12,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +19,8 @@ import org.springframework.stereotype.Component;
  * several nodes"): every acquisition asks for the oldest due jobs, {@code DUEDATE_ <= now order by
  * DUEDATE_}, which an index on the due date answers by reading the due jobs only — not the 1–1.5
  * million timers of a province that are not due yet. The engine has no such index; Camunda's user
- * guide recommends one with this setting. Created like {@code worklist.internal.WorklistIndex}:
- * after the engine has created or updated its tables, looked up first, concurrently on PostgreSQL;
- * failing is logged, not fatal (acquisition is only slower).
+ * guide recommends one with this setting. Created after the engine's schema by {@link
+ * EngineIndexes}; without it acquisition is only slower.
  *
  * <p>{@code ensure-job-due-date-not-null} gives every new job a due date (an asynchronous
  * continuation: its creation time) so the acquisition has no {@code DUEDATE_ is null or} branch; a
@@ -62,44 +58,13 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
           LOG.info("Gave {} jobs without a due date their creation time as due date", dated);
         }
       }
-      if (exists(jobs)) {
-        return; // asking first: even "if not exists" locks the table against writes on PostgreSQL
-      }
-      boolean postgres = Databases.isPostgres(dataSource);
-      jdbc.execute(
-          "create index "
-              + (postgres ? "concurrently " : "")
-              + "if not exists "
-              + NAME
-              + " on "
-              + jobs
-              + " (DUEDATE_)");
-      LOG.info("Created index {} on {} for the job acquisition", NAME, jobs);
-    } catch (MetaDataAccessException | DataAccessException e) {
-      LOG.warn(
-          "Could not create index {} on {}; the job acquisition reads more of the job table",
-          NAME,
-          jobs,
-          e);
+    } catch (DataAccessException e) {
+      LOG.warn("Could not give the jobs without a due date one", e);
     }
+    EngineIndexes.ensure(dataSource, jobs, NAME, "DUEDATE_", "the job acquisition");
   }
 
   boolean exists(String table) throws MetaDataAccessException {
-    return JdbcUtils.extractDatabaseMetaData(
-        dataSource,
-        metaData -> {
-          String name =
-              metaData.storesLowerCaseIdentifiers()
-                  ? table.toLowerCase(Locale.ROOT)
-                  : table.toUpperCase(Locale.ROOT);
-          try (ResultSet indexes = metaData.getIndexInfo(null, null, name, false, true)) {
-            while (indexes.next()) {
-              if (NAME.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
-                return true;
-              }
-            }
-            return false;
-          }
-        });
+    return EngineIndexes.exists(dataSource, table, NAME);
   }
 }
