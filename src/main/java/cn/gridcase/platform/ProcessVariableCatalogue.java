@@ -20,10 +20,11 @@ public interface ProcessVariableCatalogue {
 
   /**
    * The processes whose activity history keeps only what someone did or waited for — user tasks,
-   * call activities and the events that wait (timers, messages) — and none of the steps that take
-   * no time: gateways, start and end events, service and other automatic tasks. For the models run
-   * for every event, whose domain tables record each step with who and when anyway: most of an
-   * event's history bytes are those rows (docs/architecture.md, "What the engine's history keeps").
+   * call activities and the events that wait (timers, messages, the event-based gateway) — and none
+   * of the steps that take no time: exclusive, inclusive and parallel gateways, plain (none) start
+   * and end events, service, script, business-rule and send tasks. For the models run for every
+   * event, whose domain tables record each step with who and when anyway: most of an event's
+   * history bytes are those rows (docs/architecture.md, "What the engine's history keeps").
    */
   default Set<String> waitsOnlyActivityHistory() {
     return Set.of();

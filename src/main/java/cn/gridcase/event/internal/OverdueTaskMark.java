@@ -23,11 +23,13 @@ final class OverdueTaskMark {
 
   /**
    * Marks the open task {@code taskKey} of the level process that {@code execution} (the timer's)
-   * belongs to. Found by a native query (two indexed columns) rather than the task query, whose
-   * dynamic SQL with its authorization checks cost four tenths of a deadline job's time in a timer
-   * storm (docs/benchmarks.md, "Timer storm"); a timer's job runs as no user, so no authorization
-   * applies either way. The change itself goes through {@code saveTask}: the task's history, its
-   * update listeners (the work list) and the user operation log see it as before.
+   * belongs to. Found by a native query (the process instance's tasks, an indexed column, and the
+   * task key) rather than the task query, whose dynamic SQL with its authorization checks cost four
+   * tenths of a deadline job's time in a timer storm (docs/benchmarks.md, "Timer storm"). A timer's
+   * job runs as no user (or, when the demo clock runs due jobs, as the admin who moved it, who may
+   * see every task), so no authorization would narrow the query either way. The change itself goes
+   * through {@code saveTask}: the task's history, its update listeners (the work list) and the user
+   * operation log see it as before.
    */
   static void mark(DelegateExecution execution, String taskKey) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();

@@ -22,8 +22,8 @@ import org.camunda.bpm.engine.variable.type.ValueType;
  * (ACT_HI_TASKINST) are not kept: GridCase's describe the event or case, which lives in the domain
  * tables under their access rules. In the processes catalogued as {@link
  * ProcessVariableCatalogue#waitsOnlyActivityHistory() waits only}, the activities that take no time
- * (gateways, start and end events, automatic tasks) leave no ACT_HI_ACTINST row. Everything else
- * passes unchanged.
+ * (exclusive, inclusive and parallel gateways, plain start and end events, automatic tasks) leave
+ * no ACT_HI_ACTINST row. Everything else passes unchanged.
  */
 final class CataloguedHistory implements HistoryEventHandler {
 
@@ -31,15 +31,16 @@ final class CataloguedHistory implements HistoryEventHandler {
   private static final Object NOT_ADMISSIBLE = new Object();
 
   /**
-   * The activities that take no time. Every event of one activity has the same type, so a row is
-   * either written with all its updates or never: the engine never updates a row that is not there.
+   * The activities that take no time: gateways that decide at once (not the event-based one, which
+   * waits), plain start and end events, automatic tasks. Every event of one activity has the same
+   * type, so a row is either written with all its updates or never: the engine never updates a row
+   * that is not there.
    */
   private static final Set<String> INSTANT =
       Set.of(
           ActivityTypes.GATEWAY_EXCLUSIVE,
           ActivityTypes.GATEWAY_INCLUSIVE,
           ActivityTypes.GATEWAY_PARALLEL,
-          ActivityTypes.GATEWAY_EVENT_BASED,
           ActivityTypes.START_EVENT,
           ActivityTypes.END_EVENT_NONE,
           ActivityTypes.TASK_SERVICE,
@@ -87,14 +88,18 @@ final class CataloguedHistory implements HistoryEventHandler {
       return false;
     }
     if (event instanceof HistoricActivityInstanceEventEntity activity
+        && activity.getProcessDefinitionKey() != null
         && waitsOnly.contains(activity.getProcessDefinitionKey())) {
       return !INSTANT.contains(activity.getActivityType());
     }
     if (event instanceof HistoricVariableUpdateEventEntity variable) {
+      // a standalone task's variable has no process, so no catalogue: it never passes
       HistoricValue allowed =
-          catalogue
-              .getOrDefault(variable.getProcessDefinitionKey(), Map.of())
-              .get(variable.getVariableName());
+          variable.getProcessDefinitionKey() == null
+              ? null
+              : catalogue
+                  .getOrDefault(variable.getProcessDefinitionKey(), Map.of())
+                  .get(variable.getVariableName());
       if (allowed == null) {
         // every event of a variable has the same name and key, so its history row never exists
         return false;

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -249,6 +250,7 @@ class EngineHistoryPrivacyTests extends ApiTestSupport {
     assertNoMarkerInHistory();
     assertHistoryKeepsOnlyCatalogued(
         List.of(a, b, c, d), Set.of("major", "unitCode", "outcome", "departmentCode"));
+    assertEventModelsKeepOnlyWhereTheEventWent();
   }
 
   @Test
@@ -546,6 +548,42 @@ class EngineHistoryPrivacyTests extends ApiTestSupport {
    * The history of these business keys' instances holds catalogued variables only, and the routing
    * ones are there.
    */
+  @Test
+  @DisplayName(
+      "Issue 15 item 5: a standalone task's variable (no process, so no catalogue) is set and"
+          + " kept out of history")
+  void standaloneTaskVariableStaysOutOfHistory() {
+    Task task = taskService.newTask();
+    task.setName("独立任务");
+    taskService.saveTask(task);
+    try {
+      taskService.setVariable(task.getId(), "note", "note-" + task.getId());
+      assertThat(taskService.getVariable(task.getId(), "note")).isEqualTo("note-" + task.getId());
+      assertThat(
+              historyService.createHistoricVariableInstanceQuery().taskIdIn(task.getId()).count())
+          .isZero();
+    } finally {
+      taskService.deleteTask(task.getId(), true);
+    }
+  }
+
+  /** What each event model may keep of its variables (the catalogue of the event feature). */
+  private void assertEventModelsKeepOnlyWhereTheEventWent() {
+    Set<String> allowed = Set.of("major", "unitCode", "outcome", "departmentCode");
+    for (String model : List.of("event-handling", "event-level-handling")) {
+      assertThat(
+              historyService
+                  .createHistoricVariableInstanceQuery()
+                  .processDefinitionKey(model)
+                  .list()
+                  .stream()
+                  .map(HistoricVariableInstance::getName)
+                  .distinct())
+          .as("history variables of " + model)
+          .isSubsetOf(allowed);
+    }
+  }
+
   private void assertHistoryKeepsOnlyCatalogued(List<String> businessKeys, Set<String> expected) {
     List<String> names = new ArrayList<>();
     for (String key : businessKeys) {
