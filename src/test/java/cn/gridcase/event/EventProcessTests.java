@@ -102,6 +102,19 @@ class EventProcessTests extends ProcessTestSupport {
     return values;
   }
 
+  /** The activity history of the event's instance of {@code model}. */
+  private List<HistoricActivityInstance> activityHistory(String number, String model) {
+    var history = processEngine.getHistoryService();
+    String instance =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(number)
+            .processDefinitionKey(model)
+            .singleResult()
+            .getId();
+    return history.createHistoricActivityInstanceQuery().processInstanceId(instance).list();
+  }
+
   private List<InboxEntry> inbox(String user, String number) {
     return notifications.inbox(user, false, 500).stream()
         .filter(n -> number.equals(n.eventNumber()))
@@ -313,32 +326,8 @@ class EventProcessTests extends ProcessTestSupport {
     completeAs("worker1", number, form("satisfaction", "SATISFIED"));
     assertThat(events.get(number, "worker1").status()).isEqualTo(EventStatus.CLOSED);
 
-    List<HistoricActivityInstance> rows =
-        processEngine
-            .getHistoryService()
-            .createHistoricActivityInstanceQuery()
-            .processInstanceId(
-                processEngine
-                    .getHistoryService()
-                    .createHistoricProcessInstanceQuery()
-                    .processInstanceBusinessKey(number)
-                    .processDefinitionKey(Events.PROCESS_KEY)
-                    .singleResult()
-                    .getId())
-            .list();
-    List<HistoricActivityInstance> levelRows =
-        processEngine
-            .getHistoryService()
-            .createHistoricActivityInstanceQuery()
-            .processInstanceId(
-                processEngine
-                    .getHistoryService()
-                    .createHistoricProcessInstanceQuery()
-                    .processInstanceBusinessKey(number)
-                    .processDefinitionKey("event-level-handling")
-                    .singleResult()
-                    .getId())
-            .list();
+    List<HistoricActivityInstance> rows = activityHistory(number, Events.PROCESS_KEY);
+    List<HistoricActivityInstance> levelRows = activityHistory(number, "event-level-handling");
     assertThat(rows)
         .extracting(HistoricActivityInstance::getActivityId)
         .containsExactlyInAnyOrder("GridLevelCallActivity", "FeedbackTask");
