@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -271,7 +270,7 @@ public final class TimerStormBenchmark {
   static Drain drain(
       Connection db, List<ApplicationProcess> nodes, String what, OffsetDateTime to, boolean kill)
       throws SQLException {
-    int due = dueJobs(db, to);
+    int due = TimerStormEffects.dueJobs(db, to);
     System.out.printf(
         Locale.ROOT, "%s: %,d jobs due at %s on %d node(s)%n", what, due, to, nodes.size());
     Intake intake = new Intake(nodes.get(0));
@@ -293,7 +292,7 @@ public final class TimerStormBenchmark {
     long lastPrint = start;
     while (left > 0 || locked(db) > 0) {
       ApplicationProcess.sleep(250);
-      left = dueJobs(db, to);
+      left = TimerStormEffects.dueJobs(db, to);
       if (!killed && left <= due * 2 / 3) {
         dueAtKill = left;
         lockedAtKill = locked(db);
@@ -533,20 +532,6 @@ public final class TimerStormBenchmark {
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
         return rs.getObject(1, OffsetDateTime.class);
-      }
-    }
-  }
-
-  static int dueJobs(Connection db, OffsetDateTime at) throws SQLException {
-    try (PreparedStatement statement =
-        db.prepareStatement(
-            "select count(*) from act_ru_job where duedate_ <= ? and retries_ > 0"
-                + " and handler_type_ <> 'history-cleanup'")) {
-      // as the engine writes DUEDATE_: a timestamp in the JVM's zone
-      statement.setTimestamp(1, Timestamp.from(at.toInstant()));
-      try (ResultSet rs = statement.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
       }
     }
   }

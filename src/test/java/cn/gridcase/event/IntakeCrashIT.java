@@ -7,9 +7,6 @@ import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApplicationProcess;
 import cn.gridcase.test.PostgresServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,7 +101,7 @@ class IntakeCrashIT {
           + " kill -9 of the application with its open task and both timers, and no event number is"
           + " given twice")
   void h2DefaultSurvivesKill() {
-    Path dir = workDirectory("h2");
+    Path dir = ApplicationProcess.cleanDirectory("h2");
     // no datasource arguments: the default profiles h2,demo with the default URL, whose
     // ./data/gridcase
     // lands in the working directory
@@ -145,7 +140,7 @@ class IntakeCrashIT {
     CrashRun run =
         new CrashRun(
             "PostgreSQL",
-            workDirectory("postgres"),
+            ApplicationProcess.cleanDirectory("postgres"),
             Map.of(
                 "SPRING_PROFILES_ACTIVE",
                 "postgres,demo",
@@ -501,25 +496,5 @@ class IntakeCrashIT {
   @FunctionalInterface
   interface ConnectionSource {
     Connection open() throws SQLException;
-  }
-
-  /** A clean directory under target/ (kept after the run: the applications' logs are there). */
-  private static Path workDirectory(String name) {
-    Path directory =
-        Path.of(System.getProperty("gridcase.crash.directory", "target/crash-durability"))
-            .resolve(name);
-    try {
-      if (Files.exists(directory)) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-          for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
-      }
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return directory;
   }
 }

@@ -7,23 +7,18 @@ import cn.gridcase.test.ApiClient.Reply;
 import cn.gridcase.test.ApplicationProcess;
 import cn.gridcase.test.PostgresServer;
 import cn.gridcase.test.TimerStormEffects;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,7 +68,7 @@ class TwoNodesIT {
   void twoNodesRunEveryTimerOnce() throws Exception {
     long began = System.nanoTime();
     String url = PostgresServer.createFreshDatabase();
-    Path directory = workDirectory();
+    Path directory = ApplicationProcess.cleanDirectory("two-nodes");
     Map<String, String> environment =
         Map.of(
             "SPRING_PROFILES_ACTIVE",
@@ -164,13 +158,13 @@ class TwoNodesIT {
           assertThat(clock.status()).as(clock.toString()).isEqualTo(200);
           assertThat(clock.json().get("jobsExecuted").asInt()).isZero();
         }
-        int dueAtMove = dueJobs(db, target);
+        int dueAtMove = TimerStormEffects.dueJobs(db, target);
         assertThat(dueAtMove).as("due jobs after the move").isGreaterThanOrEqualTo(EVENTS);
         // kill b while both drain
-        while (dueJobs(db, target) > dueAtMove * 2 / 3 && seconds(move) < 60) {
+        while (TimerStormEffects.dueJobs(db, target) > dueAtMove * 2 / 3 && seconds(move) < 60) {
           ApplicationProcess.sleep(20);
         }
-        int dueAtKill = dueJobs(db, target);
+        int dueAtKill = TimerStormEffects.dueJobs(db, target);
         Map<String, Lock> atKill = locks(db);
         Set<String> ownersBeforeKill =
             new HashSet<>(atKill.values().stream().map(Lock::owner).toList());
@@ -220,14 +214,17 @@ class TwoNodesIT {
         assertThat(orphans).as("jobs the killed node had locked").isNotEmpty();
         Instant firstExpiry = Collections.min(orphans.values());
         Instant firstRun = null;
-        while ((dueJobs(db, target) > 0 || !lockedJobs(db).isEmpty()) && seconds(kill) < 120) {
+        while ((TimerStormEffects.dueJobs(db, target) > 0 || !lockedJobs(db).isEmpty())
+            && seconds(kill) < 120) {
           ApplicationProcess.sleep(200);
           if (firstRun == null && stillThere(db, orphans.keySet()).size() < orphans.size()) {
             firstRun = target.toInstant().plusNanos(System.nanoTime() - move);
           }
         }
         double drained = seconds(kill);
-        assertThat(dueJobs(db, target)).as("due jobs 120 s after the kill").isZero();
+        assertThat(TimerStormEffects.dueJobs(db, target))
+            .as("due jobs 120 s after the kill")
+            .isZero();
         assertThat(stillThere(db, orphans.keySet())).as("b's locked jobs run by a").isEmpty();
         assertThat(firstRun)
             .as("a ran b's jobs only once their lock had run out (the first at %s)", firstExpiry)
@@ -280,20 +277,6 @@ class TwoNodesIT {
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
         return rs.getObject(1, OffsetDateTime.class);
-      }
-    }
-  }
-
-  private static int dueJobs(Connection db, OffsetDateTime at) throws SQLException {
-    try (PreparedStatement statement =
-        db.prepareStatement(
-            "select count(*) from act_ru_job where duedate_ <= ? and retries_ > 0"
-                + " and handler_type_ <> 'history-cleanup'")) {
-      // as the engine writes DUEDATE_: a timestamp in the JVM's zone
-      statement.setTimestamp(1, Timestamp.from(at.toInstant()));
-      try (ResultSet rs = statement.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
       }
     }
   }
@@ -355,24 +338,5 @@ class TwoNodesIT {
 
   private static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;
-  }
-
-  private static Path workDirectory() {
-    Path directory =
-        Path.of(System.getProperty("gridcase.crash.directory", "target/crash-durability"))
-            .resolve("two-nodes");
-    try {
-      if (Files.exists(directory)) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-          for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
-      }
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return directory;
   }
 }

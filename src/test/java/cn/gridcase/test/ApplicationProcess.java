@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The application as it is shipped — the fat jar built by {@code package} — running as a process of
@@ -227,6 +229,29 @@ public final class ApplicationProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * An emptied directory {@code target/crash-durability/<name>} (or under {@code
+   * gridcase.crash.directory}) for the applications' files; kept after the run, the logs are there.
+   */
+  public static Path cleanDirectory(String name) {
+    Path directory =
+        Path.of(System.getProperty("gridcase.crash.directory", "target/crash-durability"))
+            .resolve(name);
+    try {
+      if (Files.exists(directory)) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+          for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(path);
+          }
+        }
+      }
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return directory;
   }
 
   /** Thread.sleep without the checked exception (the interrupt is kept). */

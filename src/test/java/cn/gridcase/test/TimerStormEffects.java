@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -54,6 +56,24 @@ public final class TimerStormEffects {
   }
 
   private TimerStormEffects() {}
+
+  /**
+   * The jobs due at {@code at} that the job executors may still run (the history cleanup's job
+   * aside): what is left of a storm.
+   */
+  public static int dueJobs(Connection db, OffsetDateTime at) throws SQLException {
+    try (PreparedStatement statement =
+        db.prepareStatement(
+            "select count(*) from act_ru_job where duedate_ <= ? and retries_ > 0"
+                + " and handler_type_ <> 'history-cleanup'")) {
+      // as the engine writes DUEDATE_: a timestamp in the JVM's zone
+      statement.setTimestamp(1, Timestamp.from(at.toInstant()));
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
 
   public static Report check(Connection connection, Collection<String> numbers, boolean reminders)
       throws SQLException {
